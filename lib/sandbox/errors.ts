@@ -4,7 +4,7 @@
  */
 export class SandboxError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 410 | 422 | 429 | 500,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {

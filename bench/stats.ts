@@ -1,0 +1,53 @@
+// Small helpers for benchmarks: percentiles and a bounded concurrent loop.
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+export class Timings {
+  private readonly samples = new Map<string, number[]>();
+  async time<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const start = performance.now();
+    try {
+      return await fn();
+    } finally {
+      const list = this.samples.get(name) ?? [];
+      list.push(performance.now() - start);
+      this.samples.set(name, list);
+    }
+  }
+  summary() {
+    return [...this.samples].map(([name, list]) => {
+      const sorted = [...list].sort((a, b) => a - b);
+      return { name, count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+    });
+  }
+}
+
+/** Runs `task` `count` times with at most `concurrency` at once, stopping early after `maxMs`. */
+export async function runConcurrent(count: number, concurrency: number, maxMs: number, task: (i: number) => Promise<void>) {
+  let next = 0;
+  let errors = 0;
+  let done = 0;
+  const deadline = Date.now() + maxMs;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count && Date.now() < deadline) {
+        const i = next++;
+        try {
+          await task(i);
+          done++;
+        } catch (error) {
+          errors++;
+          if (errors <= 3) console.error("  error:", error instanceof Error ? error.message : error);
+        }
+      }
+    }),
+  );
+  return { done, errors, seconds: (performance.now() - start) / 1000 };
+}
+
+export const ms = (value: number) => `${value.toFixed(1)} ms`;

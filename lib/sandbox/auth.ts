@@ -1,0 +1,99 @@
+import { createHash } from "node:crypto";
+import type { Prisma } from "../generated/prisma/client";
+import { forbidden, unauthorized, type SandboxError } from "./errors";
+import type { RequestContext } from "./router";
+import { verifyToken, type TokenClaims } from "./tokens";
+
+export type Tx = Prisma.TransactionClient;
+
+export interface Caller {
+  userId: string;
+  kind: "ServiceAccount" | "EndUser";
+  username: string;
+  tokenId: string;
+}
+
+function bearer(ctx: RequestContext): string {
+  const header = ctx.request.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(.+)$/i.exec(header);
+  if (!match) throw unauthorized("Missing authorization header: expected `Bearer <token>`");
+  return match[1]!.trim();
+}
+
+/** The caller of an ordinary endpoint: a service account or a registered, active end user. */
+export async function authenticate(ctx: RequestContext): Promise<Caller> {
+  const { sandbox } = ctx;
+  const claims = verifyToken(sandbox.org.jwtSecret, bearer(ctx), sandbox.config.now());
+  if (claims.kind !== "ServiceAccount" && claims.kind !== "EndUser") {
+    throw unauthorized("This token cannot be used here: use a service account or end-user token");
+  }
+  const user = await sandbox.prisma.sandboxUser.findUnique({ where: { id: claims.sub } });
+  if (!user || !user.isActive || !user.registered || user.orgId !== sandbox.org.id) {
+    throw unauthorized("The user of this token does not exist or is not active");
+  }
+  return { userId: user.id, kind: claims.kind, username: user.username, tokenId: claims.jti };
+}
+
+export async function authenticateServiceAccount(ctx: RequestContext): Promise<Caller> {
+  const caller = await authenticate(ctx);
+  if (caller.kind !== "ServiceAccount") throw forbidden("Only a service account can call this endpoint");
+  return caller;
+}
+
+export async function authenticateEndUser(ctx: RequestContext): Promise<Caller> {
+  const caller = await authenticate(ctx);
+  if (caller.kind !== "EndUser") throw forbidden("Only an end user can call this endpoint");
+  return caller;
+}
+
+/** A temporary authentication token (registration or recovery), checked for its purpose. */
+export function temporaryToken(ctx: RequestContext, purpose: "Registration" | "Recovery"): TokenClaims {
+  const claims = verifyToken(ctx.sandbox.org.jwtSecret, bearer(ctx), ctx.sandbox.config.now(), "Temporary authentication token");
+  if (claims.kind !== "Temporary" || claims.ctx?.purpose !== purpose) {
+    throw unauthorized(`This token is not a ${purpose.toLowerCase()} token`);
+  }
+  return claims;
+}
+
+export const payloadHash = (payload: string) => createHash("sha256").update(payload).digest("base64url");
+
+/**
+ * Checks the `x-dfns-useraction` header of a signed mutation: issued to this caller, for this
+ * method, path and these exact body bytes, not expired. It is spent by `spendOnce` inside the
+ * mutation's transaction, so a request that fails changes nothing, not even the user action.
+ */
+export function checkUserAction(ctx: RequestContext, caller: Caller): TokenClaims {
+  const token = ctx.request.headers.get("x-dfns-useraction");
+  if (!token) throw forbidden("Missing user action signature: this request needs an `x-dfns-useraction` header");
+  let claims: TokenClaims;
+  try {
+    claims = verifyToken(ctx.sandbox.org.jwtSecret, token, ctx.sandbox.config.now(), "User action");
+  } catch (error) {
+    throw forbidden(error instanceof Error ? error.message : "User action is invalid");
+  }
+  if (claims.kind !== "UserAction") throw forbidden("User action is invalid");
+  if (claims.sub !== caller.userId) throw forbidden("User action was signed by another user");
+  const bound = claims.ctx ?? {};
+  if (bound.method !== ctx.method || bound.path !== ctx.path) {
+    throw forbidden(`User action was signed for ${bound.method} ${bound.path}, not for ${ctx.method} ${ctx.path}`);
+  }
+  if (bound.payload !== payloadHash(ctx.rawBody)) throw forbidden("User action was signed for a different request body");
+  return claims;
+}
+
+/**
+ * Marks a single-use token (temporary token, challenge, user action) as spent. The primary key
+ * makes this atomic: of two concurrent requests with the same token exactly one insert succeeds.
+ */
+export async function spendOnce(tx: Tx, claims: TokenClaims, alreadyUsed: SandboxError): Promise<void> {
+  try {
+    await tx.sandboxToken.create({
+      data: { id: claims.jti, userId: claims.sub, kind: claims.kind, expiresAt: claims.exp ? new Date(claims.exp * 1000) : null, consumedAt: new Date() },
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw alreadyUsed;
+    throw error;
+  }
+}
+
+export const userActionReused = () => forbidden("User action has already been used: sign a new one");

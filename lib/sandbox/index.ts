@@ -1,0 +1,3 @@
+export { createSandbox, type SandboxHandler } from "./sandbox";
+export { sandboxConfig, type SandboxConfig } from "./config";
+export type { ServiceAccountCredentials } from "./provision";

@@ -1,0 +1,16 @@
+import type { Route } from "../router";
+import { credentialRoutes } from "./credentials";
+import { loginRoutes } from "./login";
+import { recoveryRoutes } from "./recovery";
+import { registrationRoutes } from "./registration";
+import { userActionRoutes } from "./user-action";
+import { walletRoutes } from "./wallets";
+
+export const routes: Route[] = [
+  ...userActionRoutes,
+  ...registrationRoutes,
+  ...loginRoutes,
+  ...recoveryRoutes,
+  ...credentialRoutes,
+  ...walletRoutes,
+];

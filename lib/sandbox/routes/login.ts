@@ -1,0 +1,34 @@
+import { authenticateServiceAccount, checkUserAction, spendOnce, userActionReused } from "../auth";
+import { unauthorized } from "../errors";
+import { json, parseBody } from "../http";
+import { newId } from "../ids";
+import type { Route } from "../router";
+import { usernameSchema } from "../schemas";
+import { issueToken } from "../tokens";
+
+// POST /auth/login/delegated: a service account gets a token for one of its end users.
+const delegatedLogin: Route = {
+  method: "POST",
+  pattern: "/auth/login/delegated",
+  async handler(ctx) {
+    const caller = await authenticateServiceAccount(ctx);
+    const userAction = checkUserAction(ctx, caller);
+    const { username } = parseBody(ctx.rawBody, usernameSchema);
+    const { sandbox } = ctx;
+    const user = await sandbox.prisma.sandboxUser.findUnique({ where: { orgId_username: { orgId: sandbox.org.id, username } } });
+    if (!user || user.kind !== "EndUser" || !user.registered || !user.isActive) throw unauthorized("User not found");
+    await sandbox.prisma.$transaction((tx) => spendOnce(tx, userAction, userActionReused()));
+    return json({
+      token: issueToken(sandbox.org.jwtSecret, {
+        id: newId("to"),
+        orgId: sandbox.org.id,
+        userId: user.id,
+        kind: "EndUser",
+        now: sandbox.config.now(),
+        ttlSeconds: sandbox.config.ttl.endUserToken,
+      }),
+    });
+  },
+};
+
+export const loginRoutes = [delegatedLogin];

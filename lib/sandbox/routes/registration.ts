@@ -1,0 +1,110 @@
+import type { z } from "zod";
+import { authenticateServiceAccount, checkUserAction, spendOnce, temporaryToken, userActionReused } from "../auth";
+import { createChallenge, loadTemporaryChallenge } from "../challenges";
+import { conflict, unauthorized } from "../errors";
+import { json, parseBody } from "../http";
+import { newId } from "../ids";
+import { credentialSummary, storeCredentials, verifyNewCredentials } from "../new-credentials";
+import type { RequestContext, Route } from "../router";
+import { delegatedRegistrationSchema, newCredentialsSchema, registerEndUserSchema } from "../schemas";
+import { issueToken, type TokenClaims } from "../tokens";
+import { createWallets, prepareWallets } from "../wallet-store";
+import { credentialCreationOptions } from "../serialize";
+
+// POST /auth/registration/delegated: a service account creates (or restarts) an end user's registration.
+const delegated: Route = {
+  method: "POST",
+  pattern: "/auth/registration/delegated",
+  async handler(ctx) {
+    const caller = await authenticateServiceAccount(ctx);
+    const userAction = checkUserAction(ctx, caller);
+    const body = parseBody(ctx.rawBody, delegatedRegistrationSchema);
+    const { sandbox } = ctx;
+
+    const user = await sandbox.prisma.$transaction(async (tx) => {
+      await spendOnce(tx, userAction, userActionReused());
+      const existing = await tx.sandboxUser.findUnique({ where: { orgId_username: { orgId: sandbox.org.id, username: body.email } } });
+      // Decision: an already registered username is a 409 (the generic rule), not the old docs' 401.
+      if (existing?.registered) throw conflict("User already exists.");
+      if (existing) return existing; // never completed: a fresh challenge for the same user
+      return tx.sandboxUser.create({
+        data: { id: newId("us"), orgId: sandbox.org.id, username: body.email, kind: "EndUser", externalId: body.externalId ?? null },
+      });
+    });
+    const { challenge, token } = await createChallenge(sandbox, { kind: "Registration", userId: user.id });
+    return json({
+      user: { id: user.id, displayName: user.username, name: user.username },
+      temporaryAuthenticationToken: token,
+      challenge,
+      ...credentialCreationOptions(sandbox.config, []),
+    });
+  },
+};
+
+async function completeRegistration(
+  ctx: RequestContext,
+  claims: TokenClaims,
+  body: z.infer<typeof newCredentialsSchema>,
+  walletSpecs: { network: string; name?: string }[] | undefined,
+) {
+  const { sandbox } = ctx;
+  const challenge = await loadTemporaryChallenge(sandbox, claims.jti);
+  const user = await sandbox.prisma.sandboxUser.findUnique({ where: { id: challenge.userId } });
+  if (!user) throw unauthorized("The user of this registration no longer exists");
+
+  // Everything that can fail on the client's input fails before anything is written.
+  const wallets = walletSpecs ? prepareWallets(walletSpecs) : [];
+  const inputs = [body.firstFactorCredential, body.secondFactorCredential, body.recoveryCredential].filter((c) => c !== undefined);
+  const verified = await verifyNewCredentials(sandbox, challenge.challenge, inputs);
+
+  const { credentials, createdWallets } = await sandbox.prisma.$transaction(async (tx) => {
+    await spendOnce(tx, claims, unauthorized("Temporary authentication token has already been used"));
+    // Atomic: of two registrations racing for one user (two challenges), one flips the flag.
+    const flipped = await tx.sandboxUser.updateMany({ where: { id: user.id, registered: false }, data: { registered: true } });
+    if (flipped.count !== 1) throw conflict("User already exists.");
+    const credentials = await storeCredentials(tx, user.id, verified);
+    const createdWallets = await createWallets(tx, sandbox, user.id, wallets);
+    return { credentials, createdWallets };
+  });
+
+  return {
+    credential: credentialSummary(credentials[0]!),
+    user: { id: user.id, username: user.username, orgId: sandbox.org.id },
+    authentication: {
+      token: issueToken(sandbox.org.jwtSecret, {
+        id: newId("to"),
+        orgId: sandbox.org.id,
+        userId: user.id,
+        kind: "EndUser",
+        now: sandbox.config.now(),
+        ttlSeconds: sandbox.config.ttl.endUserToken,
+      }),
+    },
+    wallets: createdWallets,
+  };
+}
+
+// POST /auth/registration/enduser: Complete End User Registration with Wallets.
+const endUser: Route = {
+  method: "POST",
+  pattern: "/auth/registration/enduser",
+  async handler(ctx) {
+    const claims = temporaryToken(ctx, "Registration");
+    const body = parseBody(ctx.rawBody, registerEndUserSchema);
+    return json(await completeRegistration(ctx, claims, body, body.wallets));
+  },
+};
+
+// POST /auth/registration: Complete User Registration (no wallets, no token in the response).
+const register: Route = {
+  method: "POST",
+  pattern: "/auth/registration",
+  async handler(ctx) {
+    const claims = temporaryToken(ctx, "Registration");
+    const body = parseBody(ctx.rawBody, newCredentialsSchema);
+    const { credential, user } = await completeRegistration(ctx, claims, body, undefined);
+    return json({ credential, user });
+  },
+};
+
+export const registrationRoutes = [delegated, endUser, register];

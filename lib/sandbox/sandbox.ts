@@ -1,0 +1,58 @@
+import type { PrismaClient } from "../generated/prisma/client";
+import { sandboxConfig, type SandboxConfig } from "./config";
+import { SandboxError } from "./errors";
+import { errorResponse } from "./http";
+import { ensureOrg, serviceAccountCredentials, type SandboxOrgState, type ServiceAccountCredentials } from "./provision";
+import { compileRoutes, matchRoute } from "./router";
+import { routes } from "./routes";
+
+export interface Sandbox {
+  prisma: PrismaClient;
+  config: SandboxConfig;
+  org: SandboxOrgState;
+}
+
+export interface SandboxHandler {
+  /** Answers one Dfns API request. `basePath` is stripped from the URL first. */
+  handle(request: Request): Promise<Response>;
+  /** The provisioned service account, as the `DFNS_*` variables of the official SDK examples. */
+  credentials(apiUrl: string): Promise<ServiceAccountCredentials>;
+}
+
+const compiled = compileRoutes(routes);
+
+export function createSandbox(options: { prisma: PrismaClient; config?: Partial<SandboxConfig>; basePath?: string }): SandboxHandler {
+  const config = sandboxConfig(options.config);
+  const basePath = options.basePath?.replace(/\/$/, "") ?? "";
+  let org: Promise<SandboxOrgState> | undefined;
+  const getOrg = () => {
+    org ??= ensureOrg(options.prisma, config).catch((error) => {
+      org = undefined; // retry on the next request rather than failing forever
+      throw error;
+    });
+    return org;
+  };
+
+  return {
+    async handle(request) {
+      try {
+        const url = new URL(request.url);
+        const path = basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || "/" : url.pathname;
+        const { route, params, pathMatched } = matchRoute(compiled, request.method, path);
+        if (!route || !params) {
+          throw new SandboxError(pathMatched ? 405 : 404, pathMatched
+            ? `Method ${request.method} is not allowed on ${path}`
+            : `No Dfns endpoint at ${request.method} ${path} in the sandbox`);
+        }
+        const sandbox: Sandbox = { prisma: options.prisma, config, org: await getOrg() };
+        const rawBody = request.method === "GET" ? "" : await request.text();
+        return await route.handler({ sandbox, request, method: request.method, path, params, query: url.searchParams, rawBody });
+      } catch (error) {
+        return errorResponse(error);
+      }
+    },
+    async credentials(apiUrl) {
+      return serviceAccountCredentials(await getOrg(), apiUrl);
+    },
+  };
+}

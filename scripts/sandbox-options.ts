@@ -1,0 +1,15 @@
+// Settings of the standalone sandbox, from the environment, with local defaults.
+import type { SandboxConfig } from "../lib/sandbox";
+
+export const SANDBOX_DEFAULT_PORT = 3100;
+
+export function standaloneOptions(env: NodeJS.ProcessEnv = process.env) {
+  const port = Number(env.PORT || SANDBOX_DEFAULT_PORT);
+  const origins = (env.SANDBOX_ORIGINS || "http://localhost:3000").split(",").map((o) => o.trim()).filter(Boolean);
+  const config: Partial<SandboxConfig> = {
+    rp: { id: env.SANDBOX_RP_ID || new URL(origins[0]!).hostname, name: env.SANDBOX_RP_NAME || "Dfns Sandbox", origins },
+  };
+  // Its own database by default: the embedded one allows one process per data folder.
+  const databaseUrl = env.SANDBOX_DATABASE_URL || env.DATABASE_URL || ".data/sandbox-pglite";
+  return { port, config, databaseUrl };
+}
