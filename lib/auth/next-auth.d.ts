@@ -1,0 +1,8 @@
+import type { DefaultSession } from "next-auth";
+
+// The session carries the app user's id (set in lib/auth/options.ts, callbacks.session).
+declare module "next-auth" {
+  interface Session {
+    user: DefaultSession["user"] & { id: string };
+  }
+}

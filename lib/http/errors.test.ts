@@ -1,0 +1,89 @@
+import { DfnsError, PolicyPendingError } from "@dfns/sdk";
+import { describe, expect, it, vi } from "vitest";
+import { HttpError, conflict, describeDfnsError, errorResponse, isDfnsError, toErrorResponse, type ErrorBody } from "./errors";
+
+async function read(response: Response): Promise<{ status: number; body: ErrorBody }> {
+  return { status: response.status, body: (await response.json()) as ErrorBody };
+}
+
+describe("toErrorResponse", () => {
+  it("answers an HttpError with its status, message and details, and logs nothing", async () => {
+    const log = vi.fn();
+    const { status, body } = await read(toErrorResponse(new HttpError(404, "No such wallet.", { walletId: "w1" }), { log }));
+    expect(status).toBe(404);
+    expect(body).toEqual({ error: { message: "No such wallet.", details: { walletId: "w1" } } });
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it("leaves details out when there are none", async () => {
+    const { status, body } = await read(toErrorResponse(conflict("An account with this email already exists.")));
+    expect(status).toBe(409);
+    expect(body).toEqual({ error: { message: "An account with this email already exists." } });
+  });
+
+  it("answers a DfnsError with 502, the action, Dfns's message and status", async () => {
+    const log = vi.fn();
+    const error = new DfnsError(400, "Invalid registration challenge", { body: { secret: "not in the answer" } });
+    const response = toErrorResponse(error, { dfnsAction: "complete the registration", log });
+    const { status, body } = await read(response);
+    expect(status).toBe(502);
+    expect(body).toEqual({
+      error: { message: "Dfns could not complete the registration: Invalid registration challenge (HTTP 400)" },
+    });
+    expect(JSON.stringify(body)).not.toContain("not in the answer");
+    expect(log).toHaveBeenCalledOnce();
+  });
+
+  it("recognizes a DfnsError from another copy of the SDK by its shape", async () => {
+    const foreign = Object.assign(new Error("Unauthorized"), { name: "DfnsError", httpStatus: 401 });
+    expect(isDfnsError(foreign)).toBe(true);
+    const { status, body } = await read(toErrorResponse(foreign, { log: () => {} }));
+    expect(status).toBe(502);
+    expect(body.error.message).toBe("Dfns could not complete the request: Unauthorized (HTTP 401)");
+  });
+
+  it("answers anything else with 500 and a plain sentence, logging the error with the route", async () => {
+    const log = vi.fn();
+    const error = new TypeError("Cannot read properties of undefined (reading 'id')");
+    const { status, body } = await read(toErrorResponse(error, { route: "POST /api/x", log }));
+    expect(status).toBe(500);
+    expect(body.error.message).toMatch(/^Something went wrong/);
+    expect(JSON.stringify(body)).not.toContain("Cannot read");
+    expect(log).toHaveBeenCalledWith("[http] POST /api/x failed", error);
+  });
+
+  it("handles thrown non-errors", async () => {
+    const { status } = await read(toErrorResponse("a string", { log: () => {} }));
+    expect(status).toBe(500);
+  });
+
+  it("never lets the response be cached", () => {
+    expect(toErrorResponse(new HttpError(400, "x")).headers.get("cache-control")).toBe("no-store");
+  });
+});
+
+describe("describeDfnsError", () => {
+  it("words the message, without a doubled full stop", () => {
+    expect(describeDfnsError(new DfnsError(404, "User not found."), "log the user in")).toBe(
+      "Dfns could not log the user in: User not found (HTTP 404)",
+    );
+  });
+
+  it("copes with a missing message and a status that is not HTTP", () => {
+    expect(describeDfnsError(new DfnsError(-1, undefined as unknown as string), "sign")).toBe("Dfns could not sign: no message");
+  });
+
+  it("words a policy approval as a Dfns answer too", () => {
+    expect(describeDfnsError(new PolicyPendingError({}), "sign the message")).toBe(
+      "Dfns could not sign the message: Operation triggered a policy pending approval (HTTP 202)",
+    );
+  });
+});
+
+describe("errorResponse", () => {
+  it("includes issues when given", async () => {
+    const { status, body } = await read(errorResponse(400, "Bad", { issues: [{ path: "email", message: "Enter a valid email address" }] }));
+    expect(status).toBe(400);
+    expect(body).toEqual({ error: { message: "Bad", issues: [{ path: "email", message: "Enter a valid email address" }] } });
+  });
+});

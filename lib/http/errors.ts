@@ -1,0 +1,96 @@
+import { DfnsError } from "@dfns/sdk";
+
+/**
+ * The app's one error type for route handlers, and the one mapper from any thrown value to a
+ * JSON response. Every error the app answers has the shape
+ *
+ *   { "error": { "message": string, "issues"?: [{ "path", "message" }], "details"?: … } }
+ *
+ * `message` is a sentence meant for the user; `issues` lists invalid input fields.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new HttpError(400, message, details);
+export const unauthorized = (message = "Sign in to continue.", details?: unknown) => new HttpError(401, message, details);
+export const forbidden = (message: string, details?: unknown) => new HttpError(403, message, details);
+export const notFound = (message: string, details?: unknown) => new HttpError(404, message, details);
+export const conflict = (message: string, details?: unknown) => new HttpError(409, message, details);
+
+export interface ValidationIssue {
+  /** Dotted path of the field, e.g. `email` or `wallets.0.network`; empty for the whole body. */
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { message: string; issues?: ValidationIssue[]; details?: unknown };
+}
+
+/** A JSON error response in the app's shape. */
+export function errorResponse(
+  status: number,
+  message: string,
+  extra: { issues?: ValidationIssue[]; details?: unknown; headers?: HeadersInit } = {},
+): Response {
+  const error: ErrorBody["error"] = { message };
+  if (extra.issues) error.issues = extra.issues;
+  if (extra.details !== undefined) error.details = extra.details;
+  return Response.json({ error } satisfies ErrorBody, {
+    status,
+    headers: { "cache-control": "no-store", ...extra.headers },
+  });
+}
+
+/** A DfnsError from `@dfns/sdk` (instanceof, or by shape when two copies of the SDK are loaded). */
+export function isDfnsError(error: unknown): error is DfnsError {
+  return (
+    error instanceof DfnsError ||
+    (error instanceof Error && error.name === "DfnsError" && typeof (error as DfnsError).httpStatus === "number")
+  );
+}
+
+/** "Dfns could not <action>: <Dfns's message> (HTTP <status>)". */
+export function describeDfnsError(error: DfnsError, action = "complete the request"): string {
+  const message = typeof error.message === "string" && error.message.trim() ? error.message.trim() : "no message";
+  const status = error.httpStatus > 0 ? ` (HTTP ${error.httpStatus})` : "";
+  return `Dfns could not ${action}: ${message.replace(/\.$/, "")}${status}`;
+}
+
+export interface ErrorContext {
+  /** What the route was doing with Dfns, in words that follow "Dfns could not …". */
+  dfnsAction?: string;
+  /** For the server log: e.g. "POST /api/onboarding/complete". Never the body or the query. */
+  route?: string;
+  /** Where unexpected errors are written; console.error by default. */
+  log?: (message: string, error: unknown) => void;
+}
+
+/**
+ * Turns anything a route threw into its response:
+ * HttpError → its status and message; DfnsError → 502 naming the action, Dfns's message and
+ * status; anything else → 500 "Something went wrong", logged here with its stack (the log never
+ * holds the request body).
+ */
+export function toErrorResponse(error: unknown, context: ErrorContext = {}): Response {
+  const log = context.log ?? ((message, err) => console.error(message, err));
+  const where = context.route ? ` ${context.route}` : "";
+
+  if (error instanceof HttpError) {
+    return errorResponse(error.status, error.message, { details: error.details });
+  }
+  if (isDfnsError(error)) {
+    log(`[http]${where}: Dfns answered ${error.httpStatus}`, { name: error.name, message: error.message });
+    return errorResponse(502, describeDfnsError(error, context.dfnsAction));
+  }
+  log(`[http]${where} failed`, error);
+  return errorResponse(500, "Something went wrong. Please try again; if it keeps happening, contact support.");
+}

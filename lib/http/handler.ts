@@ -1,0 +1,118 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { getUserFromRequest, type SessionUser } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { errorResponse, forbidden, toErrorResponse, type ValidationIssue } from "./errors";
+
+/** What Next passes a route handler as its second argument. */
+export interface RouteContext {
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+export type RouteHandler = (request: Request, context?: RouteContext) => Promise<Response>;
+
+export interface HandlerContext<Body, User> {
+  request: Request;
+  /** The signed-in user, checked on the server; `null` only with `requireUser: false`. */
+  user: User;
+  /** The JSON body, validated by `body`; `undefined` when the route declares no body. */
+  body: Body;
+  params: Record<string, string | string[] | undefined>;
+}
+
+interface Options<Body> {
+  /** Zod schema of the JSON body. Without it the body is not read. */
+  body?: z.ZodType<Body>;
+  /** What the route does with Dfns, for a failure's message: "Dfns could not <dfnsAction>: …". */
+  dfnsAction?: string;
+  /** Status of a successful answer that is not already a Response (200 by default). */
+  status?: number;
+}
+
+type Result = Response | unknown;
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * Wraps a route so that what it does is all it says. In order:
+ * 1. a state-changing request whose `Origin` is not APP_ORIGIN → 403 (cross-site request forgery);
+ * 2. no session (unless `requireUser: false`) → 401;
+ * 3. with a `body` schema: not JSON → 400, invalid → 400 with `issues`;
+ * 4. `fn` runs; what it returns is sent as JSON (a Response is sent as is);
+ * 5. anything it throws goes through `toErrorResponse` (HttpError, DfnsError → 502, else 500).
+ *
+ *   export const POST = handler({ body: Schema, dfnsAction: "start the registration" },
+ *     async ({ user, body }) => startRegistration(user, body));
+ */
+export function handler<Body = undefined>(
+  options: Options<Body> & { requireUser?: true },
+  fn: (ctx: HandlerContext<Body, SessionUser>) => Promise<Result>,
+): RouteHandler;
+export function handler<Body = undefined>(
+  options: Options<Body> & { requireUser: false },
+  fn: (ctx: HandlerContext<Body, SessionUser | null>) => Promise<Result>,
+): RouteHandler;
+export function handler<Body>(
+  options: Options<Body> & { requireUser?: boolean },
+  // `never`: either overload's function fits; the checks below give it the user it declared.
+  fn: (ctx: HandlerContext<Body, never>) => Promise<Result>,
+): RouteHandler {
+  return async (request, context) => {
+    const route = `${request.method} ${new URL(request.url).pathname}`;
+    try {
+      if (STATE_CHANGING.has(request.method)) checkOrigin(request);
+
+      const user = await getUserFromRequest(request);
+      if (!user && options.requireUser !== false) {
+        return errorResponse(401, "You are not signed in, or your session has ended. Sign in and try again.");
+      }
+
+      const body = options.body ? await readBody(request, options.body) : undefined;
+      if (body instanceof Response) return body;
+
+      const params = (await context?.params) ?? {};
+      const result = await fn({ request, user: user as never, body: body as Body, params });
+      if (result instanceof Response) return result;
+      return Response.json(result ?? null, { status: options.status ?? 200, headers: { "cache-control": "no-store" } });
+    } catch (error) {
+      unstable_rethrow(error); // Next's own control flow (redirect(), notFound()) is not an error
+      return toErrorResponse(error, { dfnsAction: options.dfnsAction, route });
+    }
+  };
+}
+
+/** Throws a 403 unless the request comes from a page of this app. */
+function checkOrigin(request: Request): void {
+  const expected = getEnv().appOrigin;
+  const origin = request.headers.get("origin");
+  if (origin === expected) return;
+  throw forbidden(
+    origin
+      ? `This request came from ${origin}, which is not this app's origin. Open the app at ${expected} and try again.`
+      : "This request has no Origin header: requests that change data must come from the app's own pages.",
+  );
+}
+
+async function readBody<Body>(request: Request, schema: z.ZodType<Body>): Promise<Body | Response> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) return errorResponse(413, "Request body is too large.");
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) return errorResponse(413, "Request body is too large.");
+
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return errorResponse(400, "Request body is not valid JSON");
+  }
+
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issues: ValidationIssue[] = parsed.error.issues.map((issue) => ({
+    path: issue.path.map(String).join("."),
+    message: issue.message,
+  }));
+  const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
+  return errorResponse(400, `Request body is invalid: ${summary}`, { issues });
+}

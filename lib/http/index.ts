@@ -1,0 +1,16 @@
+export {
+  HttpError,
+  badRequest,
+  conflict,
+  describeDfnsError,
+  errorResponse,
+  forbidden,
+  isDfnsError,
+  notFound,
+  toErrorResponse,
+  unauthorized,
+  type ErrorBody,
+  type ErrorContext,
+  type ValidationIssue,
+} from "./errors";
+export { handler, type HandlerContext, type RouteContext, type RouteHandler } from "./handler";
