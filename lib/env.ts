@@ -1,6 +1,6 @@
 import "server-only";
 import { createPrivateKey, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
@@ -357,17 +357,22 @@ export function loadOrCreateLocalSecret(file = path.resolve(LOCAL_SECRET_FILE)):
     // not there yet
   }
   const secret = randomBytes(32).toString("base64url");
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+    // Written aside, then linked into place: a process starting at the same time either wins
+    // the link or reads a complete file, never a half-written one.
+    writeFileSync(draft, `${secret}\n`, { mode: 0o600 });
+    linkSync(draft, file);
     return secret;
   } catch (error) {
-    // Another process wrote it first: use theirs.
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
     console.warn(
       `[env] NEXTAUTH_SECRET is not set and ${file} cannot be written; using a secret that lasts until this process exits.`,
     );
     return secret;
+  } finally {
+    rmSync(draft, { force: true });
   }
 }
 

@@ -1,0 +1,62 @@
+// Next.js configuration. Deliberately no `env` block: values put there are inlined into the
+// JavaScript bundles, the browser's included. Configuration is read at run time, on the server,
+// by lib/env.ts.
+
+const isDev = process.env.NODE_ENV !== "production";
+
+// Next's own inline scripts need 'unsafe-inline' without per-request nonces; the policy still
+// refuses scripts, frames, forms and connections to other origins.
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https://avatars.githubusercontent.com https://lh3.googleusercontent.com",
+  "font-src 'self' data:",
+  `connect-src 'self'${isDev ? " ws: wss:" : ""}`,
+  "frame-ancestors 'none'",
+  "form-action 'self' https://github.com https://accounts.google.com",
+  "base-uri 'self'",
+  "object-src 'none'",
+].join("; ");
+
+const securityHeaders = [
+  { key: "Content-Security-Policy", value: contentSecurityPolicy },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  // Passkeys for this origin only; nothing else the app does not use.
+  {
+    key: "Permissions-Policy",
+    value: "publickey-credentials-create=(self), publickey-credentials-get=(self), camera=(), microphone=(), geolocation=(), payment=()",
+  },
+  // Ignored by browsers over plain http (localhost); kept for https deployments.
+  { key: "Strict-Transport-Security", value: "max-age=63072000" },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Loaded by Node at run time rather than bundled: the embedded Postgres ships WebAssembly and
+  // data files it finds next to itself, the database drivers are native-style Node packages, and
+  // the Dfns SDK must be one copy for `instanceof DfnsError` to hold across the app.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "pg",
+    "@prisma/adapter-pg",
+    "@prisma/client",
+    "@dfns/sdk",
+    "@dfns/sdk-keysigner",
+  ],
+  // The app applies the committed migrations itself (lib/db/migrate.ts) at run time: ship them.
+  outputFileTracingIncludes: {
+    "/*": ["./prisma/migrations/**/*"],
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;
