@@ -10,9 +10,9 @@ export interface MigrationSource {
 
 /** The committed migrations, oldest first (their folder names start with a timestamp). */
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationSource[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
   const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   return Promise.all(
-    names.map(async (name) => ({ name, sql: await readFile(path.join(dir, name, "migration.sql"), "utf8") })),
+    names.map(async (name) => ({ name, sql: await readFile(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8") })),
   );
 }

@@ -1,0 +1,70 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+/**
+ * End-to-end tests in Chromium against the production build: `next build` once, then
+ * `next start` on its own port with a fresh embedded database for the run.
+ *
+ *   E2E_PORT            port of the app under test (3100)
+ *   E2E_DATABASE_URL    run against a PostgreSQL server instead of a fresh embedded database
+ *   E2E_SKIP_BUILD=1    reuse the last `next build`
+ *   CHROMIUM_PATH       the browser (/usr/bin/chromium)
+ *
+ * This file is evaluated by the runner and again by each worker: values that must agree are
+ * kept in process.env, which the workers inherit.
+ */
+process.env.E2E_RUN_ID ??= new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+process.env.E2E_NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const origin = `http://localhost:${port}`;
+const dataDir = path.join(".data", `e2e-${process.env.E2E_RUN_ID}`);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"], ["html", { open: "never" }]],
+  globalSetup: "./e2e/global-setup.ts",
+  use: {
+    baseURL: origin,
+    browserName: "chromium",
+    viewport: { width: 1280, height: 800 },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: `${process.env.E2E_SKIP_BUILD ? "" : "npx next build && "}npx next start -p ${port}`,
+    url: origin,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      APP_ORIGIN: origin,
+      NEXTAUTH_URL: origin,
+      NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET,
+      PGLITE_DATA_DIR: dataDir,
+      // Empty counts as unset, and wins over a developer's .env: the suite runs on the sandbox.
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      DFNS_API_URL: "",
+      DFNS_AUTH_TOKEN: "",
+      DFNS_CRED_ID: "",
+      DFNS_PRIVATE_KEY: "",
+      PASSKEY_RP_ID: "",
+      GITHUB_ID: "",
+      GITHUB_SECRET: "",
+      GOOGLE_CLIENT_ID: "",
+      GOOGLE_CLIENT_SECRET: "",
+    },
+  },
+});
