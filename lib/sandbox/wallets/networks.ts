@@ -1,0 +1,90 @@
+import { badRequest } from "@/lib/sandbox/errors";
+
+export type Curve = "secp256k1" | "ed25519";
+export type Scheme = "ECDSA" | "EdDSA";
+export type NetworkFamily = "evm" | "bitcoin" | "solana" | "tron" | "key";
+
+export interface NetworkSpec {
+  network: string;
+  family: NetworkFamily;
+  curve: Curve;
+  scheme: Scheme;
+  testnet: boolean;
+}
+
+/**
+ * Every network name @dfns/sdk 0.8.3 accepts in `CreateWalletBody.network`
+ * (generated/wallets/types.d.ts), in the SDK's order. Data, copied verbatim: a name outside
+ * this list is "unknown" (400), a name inside it that we don't implement is "unsupported" (400).
+ * `networks.test.ts` re-reads the SDK file so an SDK upgrade that changes the list fails loudly.
+ */
+export const DFNS_NETWORKS = [
+  "Algorand", "AlgorandTestnet", "Aptos", "AptosTestnet", "ArbitrumOne", "ArbitrumGoerli", "ArbitrumSepolia",
+  "AvalancheC", "AvalancheCFuji", "Adi", "AdiTestnet", "AdiTestnetAb", "BabylonGenesis", "BabylonTestnet5",
+  "Base", "BaseGoerli", "BaseSepolia", "Berachain", "BerachainBArtio", "BerachainBepolia", "Bitcoin",
+  "BitcoinSignet", "BitcoinTestnet3", "BitcoinCash", "BitcoinCashTestnet", "Bob", "BobSepolia", "Bsc",
+  "BscTestnet", "Canton", "CantonDevnet", "CantonTestnet", "Cardano", "CardanoPreprod", "Celo", "CeloAlfajores",
+  "Codex", "CodexSepolia", "CosmosHub4", "CosmosIcsTestnet", "Dogecoin", "DogecoinTestnet", "Ethereum",
+  "EthereumGoerli", "EthereumSepolia", "EthereumHolesky", "EthereumHoodi", "FantomOpera", "FantomTestnet",
+  "FlareC", "FlareCCoston2", "FlowEvm", "FlowEvmTestnet", "Hedera", "HederaTestnet", "Ink", "InkSepolia",
+  "InternetComputer", "Ion", "IonTestnet", "Iota", "IotaTestnet", "IotaZodianet", "Kaspa", "KaspaTestnet11",
+  "Kusama", "KusamaAssetHub", "Litecoin", "LitecoinTestnet", "Near", "NearTestnet", "Optimism", "OptimismGoerli",
+  "OptimismSepolia", "Origyn", "Plasma", "PlasmaTestnet", "Plume", "PlumeSepolia", "Paseo", "PaseoAssetHub",
+  "Polkadot", "PolkadotAssetHub", "Polygon", "PolygonAmoy", "PolygonMumbai", "Polymesh", "PolymeshTestnet",
+  "Race", "RaceSepolia", "SeiAtlantic2", "SeiPacific1", "Solana", "SolanaDevnet", "Sonic", "SonicTestnet",
+  "Starknet", "StarknetSepolia", "Stellar", "StellarTestnet", "Sui", "SuiTestnet", "Tsc", "TscTestnet1", "Tezos",
+  "TezosGhostnet", "Ton", "TonTestnet", "Tron", "TronNile", "Westend", "WestendAssetHub", "XrpLedger",
+  "XrpLedgerTestnet", "KeyECDSA", "KeyEdDSA", "KeyECDSAStark",
+] as const;
+
+export type DfnsNetwork = (typeof DFNS_NETWORKS)[number];
+
+// The EVM chains are the SDK's own `ReadContractBody` (kind "Evm") network list
+// (generated/networks/types.d.ts), split here by mainnet / testnet.
+const EVM_MAINNETS = [
+  "Adi", "ArbitrumOne", "AvalancheC", "Base", "Berachain", "Bob", "Bsc", "Celo", "Codex", "Ethereum",
+  "FantomOpera", "FlareC", "FlowEvm", "Ink", "Optimism", "Plasma", "Plume", "Polygon", "Race", "Sonic", "Tsc",
+] as const satisfies readonly DfnsNetwork[];
+const EVM_TESTNETS = [
+  "AdiTestnet", "AdiTestnetAb", "ArbitrumGoerli", "ArbitrumSepolia", "AvalancheCFuji", "BaseGoerli", "BaseSepolia",
+  "BerachainBArtio", "BerachainBepolia", "BobSepolia", "BscTestnet", "CeloAlfajores", "CodexSepolia",
+  "EthereumGoerli", "EthereumSepolia", "EthereumHolesky", "EthereumHoodi", "FantomTestnet", "FlareCCoston2",
+  "FlowEvmTestnet", "InkSepolia", "OptimismGoerli", "OptimismSepolia", "PlasmaTestnet", "PlumeSepolia",
+  "PolygonAmoy", "PolygonMumbai", "RaceSepolia", "SonicTestnet", "TscTestnet1",
+] as const satisfies readonly DfnsNetwork[];
+
+type SpecBody = Omit<NetworkSpec, "network">;
+const ecdsa = (family: NetworkFamily, testnet: boolean): SpecBody => ({ family, curve: "secp256k1", scheme: "ECDSA", testnet });
+const eddsa = (family: NetworkFamily, testnet: boolean): SpecBody => ({ family, curve: "ed25519", scheme: "EdDSA", testnet });
+
+// What the sandbox implements. Everything else in DFNS_NETWORKS is refused at wallet creation,
+// rather than handing out an address in a format we can't vouch for.
+const SPECS: Partial<Record<DfnsNetwork, SpecBody>> = {
+  ...Object.fromEntries(EVM_MAINNETS.map((n) => [n, ecdsa("evm", false)])),
+  ...Object.fromEntries(EVM_TESTNETS.map((n) => [n, ecdsa("evm", true)])),
+  Bitcoin: ecdsa("bitcoin", false),
+  BitcoinSignet: ecdsa("bitcoin", true),
+  BitcoinTestnet3: ecdsa("bitcoin", true),
+  Solana: eddsa("solana", false),
+  SolanaDevnet: eddsa("solana", true),
+  Tron: ecdsa("tron", false),
+  TronNile: ecdsa("tron", true),
+  KeyECDSA: ecdsa("key", false),
+  KeyEdDSA: eddsa("key", false),
+};
+
+export const SUPPORTED_NETWORKS: readonly string[] = Object.freeze(DFNS_NETWORKS.filter((n) => n in SPECS));
+
+const KNOWN = new Set<string>(DFNS_NETWORKS);
+
+export function resolveNetwork(network: string): NetworkSpec {
+  if (!KNOWN.has(network)) throw badRequest(`Unknown network: ${network}`, { field: "network" });
+  const spec = SPECS[network as DfnsNetwork];
+  if (!spec) {
+    throw badRequest(
+      `Network ${network} is not supported by the Dfns sandbox (supported: ${SUPPORTED_NETWORKS.join(", ")})`,
+      { field: "network" },
+    );
+  }
+  return { network, ...spec };
+}
