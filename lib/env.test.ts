@@ -89,6 +89,20 @@ describe("parseEnv: Dfns mode", () => {
     expect(env.dfns.mode === "live" && env.dfns.privateKey).toBe(pem.trim());
   });
 
+  it("accepts a private key with Windows line endings", () => {
+    const env = parse({ ...LIVE, DFNS_PRIVATE_KEY: pem.replace(/\n/g, "\r\n") });
+    expect(env.dfns.mode === "live" && env.dfns.privateKey).toBe(pem.trim());
+  });
+
+  it("refuses an encrypted private key: the server has no passphrase", () => {
+    const { privateKey } = generateKeyPairSync("ec", {
+      namedCurve: "P-256",
+      privateKeyEncoding: { format: "pem", type: "pkcs8", cipher: "aes-256-cbc", passphrase: "pass phrase" },
+      publicKeyEncoding: { format: "pem", type: "spki" },
+    });
+    expect(failure({ ...LIVE, DFNS_PRIVATE_KEY: privateKey }).variables).toEqual(["DFNS_PRIVATE_KEY"]);
+  });
+
   it("a partial set stops start-up, naming each missing variable", () => {
     const error = failure({ DFNS_API_URL: LIVE.DFNS_API_URL, DFNS_AUTH_TOKEN: LIVE.DFNS_AUTH_TOKEN });
     expect(error.variables).toEqual(["DFNS_CRED_ID", "DFNS_PRIVATE_KEY"]);

@@ -106,7 +106,7 @@ const isLocalHost = (hostname: string) => LOCAL_HOSTS.test(hostname);
 
 /** PEM with `\n` escapes (as one-line env values often are) turned back into newlines. */
 export function unescapePem(value: string): string {
-  return value.replace(/\\r/g, "").replace(/\\n/g, "\n").trim();
+  return value.replace(/\\r/g, "").replace(/\\n/g, "\n").replace(/\r/g, "").trim();
 }
 
 function isPemPrivateKey(pem: string): boolean {
