@@ -33,7 +33,7 @@ export async function ensureOrg(prisma: PrismaClient, config: SandboxConfig): Pr
   const existing = await prisma.sandboxOrg.findFirst();
   if (existing) return existing;
   return prisma.$transaction(async (tx) => {
-    await tx.$queryRawUnsafe("SELECT pg_advisory_xact_lock($1)", PROVISION_LOCK_KEY);
+    await tx.$queryRawUnsafe("SELECT pg_advisory_xact_lock($1)::text AS locked", PROVISION_LOCK_KEY);
     const raced = await tx.sandboxOrg.findFirst();
     if (raced) return raced;
 

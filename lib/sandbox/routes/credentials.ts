@@ -28,10 +28,21 @@ const init: Route = {
     const { sandbox } = ctx;
     const existing = await sandbox.prisma.sandboxCredential.findMany({ where: { userId: caller.userId, isActive: true, kind: "Fido2" } });
     const { challenge, token } = await createChallenge(sandbox, { kind: "Credential", userId: caller.userId, context: { kind } });
-    const user = { id: caller.userId, displayName: caller.username, name: caller.username };
-    if (kind !== "Fido2") return json({ kind, user, challengeIdentifier: token, challenge, rp: { id: sandbox.config.rp.id, name: sandbox.config.rp.name }, supportedCredentialKinds: credentialCreationOptions(sandbox.config, []).supportedCredentialKinds });
-    const { supportedCredentialKinds: _unused, otpUrl: _otp, ...options } = credentialCreationOptions(sandbox.config, existing.map((c) => c.credId));
-    return json({ kind, user, challengeIdentifier: token, challenge, ...options });
+    const { rp, attestation, pubKeyCredParams, authenticatorSelection, excludeCredentials } = credentialCreationOptions(
+      sandbox.config,
+      existing.map((c) => c.credId),
+    );
+    return json({
+      kind,
+      user: { id: caller.userId, displayName: caller.username, name: caller.username },
+      challengeIdentifier: token,
+      challenge,
+      rp,
+      attestation,
+      pubKeyCredParams,
+      ...(kind === "Fido2" ? { authenticatorSelection, excludeCredentials } : {}),
+      temporaryAuthenticationToken: token, // deprecated alias the SDK type still lists
+    });
   },
 };
 

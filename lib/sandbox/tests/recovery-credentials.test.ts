@@ -101,7 +101,7 @@ describe("credentials", () => {
   it("adds a second passkey signed by the first, then deactivates the first", async () => {
     const user = await registerUser(h);
     const challenge = await user.client.auth.createCredentialChallenge({ body: { kind: "Fido2" } });
-    expect(challenge.kind).toBe("Fido2");
+    if (challenge.kind !== "Fido2") throw new Error(`expected a Fido2 challenge, got ${challenge.kind}`);
     const { passkey: second, credentialInfo } = SoftwarePasskey.create({ rpId: RP_ID, origin: ORIGIN, challenge: challenge.challenge, userId: user.userId });
     const created = await user.client.auth.createCredential({
       body: { credentialKind: "Fido2", credentialInfo, credentialName: "Laptop", challengeIdentifier: challenge.challengeIdentifier },
@@ -113,13 +113,21 @@ describe("credentials", () => {
     await secondClient.auth.deactivateCredential({ body: { credentialUuid: first.credentialUuid } });
     const items = (await secondClient.auth.listCredentials()).items;
     expect(items.find((c) => c.credentialUuid === first.credentialUuid)!.isActive).toBe(false);
-    // The deactivated passkey is no longer offered, and cannot sign.
-    expect((await dfnsError(() => user.client.wallets.createWallet({ body: { network: "EthereumSepolia" } }))).httpStatus).toBeGreaterThanOrEqual(400);
+    // The deactivated passkey is no longer offered, and refused if it signs anyway.
+    await expect(user.client.wallets.createWallet({ body: { network: "EthereumSepolia" } })).rejects.toThrow(/not in allowCredentials/);
+    const plain = new DfnsApiClient({ baseUrl: h.url, authToken: user.token });
+    const action = await plain.auth.createUserActionChallenge({ body: { userActionPayload: "{}", userActionHttpMethod: "POST", userActionHttpPath: "/wallets" } });
+    const refused = await dfnsError(() =>
+      plain.auth.createUserActionSignature({ body: { challengeIdentifier: action.challengeIdentifier, firstFactor: user.passkey.assert(action.challenge) } }),
+    );
+    expect(refused.httpStatus).toBe(401);
   });
 
   it("refuses a new credential that signs another challenge", async () => {
     const user = await registerUser(h);
     const challenge = await user.client.auth.createCredentialChallenge({ body: { kind: "Fido2" } });
+    if (challenge.kind !== "Fido2") throw new Error(`expected a Fido2 challenge, got ${challenge.kind}`);
+    expect(challenge.challenge).not.toBe("not-the-challenge");
     const { credentialInfo } = SoftwarePasskey.create({ rpId: RP_ID, origin: ORIGIN, challenge: "not-the-challenge" });
     const error = await dfnsError(() =>
       user.client.auth.createCredential({ body: { credentialKind: "Fido2", credentialInfo, credentialName: "x", challengeIdentifier: challenge.challengeIdentifier } }),
