@@ -1,7 +1,7 @@
 // Settings of the standalone sandbox, from the environment, with local defaults.
 import type { SandboxConfig } from "../lib/sandbox";
 
-export const SANDBOX_DEFAULT_PORT = 3100;
+export const SANDBOX_DEFAULT_PORT = 3400;
 
 export function standaloneOptions(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT || SANDBOX_DEFAULT_PORT);

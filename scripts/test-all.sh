@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 rm -rf test-results && mkdir -p test-results
 status=0
 
+bash scripts/ensure-test-deps.sh || exit 1
+
 echo "== Type check"
 npx tsc --noEmit || status=1
 
