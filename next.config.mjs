@@ -54,6 +54,19 @@ const nextConfig = {
   outputFileTracingIncludes: {
     "/*": ["./prisma/migrations/**/*"],
   },
+  // `@dfns/sdk` resolves its paths (`/auth/…`, `/wallets/…`) against the origin of its base URL,
+  // so in sandbox mode the app's own origin must answer them: requests that carry the SDK's
+  // header go to the mounted sandbox (which is a 404 in live mode, where the SDK calls Dfns).
+  async rewrites() {
+    const sdk = [{ type: "header", key: "x-dfns-sdk-version" }];
+    return {
+      beforeFiles: ["/auth/:path*", "/wallets", "/wallets/:path*"].map((source) => ({
+        source,
+        has: sdk,
+        destination: `/api/dfns-sandbox${source}`,
+      })),
+    };
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -91,6 +91,18 @@ export function toErrorResponse(error: unknown, context: ErrorContext = {}): Res
     log(`[http]${where}: Dfns answered ${error.httpStatus}`, { name: error.name, message: error.message });
     return errorResponse(502, describeDfnsError(error, context.dfnsAction));
   }
+  if (context.dfnsAction && isNetworkError(error)) {
+    log(`[http]${where}: Dfns unreachable`, { message: (error as Error).message });
+    return errorResponse(502, `Dfns could not be reached to ${context.dfnsAction}. Check your connection and try again in a moment.`);
+  }
   log(`[http]${where} failed`, error);
   return errorResponse(500, "Something went wrong. Please try again; if it keeps happening, contact support.");
+}
+
+/** A request that never got an answer (refused, DNS, reset, timeout): node-fetch and undici shapes. */
+export function isNetworkError(error: unknown): boolean {
+  const e = error as { name?: string; type?: string; code?: string; cause?: { code?: string } } | null;
+  if (!e || typeof e !== "object") return false;
+  const code = e.code ?? e.cause?.code;
+  return (e.name === "FetchError" && e.type === "system") || ["ECONNREFUSED", "ENOTFOUND", "ECONNRESET", "ETIMEDOUT", "EAI_AGAIN"].includes(code ?? "");
 }

@@ -13,7 +13,7 @@ export function sandboxConfig(overrides: Partial<SandboxConfig> = {}): SandboxCo
   return {
     rp: { id: "localhost", name: "Dfns Sandbox", origins: ["http://localhost:3000"] },
     orgName: "Sandbox Org",
-    ttl: { challenge: 300, temporaryToken: 300, userAction: 300, endUserToken: 3600 },
+    ttl: { challenge: 300, temporaryToken: 900, userAction: 300, endUserToken: 3600 },
     now: () => new Date(),
     ...overrides,
   };

@@ -3,7 +3,8 @@
 import { DfnsApiClient, DfnsDelegatedApiClient } from "@dfns/sdk";
 import { AsymmetricKeySigner } from "@dfns/sdk-keysigner";
 import type { Server } from "node:http";
-import { openDatabase, type Database } from "@/lib/db/open";
+import type { Database } from "@/lib/db/open";
+import { freshDatabase } from "@/lib/testing/database";
 import { createRecoveryCredential } from "@/lib/recovery";
 import { createSandbox, type ServiceAccountCredentials } from "@/lib/sandbox";
 import { listen } from "@/lib/sandbox/node-server";
@@ -21,27 +22,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/**
- * A fresh database: in-process PGlite, or with TEST_DATABASE_URL a new database on that
- * PostgreSQL server (the production path, with real row locking between connections).
- */
-export async function freshDatabase(): Promise<Database> {
-  const server = process.env.TEST_DATABASE_URL;
-  if (!server) return openDatabase("memory:");
-  const { Client } = await import("pg");
-  const name = `test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return openDatabase(url.toString());
-}
-
 export async function startSandbox(): Promise<Harness> {
   const db = await freshDatabase();
-  await db.migrate();
   let offsetMs = 0;
   const sandbox = createSandbox({
     prisma: db.prisma,

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/open";
 import { createSandbox } from "@/lib/sandbox";
-import { freshDatabase } from "./harness";
+import { freshDatabase } from "@/lib/testing/database";
 
 describe("sandbox state", () => {
   it("persists across restarts: same service account, same users and wallets", async () => {
@@ -29,7 +29,6 @@ describe("sandbox state", () => {
 
   it("provisions one organization even when two instances start at once", async () => {
     const db = await freshDatabase();
-    await db.migrate();
     const [a, b] = await Promise.all([createSandbox({ prisma: db.prisma }).credentials("u"), createSandbox({ prisma: db.prisma }).credentials("u")]);
     expect(a.DFNS_ORG_ID).toBe(b.DFNS_ORG_ID);
     expect(await db.prisma.sandboxOrg.count()).toBe(1);

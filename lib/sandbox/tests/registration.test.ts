@@ -97,13 +97,13 @@ describe("Complete End User Registration with Wallets", () => {
   it("refuses an expired temporary token", async () => {
     const { challenge, temp } = await challengeFor();
     const { credentialInfo } = SoftwarePasskey.create({ rpId: RP_ID, origin: ORIGIN, challenge: challenge.challenge });
-    h.advanceClock(301);
+    h.advanceClock(901);
     try {
       const error = await dfnsError(() => temp.auth.registerEndUser({ body: { firstFactorCredential: fido2(credentialInfo), wallets: [] } }));
       expect(error).toMatchObject({ httpStatus: 401 });
       expect(error.message).toMatch(/expired/);
     } finally {
-      h.advanceClock(-301);
+      h.advanceClock(-901);
     }
   });
 

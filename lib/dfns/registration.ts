@@ -1,0 +1,187 @@
+import "server-only";
+import type { CreateDelegatedRegistrationChallengeResponse } from "@dfns/sdk/generated/auth/types";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { PendingRegistration } from "@/lib/generated/prisma/client";
+import { conflict, isDfnsError } from "@/lib/http";
+import { endUserClient, serviceAccountClient, temporaryClient } from "./clients";
+import type { CompleteRegistrationInput } from "./registration-schema";
+import { open, seal } from "./secret-box";
+import { saveDfnsUser } from "./store";
+import { tokenUserId } from "./token";
+
+// Delegated registration (DESIGN.md, "The registration flow"). Every step is safe to retry:
+// - start returns the pending challenge while it is valid, and one row per user (unique userId)
+//   decides between parallel starts;
+// - complete claims the pending row (Started → Completing) with one atomic update, so of
+//   parallel completes exactly one calls Dfns;
+// - a user Dfns already knows (a completion whose answer was lost) is adopted, never re-created.
+
+/** Less than the temporary token's own lifetime, so the server never hands out a dead one. */
+const PENDING_TTL_MS = 14 * 60 * 1000;
+const TOKEN_PURPOSE = "registration-temporary-token";
+
+/** What the browser needs for WebAuthn, and nothing else (no temporary token). */
+export type RegistrationChallenge = Pick<
+  CreateDelegatedRegistrationChallengeResponse,
+  "challenge" | "rp" | "user" | "pubKeyCredParams" | "authenticatorSelection" | "attestation" | "excludeCredentials"
+>;
+
+export type StartResult =
+  | { status: "registered" }
+  | { status: "started"; username: string; expiresAt: string; challenge: RegistrationChallenge };
+
+/** The Dfns username of an app user: the email, as Dfns's delegated registration takes it. */
+export const dfnsUsername = (user: Pick<SessionUser, "email">) => user.email.trim().toLowerCase();
+
+function started(row: PendingRegistration): StartResult {
+  return {
+    status: "started",
+    username: row.username,
+    expiresAt: row.expiresAt.toISOString(),
+    challenge: row.challenge as unknown as RegistrationChallenge,
+  };
+}
+
+export async function startRegistration(user: SessionUser): Promise<StartResult> {
+  const prisma = await db();
+  if (await prisma.dfnsUser.findUnique({ where: { userId: user.id } })) return { status: "registered" };
+
+  const now = new Date();
+  const pending = await prisma.pendingRegistration.findUnique({ where: { userId: user.id } });
+  if (pending && pending.expiresAt > now) return started(pending);
+  if (pending) await prisma.pendingRegistration.deleteMany({ where: { id: pending.id, expiresAt: { lte: now } } });
+
+  const username = dfnsUsername(user);
+  let response: CreateDelegatedRegistrationChallengeResponse;
+  try {
+    const dfns = await serviceAccountClient();
+    response = await dfns.auth.createDelegatedRegistrationChallenge({ body: { kind: "EndUser", email: username, externalId: user.id } });
+  } catch (error) {
+    // Dfns knows this user already: an earlier completion succeeded but its answer was lost.
+    if (isDfnsError(error) && error.httpStatus === 409) {
+      await adoptRegisteredDfnsUser(user);
+      return { status: "registered" };
+    }
+    throw error;
+  }
+
+  const { challenge, rp, user: dfnsUser, pubKeyCredParams, authenticatorSelection, attestation, excludeCredentials } = response;
+  const webauthn: RegistrationChallenge = {
+    challenge,
+    rp: rp ?? { id: getEnv().passkey.rpId, name: getEnv().passkey.rpName },
+    user: dfnsUser,
+    pubKeyCredParams,
+    authenticatorSelection,
+    attestation,
+    excludeCredentials,
+  };
+  try {
+    const row = await prisma.pendingRegistration.create({
+      data: {
+        userId: user.id,
+        dfnsUserId: dfnsUser.id,
+        username,
+        challenge: webauthn,
+        temporaryTokenEncrypted: seal(response.temporaryAuthenticationToken, TOKEN_PURPOSE),
+        state: "Started",
+        expiresAt: new Date(now.getTime() + PENDING_TTL_MS),
+      },
+    });
+    await prisma.auditEvent.create({ data: { userId: user.id, type: "dfns.registration.started", detail: { dfnsUserId: dfnsUser.id } } });
+    return started(row);
+  } catch (error) {
+    // A parallel start won the race: everyone gets its challenge.
+    if ((error as { code?: string }).code === "P2002") {
+      return started(await prisma.pendingRegistration.findUniqueOrThrow({ where: { userId: user.id } }));
+    }
+    throw error;
+  }
+}
+
+export interface CompleteResult {
+  status: "registered";
+  wallets: { id: string; network: string; address?: string }[];
+}
+
+export async function completeRegistration(user: SessionUser, input: CompleteRegistrationInput): Promise<CompleteResult> {
+  const prisma = await db();
+  if (await prisma.dfnsUser.findUnique({ where: { userId: user.id } })) throw conflict("You already have a wallet.", { code: "already_registered" });
+
+  const claimed = await prisma.pendingRegistration.updateMany({
+    where: { userId: user.id, state: "Started", expiresAt: { gt: new Date() } },
+    data: { state: "Completing" },
+  });
+  if (claimed.count !== 1) {
+    const pending = await prisma.pendingRegistration.findUnique({ where: { userId: user.id } });
+    if (pending?.state === "Completing" && pending.expiresAt > new Date()) {
+      throw conflict("Your registration is already being completed. Wait a moment, then reload the page.", { code: "registration_in_progress" });
+    }
+    throw conflict("Your registration session has expired or was not started. Start again to create a new passkey.", { code: "registration_expired" });
+  }
+  const pending = await prisma.pendingRegistration.findUniqueOrThrow({ where: { userId: user.id } });
+
+  let registration;
+  try {
+    const dfns = await temporaryClient(open(pending.temporaryTokenEncrypted, TOKEN_PURPOSE));
+    registration = await dfns.auth.registerEndUser({
+      body: {
+        firstFactorCredential: { credentialKind: "Fido2", credentialInfo: input.firstFactorCredential.credentialInfo, credentialName: "Passkey" },
+        recoveryCredential: {
+          credentialKind: "RecoveryKey",
+          credentialInfo: input.recoveryCredential.credentialInfo,
+          encryptedPrivateKey: input.recoveryCredential.encryptedPrivateKey,
+          credentialName: "Recovery key",
+        },
+        wallets: getEnv().walletNetworks.map((network) => ({ network: network as never })),
+      },
+    });
+  } catch (error) {
+    // Dfns refused (4xx): this challenge is done for, the user starts again. Otherwise
+    // (network, 5xx) the same challenge may be retried.
+    const refused = isDfnsError(error) && error.httpStatus >= 400 && error.httpStatus < 500;
+    await (refused
+      ? prisma.pendingRegistration.deleteMany({ where: { id: pending.id } })
+      : prisma.pendingRegistration.updateMany({ where: { id: pending.id }, data: { state: "Started" } }));
+    throw error;
+  }
+
+  // The end-user token of the answer is used once, here, to read the credentials' ids; not stored.
+  const { items: credentials } = await (await endUserClient(registration.authentication.token)).auth.listCredentials();
+  await prisma.$transaction(async (tx) => {
+    await saveDfnsUser(tx, {
+      userId: user.id,
+      dfnsUserId: registration.user.id,
+      username: pending.username,
+      credentials: credentials.map((c) => ({ uuid: c.credentialUuid, credId: c.credentialId, kind: c.kind, name: c.name, isActive: c.isActive })),
+      wallets: registration.wallets,
+    });
+    await tx.pendingRegistration.delete({ where: { id: pending.id } });
+    await tx.auditEvent.create({
+      data: { userId: user.id, type: "dfns.registration.completed", detail: { dfnsUserId: registration.user.id, wallets: registration.wallets.length } },
+    });
+  });
+  return { status: "registered", wallets: registration.wallets.map(({ id, network, address }) => ({ id, network, address })) };
+}
+
+/** Records a Dfns user that exists at Dfns but not here, from what Dfns says it has. */
+async function adoptRegisteredDfnsUser(user: SessionUser): Promise<void> {
+  const username = dfnsUsername(user);
+  const { token } = await (await serviceAccountClient()).auth.delegatedLogin({ body: { username } });
+  const dfns = await endUserClient(token);
+  const [{ items: wallets }, { items: credentials }] = await Promise.all([dfns.wallets.listWallets(), dfns.auth.listCredentials()]);
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    if (await tx.dfnsUser.findUnique({ where: { userId: user.id } })) return;
+    await saveDfnsUser(tx, {
+      userId: user.id,
+      dfnsUserId: tokenUserId(token),
+      username,
+      credentials: credentials.map((c) => ({ uuid: c.credentialUuid, credId: c.credentialId, kind: c.kind, name: c.name, isActive: c.isActive })),
+      wallets,
+    });
+    await tx.pendingRegistration.deleteMany({ where: { userId: user.id } });
+    await tx.auditEvent.create({ data: { userId: user.id, type: "dfns.registration.adopted", detail: { wallets: wallets.length } } });
+  });
+}
