@@ -1,0 +1,76 @@
+import type { Step } from "./use-onboarding";
+
+export const STEPS: { id: Step; title: string }[] = [
+  { id: "passkey", title: "Create your passkey" },
+  { id: "recovery", title: "Save your recovery code" },
+  { id: "wallets", title: "Create your wallets" },
+];
+
+/** Where the user is in the three steps: done ones ticked, the current one marked for screen readers. */
+export function Stepper({ current, finished }: { current: Step; finished: boolean }) {
+  const currentIndex = STEPS.findIndex((step) => step.id === current);
+  return (
+    <nav aria-label="Setup progress">
+      <ol className="grid gap-2 sm:grid-cols-3 sm:gap-4">
+        {STEPS.map((step, index) => {
+          const state = finished || index < currentIndex ? "done" : index === currentIndex ? "current" : "upcoming";
+          return (
+            <li
+              key={step.id}
+              aria-current={state === "current" ? "step" : undefined}
+              data-state={state}
+              className={`flex items-center gap-3 rounded-xl border px-3 py-2.5 sm:flex-col sm:items-start sm:gap-2 sm:px-4 sm:py-3 ${
+                state === "current"
+                  ? "border-brand bg-white shadow-sm ring-1 ring-brand"
+                  : state === "done"
+                    ? "border-brand-muted bg-brand-soft"
+                    : "border-slate-200 bg-white/60"
+              }`}
+            >
+              <span
+                aria-hidden="true"
+                className={`grid size-8 shrink-0 place-items-center rounded-full text-sm font-bold ${
+                  state === "upcoming" ? "bg-slate-100 text-slate-500" : "bg-brand text-white"
+                }`}
+              >
+                {state === "done" ? <CheckIcon /> : index + 1}
+              </span>
+              <span className="text-sm">
+                <span className="block text-xs font-medium uppercase tracking-wide text-slate-500">
+                  Step {index + 1}
+                  <span className="sr-only">
+                    {state === "done" ? ", done" : state === "current" ? ", current" : ", to do"}:
+                  </span>
+                </span>
+                <span className={`font-semibold ${state === "upcoming" ? "text-slate-500" : "text-slate-900"}`}>
+                  {step.title}
+                </span>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+function CheckIcon() {
+  return (
+    <svg viewBox="0 0 20 20" fill="currentColor" className="size-4">
+      <path
+        fillRule="evenodd"
+        d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z"
+        clipRule="evenodd"
+      />
+    </svg>
+  );
+}
+
+export function Spinner() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" className="size-4 animate-spin">
+      <circle cx="12" cy="12" r="10" stroke="currentColor" strokeOpacity="0.25" strokeWidth="4" />
+      <path d="M22 12a10 10 0 0 0-10-10" stroke="currentColor" strokeWidth="4" strokeLinecap="round" />
+    </svg>
+  );
+}

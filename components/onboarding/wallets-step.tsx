@@ -1,0 +1,76 @@
+import Link from "next/link";
+import type { Ref } from "react";
+import { FormAlert } from "@/components/auth/form-alert";
+import { buttonStyles } from "@/components/styles";
+import { Spinner } from "./stepper";
+import type { OnboardingState } from "./use-onboarding";
+
+interface Props {
+  state: OnboardingState;
+  headingRef: Ref<HTMLHeadingElement>;
+  onRetry: () => void;
+  onStartOver: () => void;
+}
+
+/** "EthereumSepolia" → "Ethereum Sepolia". */
+export const networkLabel = (network: string) => network.replace(/([a-z0-9])([A-Z])/g, "$1 $2");
+
+/** Step 3: the registration is completed on the server and Dfns creates the wallets. */
+export function WalletsStep({ state, headingRef, onRetry, onStartOver }: Props) {
+  const { activity, problem, wallets } = state;
+  const finished = activity === "done" || activity === "leaving";
+
+  return (
+    <section aria-labelledby="step-title">
+      <h2 id="step-title" ref={headingRef} tabIndex={-1} className="text-xl font-semibold text-slate-900">
+        {finished ? "Your wallets are ready" : "Create your wallets"}
+      </h2>
+
+      {activity === "wallets" && (
+        <p className="mt-4 flex items-center gap-2 text-sm text-slate-600">
+          <Spinner /> Registering your passkey and recovery key, and creating your wallets…
+        </p>
+      )}
+
+      {finished && (
+        <>
+          <p className="mt-2 text-sm text-slate-600">Your passkey and recovery key are registered. Here are your wallets:</p>
+          <ul className="mt-4 grid gap-3" aria-label="Your new wallets">
+            {wallets.map((wallet) => (
+              <li key={wallet.id} className="rounded-xl border border-slate-200 bg-slate-50 px-4 py-3">
+                <p className="text-sm font-semibold text-slate-900">{networkLabel(wallet.network)}</p>
+                <p className="mt-1 break-all font-mono text-sm text-slate-700">{wallet.address ?? "Address pending"}</p>
+              </li>
+            ))}
+          </ul>
+          <Link href="/wallet" className={`${buttonStyles.primary} mt-6`}>
+            Go to your wallet
+          </Link>
+        </>
+      )}
+
+      {problem && (
+        <div className="mt-6 space-y-4">
+          <FormAlert message={problem.message} />
+          <div className="flex flex-wrap gap-2">
+            {problem.retry === "sign-in" ? (
+              <Link href={`/sign-in?callbackUrl=${encodeURIComponent("/onboarding")}`} className={buttonStyles.primary}>
+                Sign in again
+              </Link>
+            ) : (
+              <button type="button" onClick={onRetry} className={buttonStyles.primary}>
+                Try again
+              </button>
+            )}
+            <button type="button" onClick={onStartOver} className={buttonStyles.secondary}>
+              Start over
+            </button>
+          </div>
+          <p className="text-xs text-slate-500">
+            “Start over” makes a new passkey and a new recovery code; the code you saved will then no longer work.
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
