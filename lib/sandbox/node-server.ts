@@ -18,10 +18,25 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
   });
 }
 
-/** Serves the sandbox over plain Node HTTP (no framework). Port 0 picks a free port. */
+/** Not a Dfns path: the standalone server's own, for `npm run sandbox:credentials` while it runs. */
+export const CREDENTIALS_PATH = "/_sandbox/credentials";
+
+const isLoopback = (address: string | undefined) => address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1";
+
+/**
+ * Serves the sandbox over plain Node HTTP (no framework). Port 0 picks a free port.
+ * The service account's credentials are also served at CREDENTIALS_PATH, to this machine only:
+ * the embedded database cannot be opened by a second process while the server runs.
+ */
 export async function listen(handler: SandboxHandler, port: number, host = "127.0.0.1"): Promise<{ server: Server; url: string }> {
   const server = createServer(async (req, res) => {
-    const response = await handler.handle(await toRequest(req, `http://${req.headers.host ?? host}`));
+    const origin = `http://${req.headers.host ?? host}`;
+    if (req.method === "GET" && req.url === CREDENTIALS_PATH && isLoopback(req.socket.remoteAddress)) {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(await handler.credentials(origin)));
+      return;
+    }
+    const response = await handler.handle(await toRequest(req, origin));
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
