@@ -18,7 +18,9 @@ case "${1:-start}" in
       [ "$(id -u)" = 0 ] && chown postgres "$DIR"
       as_postgres "$BIN/initdb" -D "$DIR" -U postgres --auth=trust -E UTF8 >/dev/null
     fi
-    as_postgres "$BIN/pg_ctl" -D "$DIR" -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" -w -l "$DIR/log" start >/dev/null
+    # Already running (an earlier run that was interrupted): use it.
+    as_postgres "$BIN/pg_ctl" -D "$DIR" status >/dev/null 2>&1 ||
+      as_postgres "$BIN/pg_ctl" -D "$DIR" -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" -w -l "$DIR/log" start >/dev/null
     echo "export TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:$PORT/postgres"
     ;;
   stop)
