@@ -34,25 +34,24 @@ export async function storeCredentials(tx: Tx, userId: string, credentials: Veri
   if (ids.size !== credentials.length) throw conflict("The same credential appears twice in this request");
   const taken = await tx.sandboxCredential.findFirst({ where: { credId: { in: [...ids] } }, select: { credId: true } });
   if (taken) throw conflict(`Credential ${taken.credId} is already registered`);
-  return Promise.all(
-    credentials.map(({ input, verified }) =>
-      tx.sandboxCredential.create({
-        data: {
-          uuid: newId("cr"),
-          userId,
-          credId: verified.credId,
-          kind: input.credentialKind,
-          name: input.credentialName ?? DEFAULT_NAMES[input.credentialKind] ?? input.credentialKind,
-          publicKey: verified.publicKey,
-          algorithm: verified.algorithm ?? null,
-          signCount: verified.signCount,
-          encryptedPrivateKey: "encryptedPrivateKey" in input ? (input.encryptedPrivateKey ?? null) : null,
-          origin: verified.origin ?? null,
-          rpId: verified.rpId ?? null,
-        },
-      }),
-    ),
-  );
+  const rows = await tx.sandboxCredential.createManyAndReturn({ // one insert for all of them
+    data: credentials.map(({ input, verified }) => ({
+      uuid: newId("cr"),
+      userId,
+      credId: verified.credId,
+      kind: input.credentialKind,
+      name: input.credentialName ?? DEFAULT_NAMES[input.credentialKind] ?? input.credentialKind,
+      publicKey: verified.publicKey,
+      algorithm: verified.algorithm ?? null,
+      signCount: verified.signCount,
+      encryptedPrivateKey: "encryptedPrivateKey" in input ? (input.encryptedPrivateKey ?? null) : null,
+      origin: verified.origin ?? null,
+      rpId: verified.rpId ?? null,
+    })),
+  });
+  // RETURNING order is not promised, and callers rely on the input order.
+  const byCredId = new Map(rows.map((row) => [row.credId, row]));
+  return credentials.map(({ verified }) => byCredId.get(verified.credId)!);
 }
 
 export const credentialSummary = (row: { uuid: string; kind: string; name: string }) => ({ uuid: row.uuid, kind: row.kind, name: row.name });

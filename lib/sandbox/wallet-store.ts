@@ -23,6 +23,7 @@ export function prepareWallets(specs: { network: string; name?: string }[]): Pre
 /**
  * Stores prepared wallets for `ownerId`. An end user's wallets are non-custodial and their
  * key is delegated to them; a service account's are the organization's (custodial).
+ * Two inserts whatever the number of wallets: each query costs far more than its rows.
  */
 export async function createWallets(
   tx: Tx,
@@ -31,32 +32,30 @@ export async function createWallets(
   wallets: PreparedWallet[],
   extra: { externalId?: string; tags?: string[] } = {},
 ) {
+  if (wallets.length === 0) return [];
   const custodial = ownerId === sandbox.org.serviceAccountId;
-  const created = [];
-  for (const wallet of wallets) {
-    const key = await tx.sandboxKey.create({
-      data: {
-        id: newId("key"),
-        scheme: wallet.spec.scheme,
-        curve: wallet.spec.curve,
-        publicKey: wallet.key.publicKey,
-        privateKey: wallet.key.privateKey,
-      },
-    });
-    const row = await tx.sandboxWallet.create({
-      data: {
-        id: newId("wa"),
-        orgId: sandbox.org.id,
-        userId: ownerId,
-        network: wallet.spec.network,
-        name: wallet.name ?? null,
-        address: wallet.address ?? null,
-        externalId: extra.externalId ?? null,
-        tags: extra.tags ?? [],
-        keyId: key.id,
-      },
-    });
-    created.push(walletItem({ ...row, key }, custodial));
-  }
-  return created;
+  const keys = wallets.map(({ spec, key }) => ({
+    id: newId("key"),
+    scheme: spec.scheme,
+    curve: spec.curve,
+    publicKey: key.publicKey,
+    privateKey: key.privateKey,
+  }));
+  await tx.sandboxKey.createMany({ data: keys });
+  const rows = await tx.sandboxWallet.createManyAndReturn({
+    data: wallets.map((wallet, i) => ({
+      id: newId("wa"),
+      orgId: sandbox.org.id,
+      userId: ownerId,
+      network: wallet.spec.network,
+      name: wallet.name ?? null,
+      address: wallet.address ?? null,
+      externalId: extra.externalId ?? null,
+      tags: extra.tags ?? [],
+      keyId: keys[i]!.id,
+    })),
+  });
+  // RETURNING order is not promised: keep the request's order.
+  const rowByKey = new Map(rows.map((row) => [row.keyId, row]));
+  return keys.map((key) => walletItem({ ...rowByKey.get(key.id)!, key }, custodial));
 }

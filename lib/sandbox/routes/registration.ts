@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { authenticateServiceAccount, checkUserAction, spendOnce, temporaryToken, userActionReused } from "../auth";
+import { authenticateServiceAccount, checkUserAction, spendOnce, temporaryToken, userActionReused, type Tx } from "../auth";
 import { createChallenge, loadTemporaryChallenge } from "../challenges";
 import { conflict, unauthorized } from "../errors";
 import { json, parseBody } from "../http";
@@ -41,6 +41,19 @@ const delegated: Route = {
   },
 };
 
+/**
+ * Flips the user's `registered` flag and returns the user. Atomic: of two registrations racing
+ * for one user (two challenges), one flips it. The read that tells why is on the failure path only.
+ */
+async function markRegistered(tx: Tx, userId: string) {
+  const [user] = await tx.sandboxUser.updateManyAndReturn({ where: { id: userId, registered: false }, data: { registered: true } });
+  if (user) return user;
+  if (!(await tx.sandboxUser.findUnique({ where: { id: userId }, select: { id: true } }))) {
+    throw unauthorized("The user of this registration no longer exists");
+  }
+  throw conflict("User already exists.");
+}
+
 async function completeRegistration(
   ctx: RequestContext,
   claims: TokenClaims,
@@ -49,22 +62,18 @@ async function completeRegistration(
 ) {
   const { sandbox } = ctx;
   const challenge = await loadTemporaryChallenge(sandbox, claims.jti);
-  const user = await sandbox.prisma.sandboxUser.findUnique({ where: { id: challenge.userId } });
-  if (!user) throw unauthorized("The user of this registration no longer exists");
 
   // Everything that can fail on the client's input fails before anything is written.
   const wallets = walletSpecs ? prepareWallets(walletSpecs) : [];
   const inputs = [body.firstFactorCredential, body.secondFactorCredential, body.recoveryCredential].filter((c) => c !== undefined);
   const verified = await verifyNewCredentials(sandbox, challenge.challenge, inputs);
 
-  const { credentials, createdWallets } = await sandbox.prisma.$transaction(async (tx) => {
+  const { user, credentials, createdWallets } = await sandbox.prisma.$transaction(async (tx) => {
     await spendOnce(tx, claims, unauthorized("Temporary authentication token has already been used"));
-    // Atomic: of two registrations racing for one user (two challenges), one flips the flag.
-    const flipped = await tx.sandboxUser.updateMany({ where: { id: user.id, registered: false }, data: { registered: true } });
-    if (flipped.count !== 1) throw conflict("User already exists.");
+    const user = await markRegistered(tx, challenge.userId);
     const credentials = await storeCredentials(tx, user.id, verified);
     const createdWallets = await createWallets(tx, sandbox, user.id, wallets);
-    return { credentials, createdWallets };
+    return { user, credentials, createdWallets };
   });
 
   return {

@@ -1,5 +1,5 @@
 import { verifyAssertion } from "../credentials";
-import { authenticate, payloadHash, spendOnce } from "../auth";
+import { authenticate, payloadHash, spendOnce, type Tx } from "../auth";
 import { createChallenge, loadChallenge } from "../challenges";
 import { unauthorized, forbidden } from "../errors";
 import { json, parseBody } from "../http";
@@ -75,15 +75,21 @@ const sign: Route = {
           credential,
           rp: { rpId: sandbox.config.rp.id, origins: sandbox.config.rp.origins },
         });
-        return { uuid: credential.uuid, signCount };
+        return { uuid: credential.uuid, signCount, changed: signCount !== credential.signCount };
       }),
     );
 
     const userAction = newId("to");
-    await sandbox.prisma.$transaction(async (tx) => {
-      await spendOnce(tx, claims, forbidden("This challenge has already been signed: start a new user action"));
-      for (const { uuid, signCount } of verified) await tx.sandboxCredential.update({ where: { uuid }, data: { signCount } });
-    });
+    const spend = (tx: Tx) => spendOnce(tx, claims, forbidden("This challenge has already been signed: start a new user action"));
+    // A Key credential's count never moves: then the spend is the only write, no transaction needed.
+    const counters = verified.filter((v) => v.changed);
+    if (counters.length === 0) await spend(sandbox.prisma);
+    else {
+      await sandbox.prisma.$transaction(async (tx) => {
+        await spend(tx);
+        for (const { uuid, signCount } of counters) await tx.sandboxCredential.update({ where: { uuid }, data: { signCount } });
+      });
+    }
     return json({
       userAction: issueToken(sandbox.org.jwtSecret, {
         id: userAction,
