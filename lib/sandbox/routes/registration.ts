@@ -23,13 +23,16 @@ const delegated: Route = {
 
     const user = await sandbox.prisma.$transaction(async (tx) => {
       await spendOnce(tx, userAction, userActionReused());
-      const existing = await tx.sandboxUser.findUnique({ where: { orgId_username: { orgId: sandbox.org.id, username: body.email } } });
-      // Decision: an already registered username is a 409 (the generic rule), not the old docs' 401.
-      if (existing?.registered) throw conflict("User already exists.");
-      if (existing) return existing; // never completed: a fresh challenge for the same user
-      return tx.sandboxUser.create({
+      // Insert first, read only if the username is taken: a new user costs one query, not two.
+      const [created] = await tx.sandboxUser.createManyAndReturn({
         data: { id: newId("us"), orgId: sandbox.org.id, username: body.email, kind: "EndUser", externalId: body.externalId ?? null },
+        skipDuplicates: true,
       });
+      if (created) return created;
+      const existing = await tx.sandboxUser.findUniqueOrThrow({ where: { orgId_username: { orgId: sandbox.org.id, username: body.email } } });
+      // Decision: an already registered username is a 409 (the generic rule), not the old docs' 401.
+      if (existing.registered) throw conflict("User already exists.");
+      return existing; // never completed: a fresh challenge for the same user
     });
     const { challenge, token } = await createChallenge(sandbox, { kind: "Registration", userId: user.id });
     return json({
