@@ -27,7 +27,7 @@ const init: Route = {
     const { kind } = parseBody(ctx.rawBody, createCredentialChallengeSchema);
     const { sandbox } = ctx;
     const existing = await sandbox.prisma.sandboxCredential.findMany({ where: { userId: caller.userId, isActive: true, kind: "Fido2" } });
-    const { challenge, token } = await createChallenge(sandbox, { kind: "Credential", userId: caller.userId, context: { kind } });
+    const { challenge, token } = createChallenge(sandbox, { kind: "Credential", userId: caller.userId, context: { kind } });
     const { rp, attestation, pubKeyCredParams, authenticatorSelection, excludeCredentials } = credentialCreationOptions(
       sandbox.config,
       existing.map((c) => c.credId),
@@ -55,9 +55,9 @@ const create: Route = {
     const userAction = checkUserAction(ctx, caller);
     const body = parseBody(ctx.rawBody, createCredentialSchema);
     const { sandbox } = ctx;
-    const { claims, row, context } = await loadChallenge(sandbox, body.challengeIdentifier, "Credential", caller.userId);
+    const { claims, challenge, context } = loadChallenge(sandbox, body.challengeIdentifier, "Credential", caller.userId);
     if (context.kind !== body.credentialKind) throw badRequest(`The challenge was made for a ${context.kind} credential, not ${body.credentialKind}`);
-    const verified = await verifyNewCredentials(sandbox, row.challenge, [body as never]);
+    const verified = await verifyNewCredentials(sandbox, challenge, [body as never]);
     const [created] = await sandbox.prisma.$transaction(async (tx) => {
       await spendOnce(tx, userAction, userActionReused());
       await spendOnce(tx, claims, badRequest("This credential challenge has already been used"));

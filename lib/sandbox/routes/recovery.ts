@@ -25,7 +25,7 @@ const delegatedRecovery: Route = {
 
     await sandbox.prisma.$transaction((tx) => spendOnce(tx, userAction, userActionReused()));
     const active = await sandbox.prisma.sandboxCredential.findMany({ where: { userId: user.id, isActive: true }, select: { credId: true, kind: true } });
-    const { challenge, token } = await createChallenge(sandbox, { kind: "Recovery", userId: user.id });
+    const { challenge, token } = createChallenge(sandbox, { kind: "Recovery", userId: user.id });
     return json({
       user: { id: user.id, displayName: user.username, name: user.username },
       temporaryAuthenticationToken: token,
@@ -44,7 +44,7 @@ const recover: Route = {
     const claims = temporaryToken(ctx, "Recovery");
     const body = parseBody(ctx.rawBody, recoverSchema);
     const { sandbox } = ctx;
-    const challenge = await loadTemporaryChallenge(sandbox, claims.jti);
+    const challenge = loadTemporaryChallenge(claims);
 
     const recoveryCredential = await sandbox.prisma.sandboxCredential.findUnique({
       where: { credId: body.recovery.credentialAssertion.credId },

@@ -34,7 +34,7 @@ const delegated: Route = {
       if (existing.registered) throw conflict("User already exists.");
       return existing; // never completed: a fresh challenge for the same user
     });
-    const { challenge, token } = await createChallenge(sandbox, { kind: "Registration", userId: user.id });
+    const { challenge, token } = createChallenge(sandbox, { kind: "Registration", userId: user.id });
     return json({
       user: { id: user.id, displayName: user.username, name: user.username },
       temporaryAuthenticationToken: token,
@@ -64,7 +64,7 @@ async function completeRegistration(
   walletSpecs: { network: string; name?: string }[] | undefined,
 ) {
   const { sandbox } = ctx;
-  const challenge = await loadTemporaryChallenge(sandbox, claims.jti);
+  const challenge = loadTemporaryChallenge(claims);
 
   // Everything that can fail on the client's input fails before anything is written.
   const wallets = walletSpecs ? prepareWallets(walletSpecs) : [];

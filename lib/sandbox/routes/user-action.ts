@@ -21,7 +21,7 @@ const init: Route = {
       where: { userId: caller.userId, isActive: true, kind: { in: SIGNING_KINDS } },
       orderBy: { createdAt: "asc" },
     });
-    const { challenge, token } = await createChallenge(ctx.sandbox, {
+    const { challenge, token } = createChallenge(ctx.sandbox, {
       kind: "UserAction",
       userId: caller.userId,
       context: {
@@ -58,7 +58,7 @@ const sign: Route = {
     const caller = await authenticate(ctx);
     const body = parseBody(ctx.rawBody, userActionSignSchema);
     const { sandbox } = ctx;
-    const { claims, row, context } = await loadChallenge(sandbox, body.challengeIdentifier, "UserAction", caller.userId);
+    const { claims, challenge, context } = loadChallenge(sandbox, body.challengeIdentifier, "UserAction", caller.userId);
 
     const factors = [body.firstFactor, ...(body.secondFactor ? [body.secondFactor] : [])];
     const verified = await Promise.all(
@@ -71,7 +71,7 @@ const sign: Route = {
         if (credential.kind !== assertion.kind) throw unauthorized(`Credential is a ${credential.kind}, not a ${assertion.kind}`);
         const { signCount } = await verifyAssertion({
           assertion,
-          challenge: row.challenge,
+          challenge,
           credential,
           rp: { rpId: sandbox.config.rp.id, origins: sandbox.config.rp.origins },
         });
