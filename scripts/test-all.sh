@@ -5,6 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 rm -rf test-results && mkdir -p test-results
 status=0
+export NEXT_TELEMETRY_DISABLED=1
 
 bash scripts/ensure-test-deps.sh || exit 1
 
