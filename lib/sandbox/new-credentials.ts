@@ -28,13 +28,12 @@ export async function verifyNewCredentials(sandbox: Sandbox, challenge: string, 
   );
 }
 
-/** Stores verified credentials for a user; a credential id seen before is a 409. */
+/** Stores verified credentials for a user, inside the caller's transaction; a credential id seen before is a 409. */
 export async function storeCredentials(tx: Tx, userId: string, credentials: VerifiedInput[]) {
   const ids = new Set(credentials.map((c) => c.verified.credId));
   if (ids.size !== credentials.length) throw conflict("The same credential appears twice in this request");
-  const taken = await tx.sandboxCredential.findFirst({ where: { credId: { in: [...ids] } }, select: { credId: true } });
-  if (taken) throw conflict(`Credential ${taken.credId} is already registered`);
-  const rows = await tx.sandboxCredential.createManyAndReturn({ // one insert for all of them
+  // One insert for all; a credential id taken already is skipped, so missing from the rows.
+  const rows = await tx.sandboxCredential.createManyAndReturn({
     data: credentials.map(({ input, verified }) => ({
       uuid: newId("cr"),
       userId,
@@ -48,10 +47,15 @@ export async function storeCredentials(tx: Tx, userId: string, credentials: Veri
       origin: verified.origin ?? null,
       rpId: verified.rpId ?? null,
     })),
+    skipDuplicates: true,
   });
   // RETURNING order is not promised, and callers rely on the input order.
   const byCredId = new Map(rows.map((row) => [row.credId, row]));
-  return credentials.map(({ verified }) => byCredId.get(verified.credId)!);
+  return credentials.map(({ verified }) => {
+    const row = byCredId.get(verified.credId);
+    if (!row) throw conflict(`Credential ${verified.credId} is already registered`); // rolls the transaction back
+    return row;
+  });
 }
 
 export const credentialSummary = (row: { uuid: string; kind: string; name: string }) => ({ uuid: row.uuid, kind: row.kind, name: row.name });

@@ -10,6 +10,8 @@ export interface Sandbox {
   prisma: PrismaClient;
   config: SandboxConfig;
   org: SandboxOrgState;
+  /** Users that passed authentication, by id (see `authenticate`). */
+  activeUsers: Map<string, { id: string; username: string }>;
 }
 
 export interface SandboxHandler {
@@ -25,6 +27,7 @@ export function createSandbox(options: { prisma: PrismaClient; config?: Partial<
   const config = sandboxConfig(options.config);
   const basePath = options.basePath?.replace(/\/$/, "") ?? "";
   let org: Promise<SandboxOrgState> | undefined;
+  const activeUsers = new Map<string, { id: string; username: string }>();
   const getOrg = () => {
     org ??= ensureOrg(options.prisma, config).catch((error) => {
       org = undefined; // retry on the next request rather than failing forever
@@ -44,7 +47,7 @@ export function createSandbox(options: { prisma: PrismaClient; config?: Partial<
             ? `Method ${request.method} is not allowed on ${path}`
             : `No Dfns endpoint at ${request.method} ${path} in the sandbox`);
         }
-        const sandbox: Sandbox = { prisma: options.prisma, config, org: await getOrg() };
+        const sandbox: Sandbox = { prisma: options.prisma, config, org: await getOrg(), activeUsers };
         const rawBody = request.method === "GET" ? "" : await request.text();
         return await route.handler({ sandbox, request, method: request.method, path, params, query: url.searchParams, rawBody });
       } catch (error) {
