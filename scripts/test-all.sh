@@ -3,7 +3,7 @@
 # Ends with one line `N passed, N failed` (scripts/test-summary.mjs).
 set -uo pipefail
 cd "$(dirname "$0")/.."
-rm -rf test-results && mkdir -p test-results
+rm -rf test-reports && mkdir -p test-reports
 status=0
 export NEXT_TELEMETRY_DISABLED=1
 
@@ -13,25 +13,25 @@ echo "== Type check"
 npx tsc --noEmit || status=1
 
 echo "== Unit, route and sandbox contract tests (embedded Postgres: PGlite)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest-embedded.json || status=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-reports/vitest-embedded.json || status=1
 
 echo "== Database tests again, on a PostgreSQL server"
 if eval "$(bash scripts/postgres-test-server.sh start)"; then
   TEST_DATABASE_URL="$TEST_DATABASE_URL" npx vitest run lib/db lib/sandbox/tests \
-    --reporter=default --reporter=json --outputFile.json=test-results/vitest-postgres.json || status=1
+    --reporter=default --reporter=json --outputFile.json=test-reports/vitest-postgres.json || status=1
 else
   status=1
 fi
 
 if [ -f playwright.config.ts ]; then
   echo "== End-to-end in Chromium (embedded database)"
-  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e-embedded.json npx playwright test --reporter=list,json || status=1
+  PLAYWRIGHT_JSON_OUTPUT_NAME=test-reports/e2e-embedded.json npx playwright test --reporter=list,json || status=1
   echo "== End-to-end in Chromium (PostgreSQL server)"
   E2E_DATABASE_URL="${TEST_DATABASE_URL%/*}/e2e_$(date +%s)" \
-    PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e-postgres.json npx playwright test --reporter=list,json || status=1
+    PLAYWRIGHT_JSON_OUTPUT_NAME=test-reports/e2e-postgres.json npx playwright test --reporter=list,json || status=1
 fi
 bash scripts/postgres-test-server.sh stop
 
-node scripts/test-summary.mjs test-results/*.json || status=1
+node scripts/test-summary.mjs test-reports/*.json || status=1
 [ "$status" = 0 ] || echo "Some checks failed (see above)."
 exit "$status"
