@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { emptyDatabaseUrl } from "@/lib/testing/database";
 import { openDatabase, type Database } from "./open";
+
 
 describe("applyMigrations on the embedded database", () => {
   let db: Database | undefined;
   afterEach(async () => db?.close());
 
   it("applies every committed migration once, then nothing", async () => {
-    db = await openDatabase("memory:");
+    db = await openDatabase(await emptyDatabaseUrl());
     const first = await db.migrate();
     expect(first.length).toBeGreaterThan(0);
     expect(await db.migrate()).toEqual([]);

@@ -3,15 +3,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { sessionCookie } from "@/lib/auth/testing";
 import { setDb } from "@/lib/db";
-import { openDatabase, type Database } from "@/lib/db/open";
+import type { Database } from "@/lib/db/open";
+import { freshDatabase } from "@/lib/testing/database";
 import { getEnv } from "@/lib/env";
 import { handler, notFound, type ErrorBody, type RouteHandler } from ".";
 
 let database: Database;
 let cookie: string;
 beforeAll(async () => {
-  database = await openDatabase("memory:");
-  await database.migrate();
+  database = await freshDatabase();
   setDb(database);
   const user = await database.prisma.user.create({ data: { email: "user@example.com" } });
   cookie = await sessionCookie(user);

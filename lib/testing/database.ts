@@ -1,25 +1,26 @@
 import { openDatabase, type Database } from "@/lib/db/open";
 
 /**
- * A fresh, migrated database for one test file: in-process PGlite, or with TEST_DATABASE_URL a
- * new database on that PostgreSQL server (the production path, with real row locking).
+ * The URL of a new, empty database: in-process PGlite, or with TEST_DATABASE_URL a new database
+ * on that PostgreSQL server (the production path, with real row locking between connections).
  */
-export async function freshDatabase(): Promise<Database> {
+export async function emptyDatabaseUrl(): Promise<string> {
   const server = process.env.TEST_DATABASE_URL;
-  let database: Database;
-  if (!server) {
-    database = await openDatabase("memory:");
-  } else {
-    const { Client } = await import("pg");
-    const name = `test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-    const admin = new Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    database = await openDatabase(url.toString());
-  }
+  if (!server) return "memory:";
+  const { Client } = await import("pg");
+  const name = `test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A fresh database with the committed migrations applied, for one test file. */
+export async function freshDatabase(): Promise<Database> {
+  const database = await openDatabase(await emptyDatabaseUrl());
   await database.migrate();
   return database;
 }

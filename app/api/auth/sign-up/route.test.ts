@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { setDb } from "@/lib/db";
-import { openDatabase, type Database } from "@/lib/db/open";
+import type { Database } from "@/lib/db/open";
+import { freshDatabase } from "@/lib/testing/database";
 import { getEnv } from "@/lib/env";
 import type { ErrorBody } from "@/lib/http";
 import { POST } from "./route";
@@ -9,8 +10,7 @@ import { POST } from "./route";
 // The real route against a real (embedded, in-memory) Postgres with the committed migrations.
 let database: Database;
 beforeAll(async () => {
-  database = await openDatabase("memory:");
-  await database.migrate();
+  database = await freshDatabase();
   setDb(database);
 });
 afterAll(async () => {
