@@ -168,20 +168,6 @@ CREATE TABLE "sandbox_credential" (
 );
 
 -- CreateTable
-CREATE TABLE "sandbox_challenge" (
-    "id" TEXT NOT NULL,
-    "kind" TEXT NOT NULL,
-    "userId" TEXT NOT NULL,
-    "challenge" TEXT NOT NULL,
-    "context" JSONB NOT NULL,
-    "expiresAt" TIMESTAMP(3) NOT NULL,
-    "consumedAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "sandbox_challenge_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
 CREATE TABLE "sandbox_token" (
     "id" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
@@ -291,9 +277,6 @@ CREATE UNIQUE INDEX "sandbox_credential_credId_key" ON "sandbox_credential"("cre
 
 -- CreateIndex
 CREATE INDEX "sandbox_credential_userId_idx" ON "sandbox_credential"("userId");
-
--- CreateIndex
-CREATE INDEX "sandbox_challenge_userId_idx" ON "sandbox_challenge"("userId");
 
 -- CreateIndex
 CREATE INDEX "sandbox_token_userId_idx" ON "sandbox_token"("userId");
