@@ -1,5 +1,6 @@
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applyMigrations, type SqlDatabase } from "./migrate";
+import { withMergedParsers } from "./pglite-parsers";
 
 export interface Database {
   prisma: PrismaClient;
@@ -61,7 +62,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   ]);
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const pglite = new PGlite(dataDir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(withMergedParsers(pglite)) });
   const sql: SqlDatabase = {
     transaction: (fn) =>
       pglite.transaction((tx) =>
