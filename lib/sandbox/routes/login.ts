@@ -1,10 +1,9 @@
 import { authenticateServiceAccount, checkUserAction, spendOnce, userActionReused } from "../auth";
 import { unauthorized } from "../errors";
 import { json, parseBody } from "../http";
-import { newId } from "../ids";
 import type { Route } from "../router";
 import { usernameSchema } from "../schemas";
-import { issueToken } from "../tokens";
+import { endUserToken } from "../end-user-token";
 
 // POST /auth/login/delegated: a service account gets a token for one of its end users.
 const delegatedLogin: Route = {
@@ -19,14 +18,7 @@ const delegatedLogin: Route = {
     if (!user || user.kind !== "EndUser" || !user.registered || !user.isActive) throw unauthorized("User not found");
     await sandbox.prisma.$transaction((tx) => spendOnce(tx, userAction, userActionReused()));
     return json({
-      token: issueToken(sandbox.org.jwtSecret, {
-        id: newId("to"),
-        orgId: sandbox.org.id,
-        userId: user.id,
-        kind: "EndUser",
-        now: sandbox.config.now(),
-        ttlSeconds: sandbox.config.ttl.endUserToken,
-      }),
+      token: endUserToken(sandbox, user.id),
     });
   },
 };

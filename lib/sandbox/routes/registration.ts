@@ -7,7 +7,8 @@ import { newId } from "../ids";
 import { credentialSummary, storeCredentials, verifyNewCredentials } from "../new-credentials";
 import type { RequestContext, Route } from "../router";
 import { delegatedRegistrationSchema, newCredentialsSchema, registerEndUserSchema } from "../schemas";
-import { issueToken, type TokenClaims } from "../tokens";
+import type { TokenClaims } from "../tokens";
+import { endUserToken } from "../end-user-token";
 import { createWallets, prepareWallets } from "../wallet-store";
 import { credentialCreationOptions } from "../serialize";
 
@@ -83,14 +84,7 @@ async function completeRegistration(
     credential: credentialSummary(credentials[0]!),
     user: { id: user.id, username: user.username, orgId: sandbox.org.id },
     authentication: {
-      token: issueToken(sandbox.org.jwtSecret, {
-        id: newId("to"),
-        orgId: sandbox.org.id,
-        userId: user.id,
-        kind: "EndUser",
-        now: sandbox.config.now(),
-        ttlSeconds: sandbox.config.ttl.endUserToken,
-      }),
+      token: endUserToken(sandbox, user.id),
     },
     wallets: createdWallets,
   };
