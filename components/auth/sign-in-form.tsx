@@ -1,14 +1,11 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { buttonStyles, linkStyles } from "@/components/styles";
 import { authErrorMessage } from "@/lib/auth/messages";
+import { AuthFormFrame } from "./auth-form-frame";
 import { Field } from "./field";
-import { FormAlert } from "./form-alert";
-import { OAuthButtons, type OAuthProviders } from "./oauth-buttons";
+import type { OAuthProviders } from "./oauth-buttons";
+import { NETWORK_ERROR, usePasswordSignIn } from "./use-password-sign-in";
 
 interface Props {
   providers: OAuthProviders;
@@ -19,7 +16,7 @@ interface Props {
 }
 
 export function SignInForm({ providers, callbackUrl, initialError }: Props) {
-  const router = useRouter();
+  const signInWithPassword = usePasswordSignIn(callbackUrl);
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
@@ -29,42 +26,29 @@ export function SignInForm({ providers, callbackUrl, initialError }: Props) {
     setPending(true);
     setError(null);
     try {
-      const result = await signIn("credentials", {
-        redirect: false,
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-        callbackUrl,
-      });
-      if (!result?.ok || result.error) {
-        setError(authErrorMessage(result?.error ?? "Default"));
+      const refused = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
+      if (refused) {
+        setError(authErrorMessage(refused));
         setPending(false);
-        return;
       }
-      router.replace(callbackUrl);
-      router.refresh();
     } catch {
-      setError("We couldn't reach the server. Check your connection and try again.");
+      setError(NETWORK_ERROR);
       setPending(false);
     }
   }
 
   return (
-    <div className="space-y-6">
-      <OAuthButtons providers={providers} callbackUrl={callbackUrl} />
-      <form onSubmit={onSubmit} className="space-y-4">
-        <Field name="email" label="Email" type="email" autoComplete="email" required />
-        <Field name="password" label="Password" type="password" autoComplete="current-password" required />
-        <FormAlert message={error} />
-        <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full`}>
-          {pending ? "Signing in…" : "Sign in"}
-        </button>
-      </form>
-      <p className="text-center text-sm text-slate-600">
-        New here?{" "}
-        <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className={linkStyles}>
-          Create an account
-        </Link>
-      </p>
-    </div>
+    <AuthFormFrame
+      providers={providers}
+      callbackUrl={callbackUrl}
+      onSubmit={onSubmit}
+      error={error}
+      pending={pending}
+      submit={{ label: "Sign in", pendingLabel: "Signing in…" }}
+      other={{ text: "New here?", label: "Create an account", path: "/sign-up" }}
+    >
+      <Field name="email" label="Email" type="email" autoComplete="email" required />
+      <Field name="password" label="Password" type="password" autoComplete="current-password" required />
+    </AuthFormFrame>
   );
 }

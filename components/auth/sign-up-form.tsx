@@ -1,14 +1,12 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { buttonStyles, linkStyles } from "@/components/styles";
 import type { ErrorBody } from "@/lib/http/errors";
+import { AuthFormFrame } from "./auth-form-frame";
 import { Field } from "./field";
-import { FormAlert } from "./form-alert";
-import { OAuthButtons, type OAuthProviders } from "./oauth-buttons";
+import type { OAuthProviders } from "./oauth-buttons";
+import { NETWORK_ERROR, usePasswordSignIn } from "./use-password-sign-in";
 
 interface Props {
   providers: OAuthProviders;
@@ -17,6 +15,7 @@ interface Props {
 
 export function SignUpForm({ providers, callbackUrl }: Props) {
   const router = useRouter();
+  const signInWithPassword = usePasswordSignIn(callbackUrl);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
@@ -48,47 +47,38 @@ export function SignUpForm({ providers, callbackUrl }: Props) {
         setPending(false);
         return;
       }
-      const result = await signIn("credentials", { redirect: false, email, password, callbackUrl });
-      if (!result?.ok || result.error) {
-        // The account exists; only the automatic sign-in failed.
+      // The account exists; if only the automatic sign-in fails, the sign-in page takes over.
+      if (await signInWithPassword(email, password)) {
         router.replace(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-        return;
       }
-      router.replace(callbackUrl);
-      router.refresh();
     } catch {
-      setError("We couldn't reach the server. Check your connection and try again.");
+      setError(NETWORK_ERROR);
       setPending(false);
     }
   }
 
   return (
-    <div className="space-y-6">
-      <OAuthButtons providers={providers} callbackUrl={callbackUrl} />
-      <form onSubmit={onSubmit} className="space-y-4">
-        <Field name="name" label="Name (optional)" autoComplete="name" maxLength={100} error={fieldErrors.name} />
-        <Field name="email" label="Email" type="email" autoComplete="email" required error={fieldErrors.email} />
-        <Field
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          hint="At least 10 characters. A few unrelated words make a strong one."
-          error={fieldErrors.password}
-        />
-        <FormAlert message={error} />
-        <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full`}>
-          {pending ? "Creating your account…" : "Create account"}
-        </button>
-      </form>
-      <p className="text-center text-sm text-slate-600">
-        Already have an account?{" "}
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className={linkStyles}>
-          Sign in
-        </Link>
-      </p>
-    </div>
+    <AuthFormFrame
+      providers={providers}
+      callbackUrl={callbackUrl}
+      onSubmit={onSubmit}
+      error={error}
+      pending={pending}
+      submit={{ label: "Create account", pendingLabel: "Creating your account…" }}
+      other={{ text: "Already have an account?", label: "Sign in", path: "/sign-in" }}
+    >
+      <Field name="name" label="Name (optional)" autoComplete="name" maxLength={100} error={fieldErrors.name} />
+      <Field name="email" label="Email" type="email" autoComplete="email" required error={fieldErrors.email} />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        hint="At least 10 characters. A few unrelated words make a strong one."
+        error={fieldErrors.password}
+      />
+    </AuthFormFrame>
   );
 }

@@ -68,9 +68,10 @@ export async function startRegistration(user: SessionUser): Promise<StartResult>
   }
 
   const { challenge, rp, user: dfnsUser, pubKeyCredParams, authenticatorSelection, attestation, excludeCredentials } = response;
+  const { passkey } = getEnv();
   const webauthn: RegistrationChallenge = {
     challenge,
-    rp: rp ?? { id: getEnv().passkey.rpId, name: getEnv().passkey.rpName },
+    rp: rp ?? { id: passkey.rpId, name: passkey.rpName },
     user: dfnsUser,
     pubKeyCredParams,
     authenticatorSelection,

@@ -1,31 +1,15 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
-import { cardStyles } from "@/components/styles";
-import { getAuthProviders } from "@/lib/auth/options";
-import { localPathOr } from "@/lib/auth/paths";
-import { getCurrentUser } from "@/lib/auth/session";
+import { authPageContext } from "@/lib/auth/auth-page";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
-export default async function SignUpPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
-  const callbackUrl = localPathOr(first(params.callbackUrl), "/wallet");
-  if (await getCurrentUser()) redirect(callbackUrl);
-  const { github, google } = getAuthProviders();
-
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { callbackUrl, providers } = await authPageContext(searchParams);
   return (
-    <div className={cardStyles}>
-      <h1 className="text-2xl font-bold tracking-tight text-slate-900">Create your account</h1>
-      <p className="mt-2 text-sm text-slate-600">
-        First your account with us; next you&apos;ll set up a passkey and your wallets.
-      </p>
-      <div className="mt-6">
-        <SignUpForm providers={{ github, google }} callbackUrl={callbackUrl} />
-      </div>
-    </div>
+    <AuthCard title="Create your account" lead={<>First your account with us; next you&apos;ll set up a passkey and your wallets.</>}>
+      <SignUpForm providers={providers} callbackUrl={callbackUrl} />
+    </AuthCard>
   );
 }
