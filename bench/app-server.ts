@@ -14,6 +14,8 @@ export interface BenchServer {
   databaseReadySeconds: number;
   /** Resident memory of the Next.js server process, MB; NaN where /proc is not there. */
   rssMB(): number;
+  /** CPU time the server process has used (all its threads, user + system), seconds; NaN without /proc. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -31,6 +33,18 @@ function descendants(pid: number): number[] {
     }
   });
   return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+function cpuOf(pid: number): number {
+  try {
+    // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
 }
 
 function rssOf(pid: number): number {
@@ -129,6 +143,10 @@ export async function startServer(opts: { port: number; dataDir: string; secret:
       rssMB: () => {
         const pid = descendants(child.pid!).find(isServer);
         return pid ? rssOf(pid) : NaN;
+      },
+      cpuSeconds: () => {
+        const pid = descendants(child.pid!).find(isServer);
+        return pid ? cpuOf(pid) : NaN;
       },
       stop,
     };
