@@ -72,6 +72,19 @@ export function networkInfo(network: string): NetworkInfo {
   return { network, ...rest, explorerAddressUrl: explorer ?? null };
 }
 
+/** How the app checks a signature of a wallet on `network`, in a sentence for the user. */
+export function signatureCheckNote(network: string): string {
+  const info = networkInfo(network);
+  switch (info.verification) {
+    case "evm":
+      return "The server then checks the signature against this wallet's address.";
+    case "ed25519":
+      return "The server then checks the signature against this wallet's public key.";
+    default:
+      return `This app doesn't check signatures on ${info.displayName}.`;
+  }
+}
+
 /** `EthereumSepolia` → `Ethereum Sepolia`, for networks without a listed name. */
 function splitWords(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2");

@@ -114,9 +114,7 @@ export async function listMessageSignatures(user: Pick<SessionUser, "id">, walle
   const dfnsUser = await requireDfnsUser(user);
   const wallet = await findUserWallet(dfnsUser, walletId);
   const prisma = await db();
-  const latest = () =>
-    prisma.signature.findMany({ where: { walletId: wallet.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: SIGNATURE_LIST_LIMIT });
-  let rows = await latest();
+  let rows = await latestSignatureRows(wallet.id);
   const unfinished = rows.filter((row) => IN_PROGRESS.includes(row.status));
   if (unfinished.length > 0) {
     try {
@@ -127,12 +125,22 @@ export async function listMessageSignatures(user: Pick<SessionUser, "id">, walle
           await prisma.signature.update({ where: { id: row.id }, data: await signatureOutcome(wallet, row.messageHex, current) });
         }
       });
-      rows = await latest();
+      rows = await latestSignatureRows(wallet.id);
     } catch (error) {
       if (!isDfnsUnavailable(error)) throw error; // stored rows stay as they are until Dfns answers
     }
   }
   return rows.map(signatureView);
+}
+
+/** The latest signatures of each wallet (ids already resolved to the user's wallets), newest first. */
+export async function latestSignatures(walletIds: string[]): Promise<Record<string, SignatureView[]>> {
+  const lists = await Promise.all(walletIds.map(async (id) => [id, (await latestSignatureRows(id)).map(signatureView)] as const));
+  return Object.fromEntries(lists);
+}
+
+async function latestSignatureRows(walletId: string): Promise<Signature[]> {
+  return (await db()).signature.findMany({ where: { walletId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: SIGNATURE_LIST_LIMIT });
 }
 
 /** Status, encoded signature and the server's own verification of a Dfns signature answer. */

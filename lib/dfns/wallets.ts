@@ -36,6 +36,8 @@ export interface NetworkChoice {
 }
 
 export interface WalletList {
+  /** false: the user has not finished onboarding (no Dfns user, no wallets). */
+  registered: boolean;
   wallets: WalletView[];
   /** false: Dfns did not answer in time; `wallets` are the stored ones. */
   refreshed: boolean;
@@ -79,7 +81,7 @@ export async function findUserWallet(dfnsUser: Pick<DfnsUserWithCredentials, "id
 export async function listUserWallets(user: Pick<SessionUser, "id">, timeoutMs = REFRESH_TIMEOUT_MS): Promise<WalletList> {
   const prisma = await db();
   const dfnsUser = await prisma.dfnsUser.findUnique({ where: { userId: user.id } });
-  if (!dfnsUser) return { wallets: [], refreshed: true, addableNetworks: [] };
+  if (!dfnsUser) return { registered: false, wallets: [], refreshed: true, addableNetworks: [] };
 
   let refreshed = true;
   try {
@@ -90,7 +92,7 @@ export async function listUserWallets(user: Pick<SessionUser, "id">, timeoutMs =
     refreshed = false;
   }
   const wallets = await prisma.wallet.findMany({ where: { dfnsUserId: dfnsUser.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return { wallets: wallets.map(walletView), refreshed, addableNetworks: addableNetworks(wallets) };
+  return { registered: true, wallets: wallets.map(walletView), refreshed, addableNetworks: addableNetworks(wallets) };
 }
 
 /** Starts creating a wallet on `network` (a configured one the user has no wallet on). */

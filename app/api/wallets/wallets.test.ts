@@ -153,7 +153,7 @@ describe("GET /api/wallets", () => {
 
   it("is empty for a user who has not finished onboarding, and 401 without a session", async () => {
     const user = await app.createUser();
-    expect(await walletsOf(user)).toEqual({ wallets: [], refreshed: true, addableNetworks: [] });
+    expect(await walletsOf(user)).toEqual({ registered: false, wallets: [], refreshed: true, addableNetworks: [] });
     expect((await app.call(listWallets, null, { method: "GET" })).status).toBe(401);
   });
 });
