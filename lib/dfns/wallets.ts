@@ -95,7 +95,7 @@ export async function listUserWallets(user: Pick<SessionUser, "id">, timeoutMs =
   return { registered: true, wallets: wallets.map(walletView), refreshed, addableNetworks: addableNetworks(wallets) };
 }
 
-/** Starts creating a wallet on `network` (a configured one the user has no wallet on). */
+/** Starts creating a wallet on `network`: one the app offers (registration or extra networks) that the user has no wallet on. */
 export async function beginAddWallet(user: Pick<SessionUser, "id">, network: string): Promise<BrowserUserAction> {
   const offered = offeredNetworks();
   if (!offered.includes(network)) {
