@@ -38,16 +38,18 @@ export async function saveDfnsUser(
       active: c.isActive ?? true,
     })),
   });
-  await tx.wallet.createMany({
-    data: args.wallets.map((w) => ({
-      dfnsUserId: dfnsUser.id,
-      dfnsWalletId: w.id,
-      network: w.network,
-      address: w.address ?? null,
-      publicKey: w.signingKey.publicKey,
-      name: w.name ?? null,
-      status: w.status,
-    })),
-  });
+  await tx.wallet.createMany({ data: args.wallets.map((w) => ({ dfnsUserId: dfnsUser.id, ...walletFields(w) })) });
   return dfnsUser;
+}
+
+/** The app's columns of a wallet, from Dfns's wallet object. */
+export function walletFields(w: DfnsWalletData) {
+  return {
+    dfnsWalletId: w.id,
+    network: w.network,
+    address: w.address ?? null,
+    publicKey: w.signingKey.publicKey,
+    name: w.name ?? null,
+    status: w.status,
+  };
 }
