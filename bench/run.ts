@@ -7,12 +7,13 @@
 //   memory        server RSS before and after N registrations and N signatures
 //   lighthouse    landing, sign-in, onboarding and wallet pages
 //   startup       `npm start` → first page, on a fresh data folder and on an existing one
-// Environment:
-//   BENCH_QUICK=1        a short run (smaller counts; about a minute after the build)
-//   BENCH_STEPS=a,b      only these steps (default: all)
-//   BENCH_MEMORY=2000    registrations (and as many signatures) of the memory step
-//   BENCH_SKIP_BUILD=1   reuse the last `next build`
-//   BENCH_PORT=3106, BENCH_LIGHTHOUSE_PORT=9226, BENCH_LIGHTHOUSE_PRESET=mobile|desktop
+// `npm run bench:memory`: the memory step alone, with 2,000 registrations and 2,000 signatures.
+// Options (flags after `npm run bench --`, or environment):
+//   --steps=a,b    BENCH_STEPS=a,b      only these steps (default: all)
+//   --memory=N     BENCH_MEMORY=N       registrations (and as many signatures) of the memory step (500)
+//                  BENCH_QUICK=1        a short run (smaller counts; about two minutes with the build)
+//                  BENCH_SKIP_BUILD=1   reuse the last `next build`
+//                  BENCH_PORT=3106, BENCH_LIGHTHOUSE_PORT=9226, BENCH_LIGHTHOUSE_PRESET=mobile|desktop
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -24,12 +25,16 @@ import { runLighthouse, type LighthouseScores } from "./lighthouse";
 import { measurePageWeights, type PageWeights } from "./page-weight";
 import { markdownTable, runConcurrent } from "./stats";
 
+/** `--steps=a,b` / `--memory=N` on the command line, else BENCH_STEPS / BENCH_MEMORY. */
+const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
+const ALL_STEPS = "weight,registration,signing,memory,lighthouse,startup";
 const QUICK = process.env.BENCH_QUICK === "1";
-const STEPS = new Set((process.env.BENCH_STEPS ?? "weight,registration,signing,memory,lighthouse,startup").split(","));
+const STEPS = new Set((argument("steps") ?? process.env.BENCH_STEPS ?? ALL_STEPS).split(","));
 const PORT = Number(process.env.BENCH_PORT ?? 3106);
 const LIGHTHOUSE_PORT = Number(process.env.BENCH_LIGHTHOUSE_PORT ?? 9226);
 const LIGHTHOUSE_PRESET = process.env.BENCH_LIGHTHOUSE_PRESET === "desktop" ? "desktop" : "mobile";
-const MEMORY_COUNT = Number(process.env.BENCH_MEMORY ?? (QUICK ? 200 : 2000));
+const MEMORY_COUNT = Number(argument("memory") ?? process.env.BENCH_MEMORY ?? (QUICK ? 100 : 500));
+const MEMORY_WARM_UP = QUICK ? 50 : 300; // registrations before the memory step's first sample
 const REGISTRATION_RUNS = [
   { concurrency: 1, count: QUICK ? 10 : 50, seconds: 20 },
   { concurrency: 8, count: QUICK ? 48 : 300, seconds: 30 },
@@ -202,13 +207,16 @@ function slope(points: { x: number; y: number }[]): number {
   return num / den;
 }
 
-async function memoryStep(client: AppClient, server: BenchServer, registered: BenchUser[], signingPresent: boolean) {
+async function memoryStep(client: AppClient, server: BenchServer, registered: BenchUser[]) {
+  // Warm-up: the server's RSS rises over its first few hundred registrations (caches, the
+  // embedded database's memory), then stays flat. The load steps do it; without them, here.
+  const warmUp = await signUpMany(client, Math.max(0, MEMORY_WARM_UP - registered.length));
+  await runConcurrent(warmUp.length, 8, 600_000, async (i) => {
+    await client.register(warmUp[i]!, new RouteTimings());
+    registered.push(warmUp[i]!);
+  });
+  const signingPresent = registered.length > 0 && (await signingRoutesPresent(client, registered[0]!));
   const users = await signUpMany(client, MEMORY_COUNT);
-  if (registered.length === 0) {
-    // Warm-up when the load steps did not run.
-    const warm = await signUpMany(client, 20);
-    for (const user of warm) await client.register(user, new RouteTimings()), registered.push(user);
-  }
   const total = signingPresent ? MEMORY_COUNT * 2 : MEMORY_COUNT;
   const before = server.rssMB();
   const samples = [{ operations: 0, rssMB: before }];
@@ -239,7 +247,8 @@ async function memoryStep(client: AppClient, server: BenchServer, registered: Be
       ["operations", "errors", "RSS before", "RSS after", "growth", "trend over the last half"],
       [[what, run.errors, `${f1(before)} MB`, `${f1(after)} MB`, `${f1(growth)} MB`, `${f1(climb)} MB`]],
     ),
-    "Before: after the load steps (warm). Trend: least-squares slope of the RSS samples over the last half of the operations, times their count.",
+    `Before: after at least ${MEMORY_WARM_UP} registrations (the load steps, or a warm-up). Trend: least-squares slope of the RSS ` +
+      "samples over the last half of the operations, times their count: a leak shows as a steady climb there.",
   );
   summary.push([`RSS growth over ${what}`, `${f1(growth)} MB`, `≤ ${TARGETS.memoryGrowthMB} MB`, mark(growth <= TARGETS.memoryGrowthMB)]);
   summary.push(["RSS trend over the last half", `${f1(climb)} MB`, `≤ ${TARGETS.memoryClimbMB} MB (no steady climb)`, mark(climb <= TARGETS.memoryClimbMB)]);
@@ -295,7 +304,7 @@ async function main() {
         for (const user of await signUpMany(client, 8 - registered.length)) await client.register(user, new RouteTimings()), registered.push(user);
       }
       if (STEPS.has("signing")) await signingStep(client, server, registered);
-      if (STEPS.has("memory")) await memoryStep(client, server, registered, registered.length > 0 && (await signingRoutesPresent(client, registered[0]!)));
+      if (STEPS.has("memory")) await memoryStep(client, server, registered);
       if (STEPS.has("lighthouse")) await lighthouseStep(client, registered);
       if (STEPS.has("startup")) {
         await server.stop();
@@ -321,9 +330,10 @@ async function main() {
   const date = new Date().toISOString();
   const report = { date, quick: QUICK, machine: machine(), commit: gitCommit(), results, tables: printed.join("\n") };
   await mkdir("bench-results", { recursive: true });
-  await writeFile("bench-results/app.json", JSON.stringify(report, null, 2));
+  const file = `bench-results/app${[...STEPS].join(",") === ALL_STEPS ? "" : `-${[...STEPS].join("-")}`}.json`;
+  await writeFile(file, JSON.stringify(report, null, 2));
   console.log(`\n${date.slice(0, 10)}, ${report.machine.cores} cores (${report.machine.cpu}), Node ${process.version}. ` +
-    `Took ${((performance.now() - started) / 1000).toFixed(0)} s. Written to bench-results/app.json`);
+    `Took ${((performance.now() - started) / 1000).toFixed(0)} s. Written to ${file}`);
 }
 
 function gitCommit(): string | null {
