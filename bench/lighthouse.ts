@@ -30,12 +30,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * `preset`: "mobile" is Lighthouse's default (a mid-range phone: 4× slower CPU, slow 4G, both
- * simulated); "desktop" its desktop preset.
+ * simulated from this machine's run, so other programs' load shows in it); "desktop" its desktop
+ * preset. `runs` per page: the run with the median performance score is kept, as Lighthouse's
+ * own guidance on variability advises. One run before all others warms Chromium up, not counted.
  */
 export async function runLighthouse(
   origin: string,
   pages: LighthousePage[],
-  opts: { port: number; preset: "mobile" | "desktop"; chromium?: string },
+  opts: { port: number; preset: "mobile" | "desktop"; runs: number; chromium?: string },
 ): Promise<LighthouseScores[]> {
   const profile = await mkdtemp(path.join(tmpdir(), "bench-chromium-"));
   const chromium = spawn(
@@ -58,8 +60,7 @@ export async function runLighthouse(
       if (Date.now() > deadline || chromium.exitCode !== null) throw new Error(`Chromium did not open its debugging port ${opts.port}.`);
       await sleep(100);
     }
-    const results: LighthouseScores[] = [];
-    for (const page of pages) {
+    const run = async (page: LighthousePage, attempt = 1): Promise<LighthouseScores> => {
       const flags = {
         port: opts.port,
         logLevel: "error" as const,
@@ -69,14 +70,18 @@ export async function runLighthouse(
       const result = await lighthouse(`${origin}${page.path}`, flags, opts.preset === "desktop" ? desktopConfig : undefined);
       if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
       const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${page.path}: ${lhr.runtimeError.message}`);
+      if (lhr.runtimeError) {
+        // A trace that failed to record (NO_NAVSTART, …): Lighthouse says to run it again.
+        if (attempt < 3) return run(page, attempt + 1);
+        throw new Error(`Lighthouse could not load ${page.path}: ${lhr.runtimeError.message}`);
+      }
       const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
       const missed = Object.values(lhr.categories).flatMap((category) =>
         category.auditRefs
           .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
           .map((ref) => `${ref.id}${lhr.audits[ref.id]!.displayValue ? ` (${lhr.audits[ref.id]!.displayValue})` : ""}`),
       );
-      results.push({
+      return {
         name: page.name,
         path: page.path,
         finalUrl: lhr.finalDisplayedUrl,
@@ -84,7 +89,15 @@ export async function runLighthouse(
         accessibility: score("accessibility"),
         bestPractices: score("best-practices"),
         missed,
-      });
+      };
+    };
+    await run(pages[0]!); // warm-up
+    const results: LighthouseScores[] = [];
+    for (const page of pages) {
+      const runs: LighthouseScores[] = [];
+      for (let i = 0; i < opts.runs; i++) runs.push(await run(page));
+      runs.sort((a, b) => a.performance - b.performance);
+      results.push(runs[Math.floor(runs.length / 2)]!);
     }
     return results;
   } finally {
