@@ -51,3 +51,40 @@ export async function saveDfnsUser(
   });
   return dfnsUser;
 }
+
+/** A credential as Dfns lists it (`auth.listCredentials`). */
+export interface DfnsListedCredential {
+  credentialUuid: string;
+  credentialId: string;
+  kind: string;
+  name: string;
+  isActive: boolean;
+  dateCreated: string;
+}
+
+/**
+ * Makes the app's credential rows of a Dfns user (`DfnsUser.id`) say what Dfns lists: new ones
+ * recorded, names and states updated, and rows Dfns no longer lists marked inactive. Dfns is the
+ * authority; the rows are the app's copy for pages and for choosing the recovery credential.
+ */
+export async function syncCredentials(tx: Prisma.TransactionClient, dfnsUserId: string, listed: DfnsListedCredential[]) {
+  for (const c of listed) {
+    await tx.credential.upsert({
+      where: { dfnsUuid: c.credentialUuid },
+      create: {
+        dfnsUserId,
+        dfnsUuid: c.credentialUuid,
+        credId: c.credentialId,
+        kind: c.kind,
+        name: c.name,
+        active: c.isActive,
+        createdAt: new Date(c.dateCreated),
+      },
+      update: { name: c.name, active: c.isActive },
+    });
+  }
+  await tx.credential.updateMany({
+    where: { dfnsUserId, dfnsUuid: { notIn: listed.map((c) => c.credentialUuid) } },
+    data: { active: false },
+  });
+}

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getEnv } from "@/lib/env";
-import { createRecoveryCredential } from "@/lib/recovery";
 import { startApp, type AppHarness, type AppUser } from "@/lib/testing/app-harness";
-import { SoftwarePasskey } from "@/lib/testing/software-passkey";
+import { newCredentials } from "@/lib/testing/browser-credentials";
 import { POST as complete } from "./complete/route";
 import { POST as start } from "./start/route";
 
@@ -28,19 +27,7 @@ async function startFor(user: AppUser): Promise<Started> {
 }
 
 /** The browser's part: a passkey and a recovery key over the challenge. */
-async function credentialsFor(started: Started, challenge = started.challenge.challenge) {
-  const origin = getEnv().appOrigin;
-  const { passkey, credentialInfo } = SoftwarePasskey.create({ rpId: started.challenge.rp.id, origin, challenge, userId: started.challenge.user.id });
-  const recovery = await createRecoveryCredential({ username: started.username, challenge, origin });
-  return {
-    passkey,
-    recoveryCode: recovery.recoveryCode,
-    body: {
-      firstFactorCredential: { credentialInfo },
-      recoveryCredential: { credentialInfo: recovery.credential.credentialInfo, encryptedPrivateKey: recovery.credential.encryptedPrivateKey },
-    },
-  };
-}
+const credentialsFor = (started: Started, challenge?: string) => newCredentials(started, getEnv().appOrigin, challenge);
 
 const errorOf = async (response: Response) => ((await response.json()) as { error: { message: string; details?: { code?: string } } }).error;
 
