@@ -26,8 +26,8 @@ const TOKEN_PURPOSE = "registration-temporary-token";
 /** What the browser needs for WebAuthn, and nothing else (no temporary token). */
 export type RegistrationChallenge = Pick<
   CreateDelegatedRegistrationChallengeResponse,
-  "challenge" | "rp" | "user" | "pubKeyCredParams" | "authenticatorSelection" | "attestation" | "excludeCredentials"
->;
+  "challenge" | "user" | "pubKeyCredParams" | "authenticatorSelection" | "attestation" | "excludeCredentials"
+> & { rp: { id: string; name: string } };
 
 export type StartResult =
   | { status: "registered" }
