@@ -9,6 +9,7 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { emptyDatabaseUrl } from "../lib/testing/database";
 import { KeyCredential } from "../lib/testing/key-credential";
 import { SoftwarePasskey } from "../lib/testing/software-passkey";
 import { ms, runConcurrent, Timings } from "./stats";
@@ -18,7 +19,8 @@ const ORIGIN = "http://localhost:3000";
 const URL_ = `http://127.0.0.1:${PORT}`;
 
 async function startSandbox(dataDir: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox.ts"], {
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/sandbox.ts"], {
     env: { ...process.env, PORT: String(PORT), SANDBOX_DATABASE_URL: dataDir, SANDBOX_ORIGINS: ORIGIN },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -31,7 +33,12 @@ async function startSandbox(dataDir: string) {
 
 
 async function main() {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "bench-sandbox-"));
+  // BENCH_POSTGRES_URL (a PostgreSQL server): the sandbox runs on a new database there instead of
+  // the embedded one, so the database's work leaves the sandbox's Node thread.
+  const postgres = process.env.BENCH_POSTGRES_URL;
+  if (postgres) process.env.TEST_DATABASE_URL = postgres;
+  const dataDir = postgres ? await emptyDatabaseUrl() : await mkdtemp(path.join(tmpdir(), "bench-sandbox-"));
+  console.log(`sandbox database: ${postgres ? "PostgreSQL" : "embedded PGlite"}`);
   const { openDatabase } = await import("../lib/db/open");
   const { createSandbox } = await import("../lib/sandbox");
   // Provision first (one process per data folder), then hand the folder to the standalone server.
@@ -96,11 +103,11 @@ async function main() {
     }
   } finally {
     child.kill("SIGTERM");
-    await rm(dataDir, { recursive: true, force: true });
+    if (!postgres) await rm(dataDir, { recursive: true, force: true });
   }
   const { mkdir, writeFile } = await import("node:fs/promises");
   await mkdir("bench-results", { recursive: true });
-  await writeFile("bench-results/sandbox.json", JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
+  await writeFile("bench-results/sandbox.json", JSON.stringify({ date: new Date().toISOString(), database: postgres ? "postgresql" : "pglite", results }, null, 2));
   console.log("\nWritten to bench-results/sandbox.json");
 }
 

@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError } from "@/lib/api/client";
 import { createPasskey, describePasskeyError, type DfnsRegistrationChallenge, type Fido2CredentialInfo } from "@/lib/passkeys";
 import { createRecoveryCredential, type RecoveryCredential } from "@/lib/recovery";
 import {
   completeRegistration,
-  RegistrationApiError,
   startRegistration,
   type CreatedWallet,
 } from "./registration-api";
@@ -75,7 +75,7 @@ const initialState: OnboardingState = {
 };
 
 function apiProblem(error: unknown, retry: Retry): Problem {
-  if (error instanceof RegistrationApiError) {
+  if (error instanceof ApiError) {
     if (error.status === 401) return { message: SIGNED_OUT, retry: "sign-in" };
     return { message: error.message, retry };
   }
@@ -214,7 +214,7 @@ export function useOnboarding() {
       recovery.current = null;
       update({ activity: "done", wallets: result.wallets, recoveryCode: null });
     } catch (error) {
-      if (error instanceof RegistrationApiError && error.status === 409) {
+      if (error instanceof ApiError && error.status === 409) {
         if (error.code === "already_registered") return goToWallet();
         // Expired, refused or never started: this passkey and recovery key can't be used any more.
         if (error.code !== "registration_in_progress") return await restart(RESTARTED_NOTICE);

@@ -23,6 +23,7 @@ async function recoveryChallenge(user: RegisteredUser) {
   const response = await h.serviceAccount.auth.createDelegatedRecoveryChallenge({ body: { username: user.email, credentialId: user.recoveryCredId } });
   const [offered] = response.allowedRecoveryCredentials;
   return {
+    status: "started" as const,
     username: user.email,
     challenge: { challenge: response.challenge, rp: response.rp!, user: response.user },
     recoveryCredential: offered!,

@@ -1,10 +1,11 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import type { PendingRecovery } from "@/lib/generated/prisma/client";
+import type { DfnsUser, PendingRecovery } from "@/lib/generated/prisma/client";
 import { conflict, isDfnsError } from "@/lib/http";
-import { endUserClient, serviceAccountClient, temporaryClient } from "./clients";
-import { recordRecoveryAttempt, markRecoverySucceeded } from "./recovery-attempts";
+import { serviceAccountClient, temporaryClient } from "./clients";
+import { forgetEndUserToken, requireDfnsUser, withEndUserClient } from "./end-user";
+import { markRecoverySucceeded, recordRecoveryAttempt } from "./recovery-attempts";
 import { recoveryNewCredentials } from "./recovery-request";
 import type { CompleteRecoveryInput } from "./recovery-schema";
 import { browserChallenge, PENDING_TTL_MS, type RegistrationChallenge } from "./registration";
@@ -33,12 +34,6 @@ export type StartRecoveryResult = { status: "started"; expiresAt: string } & Rec
 
 function started(row: PendingRecovery): StartRecoveryResult {
   return { status: "started", expiresAt: row.expiresAt.toISOString(), ...(row.challenge as unknown as RecoveryChallenge) };
-}
-
-async function requireDfnsUser(user: SessionUser) {
-  const dfnsUser = await (await db()).dfnsUser.findUnique({ where: { userId: user.id }, include: { credentials: true } });
-  if (!dfnsUser) throw conflict("You don't have a wallet yet, so there is nothing to recover. Set up your wallet first.", { code: "not_registered" });
-  return dfnsUser;
 }
 
 export async function startRecovery(user: SessionUser): Promise<StartRecoveryResult> {
@@ -140,10 +135,8 @@ export async function completeRecovery(user: SessionUser, input: CompleteRecover
   return { status: "recovered" };
 }
 
-/** A fresh delegated login (any cached end-user token predates the recovery), then the list. */
-async function listCredentialsAfterRecovery(dfnsUser: { id: string; username: string }): Promise<DfnsListedCredential[]> {
-  const prisma = await db();
-  await prisma.dfnsUser.update({ where: { id: dfnsUser.id }, data: { loginTokenSealed: null, loginTokenExpiresAt: null } });
-  const { token } = await (await serviceAccountClient()).auth.delegatedLogin({ body: { username: dfnsUser.username } });
-  return (await (await endUserClient(token)).auth.listCredentials()).items;
+/** The list after a fresh delegated login: a cached end-user token predates the recovery. */
+async function listCredentialsAfterRecovery(dfnsUser: DfnsUser): Promise<DfnsListedCredential[]> {
+  await forgetEndUserToken(dfnsUser.id);
+  return (await withEndUserClient(dfnsUser, (client) => client.auth.listCredentials())).items;
 }

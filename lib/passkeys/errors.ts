@@ -20,6 +20,8 @@ export interface PasskeyError {
 }
 
 export interface PasskeyErrorContext {
+  /** What the passkey was asked to do: create itself (default) or approve a request (sign). */
+  ceremony?: "create" | "approve";
   /** The RP ID the passkey was requested for (the challenge's `rp.id`). */
   rpId?: string;
   /** The page's host name (`window.location.hostname`). */
@@ -68,8 +70,11 @@ export function describePasskeyError(error: unknown, context: PasskeyErrorContex
         reason,
         canRetry: true,
         message:
-          "The passkey wasn't created: the prompt was closed, timed out or was refused. " +
-          "Try again, and when your browser asks, confirm with your fingerprint, face, screen lock or security key.",
+          context.ceremony === "approve"
+            ? "The request wasn't approved: the passkey prompt was closed, timed out, or this device has no passkey for your account. " +
+              "Try again and choose the passkey you created for this app; if you lost it, recover your account with your recovery code."
+            : "The passkey wasn't created: the prompt was closed, timed out or was refused. " +
+              "Try again, and when your browser asks, confirm with your fingerprint, face, screen lock or security key.",
       };
     case "already-registered":
       return {
@@ -122,7 +127,7 @@ export function describePasskeyError(error: unknown, context: PasskeyErrorContex
         reason,
         canRetry: true,
         message:
-          "Your device couldn't create the passkey" +
+          (context.ceremony === "approve" ? "Your device couldn't use the passkey" : "Your device couldn't create the passkey") +
           (detail ? ` (${detail.replace(/\.$/, "")})` : "") +
           ". Try again; if it keeps failing, try another browser or device.",
       };

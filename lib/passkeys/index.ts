@@ -1,5 +1,6 @@
 // Browser side of Dfns passkeys: Dfns challenge → WebAuthn options, WebAuthn response → Dfns
 // credentialInfo, and browser errors in words. Uses @simplewebauthn/browser; no Node APIs.
+export { approveWithPasskey } from "./approve";
 export { createPasskey } from "./create";
 export { toCreationOptions } from "./creation-options";
 export { toFido2CredentialInfo } from "./credential-info";
@@ -11,4 +12,4 @@ export {
   type PasskeyErrorContext,
   type PasskeyErrorReason,
 } from "./errors";
-export type { DfnsRegistrationChallenge, Fido2CredentialInfo } from "./types";
+export type { BrowserUserAction, DfnsRegistrationChallenge, Fido2Assertion, Fido2CredentialInfo } from "./types";

@@ -30,3 +30,27 @@ export interface Fido2CredentialInfo {
   clientData: string;
   attestationData: string;
 }
+
+/**
+ * A pending Dfns user action as the app's routes give it to the browser (lib/dfns/user-action.ts):
+ * what navigator.credentials.get needs to approve it, nothing more.
+ */
+export interface BrowserUserAction {
+  id: string;
+  /** A plain string. WebAuthn signs its UTF-8 bytes, like the registration challenge. */
+  challenge: string;
+  rpId: string;
+  /** base64url credential ids of the passkeys Dfns accepts. */
+  allowCredentials: string[];
+  userVerification: UserVerificationRequirement;
+  expiresAt: string;
+}
+
+/** A passkey's approval of a user action, as Dfns's Fido2 `credentialAssertion`: every field base64url. */
+export interface Fido2Assertion {
+  credId: string;
+  clientData: string;
+  authenticatorData: string;
+  signature: string;
+  userHandle?: string;
+}

@@ -7,8 +7,8 @@ import { getEnv } from "@/lib/env";
 import { isDfnsError } from "@/lib/http";
 import { generateRecoveryCode, WrongRecoveryCodeError } from "@/lib/recovery";
 import { startApp, type AppHarness, type AppUser } from "@/lib/testing/app-harness";
-import { newCredentials, recoveryRequest } from "@/lib/testing/browser-credentials";
-import { registerAppUser } from "@/lib/testing/registered-app-user";
+import { recoveryRequest } from "@/lib/testing/browser-credentials";
+import { browserCredentials, registeredUser } from "@/lib/testing/registration";
 import type { SoftwarePasskey } from "@/lib/testing/software-passkey";
 import { POST as complete } from "./complete/route";
 import { POST as start } from "./start/route";
@@ -54,7 +54,7 @@ async function credentialRows(userId: string) {
 
 describe("delegated recovery through the app's routes", () => {
   it("recovers: the old passkey is refused, the new one signs, the new code recovers again", async () => {
-    const registered = await registerAppUser(app);
+    const registered = await registeredUser(app);
     const { user } = registered;
 
     const started = await startFor(user);
@@ -99,7 +99,7 @@ describe("delegated recovery through the app's routes", () => {
   });
 
   it("gives the same challenge to a reload and to 10 parallel starts, counting one attempt", async () => {
-    const { user } = await registerAppUser(app);
+    const { user } = await registeredUser(app);
     const first = await startFor(user);
     const parallel = await Promise.all(Array.from({ length: 10 }, () => startFor(user)));
     for (const s of parallel) expect(s.challenge.challenge).toBe(first.challenge.challenge);
@@ -108,7 +108,7 @@ describe("delegated recovery through the app's routes", () => {
   });
 
   it("lets exactly one of 10 parallel completes recover", async () => {
-    const registered = await registerAppUser(app);
+    const registered = await registeredUser(app);
     const started = await startFor(registered.user);
     const { body } = await recoveryRequest(started, registered.recoveryCode, origin());
     const responses = await Promise.all(Array.from({ length: 10 }, () => app.call(complete, registered.user, { body })));
@@ -118,13 +118,13 @@ describe("delegated recovery through the app's routes", () => {
   });
 
   it("a tampered package is refused by Dfns: 502 in words, nothing changed, the old passkey still works, starting again works", async () => {
-    const registered = await registerAppUser(app);
+    const registered = await registeredUser(app);
     const { user } = registered;
     const before = await credentialRows(user.id);
     const started = await startFor(user);
     const { body } = await recoveryRequest(started, registered.recoveryCode, origin());
     // Another passkey over the same challenge: valid by itself, but not what the recovery key signed.
-    const other = await newCredentials(started, origin());
+    const other = await browserCredentials(started);
     const tampered = { ...body, firstFactorCredential: other.body.firstFactorCredential };
 
     const refused = await app.call(complete, user, { body: tampered });
@@ -145,14 +145,14 @@ describe("delegated recovery through the app's routes", () => {
   });
 
   it("answers an expired or never-started recovery with 409 and changes nothing", async () => {
-    const registered = await registerAppUser(app);
+    const registered = await registeredUser(app);
     const { user } = registered;
     const started = await startFor(user);
     const { body } = await recoveryRequest(started, registered.recoveryCode, origin());
     const before = await credentialRows(user.id);
 
     // Never started (another user's valid package): nothing pending for them.
-    const bystander = await registerAppUser(app);
+    const bystander = await registeredUser(app);
     const never = await app.call(complete, bystander.user, { body });
     expect(never.status).toBe(409);
     expect((await errorOf(never)).details?.code).toBe("recovery_expired");
@@ -176,16 +176,16 @@ describe("delegated recovery through the app's routes", () => {
       const response = await app.call(route, user, { body: {} });
       expect(response.status).toBe(route === start ? 409 : 400); // complete validates its body first
     }
-    const registered = await registerAppUser(app);
+    const registered = await registeredUser(app);
     const { body } = await recoveryRequest(await startFor(registered.user), registered.recoveryCode, origin());
     const response = await app.call(complete, user, { body });
     expect(response.status).toBe(409);
     expect((await errorOf(response)).details?.code).toBe("not_registered");
-    expect((await errorOf(await app.call(start, user))).message).toMatch(/Set up your wallet first/);
+    expect((await errorOf(await app.call(start, user))).message).toMatch(/don.t have a wallet yet/);
   });
 
   it("refuses bad requests with the right status and changes nothing", async () => {
-    const registered = await registerAppUser(app);
+    const registered = await registeredUser(app);
     const { user } = registered;
     const started = await startFor(user);
     const { body } = await recoveryRequest(started, registered.recoveryCode, origin());
@@ -206,8 +206,8 @@ describe("delegated recovery through the app's routes", () => {
   });
 
   it(`limits recovery starts to ${RECOVERY_ATTEMPT_LIMIT} an hour per user: 429 with Retry-After and a plain sentence`, async () => {
-    const { user } = await registerAppUser(app);
-    const other = await registerAppUser(app);
+    const { user } = await registeredUser(app);
+    const other = await registeredUser(app);
     for (let i = 0; i < RECOVERY_ATTEMPT_LIMIT; i++) {
       await startFor(user);
       // Each abandoned challenge expires; the next start asks Dfns for a new one.
@@ -234,7 +234,7 @@ describe("delegated recovery through the app's routes", () => {
   });
 
   it("of 10 parallel starts with one attempt left, one asks Dfns: the others share its challenge or get 429", async () => {
-    const { user } = await registerAppUser(app);
+    const { user } = await registeredUser(app);
     for (let i = 0; i < RECOVERY_ATTEMPT_LIMIT - 1; i++) await app.database.prisma.recoveryAttempt.create({ data: { userId: user.id } });
     const responses = await Promise.all(Array.from({ length: 10 }, () => app.call(start, user)));
     const statuses = responses.map((r) => r.status);
@@ -249,7 +249,7 @@ describe("delegated recovery through the app's routes", () => {
 describe("when Dfns cannot be reached", () => {
   it("answers 502 with a plain sentence and keeps the pending recovery for a retry", async () => {
     const { setDfnsConnection, dfnsConnection } = await import("@/lib/dfns/connection");
-    const registered = await registerAppUser(app);
+    const registered = await registeredUser(app);
     const started = await startFor(registered.user);
     const { body } = await recoveryRequest(started, registered.recoveryCode, origin());
     const real = await dfnsConnection();
@@ -265,7 +265,7 @@ describe("when Dfns cannot be reached", () => {
   });
 
   it("a wrong recovery code never reaches the server: the browser's decryption refuses it", async () => {
-    const registered = await registerAppUser(app);
+    const registered = await registeredUser(app);
     const started = await startFor(registered.user);
     await expect(recoveryRequest(started, generateRecoveryCode(), origin())).rejects.toBeInstanceOf(WrongRecoveryCodeError);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getEnv } from "@/lib/env";
 import { startApp, type AppHarness, type AppUser } from "@/lib/testing/app-harness";
-import { newCredentials } from "@/lib/testing/browser-credentials";
+import { browserCredentials as credentialsFor, startRegistrationFor } from "@/lib/testing/registration";
 import { POST as complete } from "./complete/route";
 import { POST as start } from "./start/route";
 
@@ -14,27 +14,12 @@ beforeAll(async () => {
 });
 afterAll(async () => app.close());
 
-interface Started {
-  status: "started";
-  username: string;
-  challenge: { challenge: string; rp: { id: string }; user: { id: string } };
-}
-
-async function startFor(user: AppUser): Promise<Started> {
-  const response = await app.call(start, user);
-  expect(response.status).toBe(200);
-  return (await response.json()) as Started;
-}
-
-/** The browser's part: a passkey and a recovery key over the challenge. */
-const credentialsFor = (started: Started, challenge?: string) => newCredentials(started, getEnv().appOrigin, challenge);
-
 const errorOf = async (response: Response) => ((await response.json()) as { error: { message: string; details?: { code?: string } } }).error;
 
 describe("delegated registration through the app's routes", () => {
   it("registers: passkey + recovery key → Dfns user, credentials and wallets stored; no token reaches the browser", async () => {
     const user = await app.createUser();
-    const started = await startFor(user);
+    const started = await startRegistrationFor(app, user);
     expect(started.status).toBe("started");
     expect(started.username).toBe(user.email);
     expect(JSON.stringify(started)).not.toMatch(/temporaryAuthenticationToken|eyJ/);
@@ -64,15 +49,15 @@ describe("delegated registration through the app's routes", () => {
 
   it("gives the same challenge to a reload and to 10 parallel starts", async () => {
     const user = await app.createUser();
-    const first = await startFor(user);
-    const parallel = await Promise.all(Array.from({ length: 10 }, () => startFor(user)));
+    const first = await startRegistrationFor(app, user);
+    const parallel = await Promise.all(Array.from({ length: 10 }, () => startRegistrationFor(app, user)));
     for (const s of parallel) expect(s.challenge.challenge).toBe(first.challenge.challenge);
     expect(await app.database.prisma.pendingRegistration.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("lets exactly one of 20 parallel completes register: one Dfns user, one set of wallets", async () => {
     const user = await app.createUser();
-    const started = await startFor(user);
+    const started = await startRegistrationFor(app, user);
     const attempts = await Promise.all(Array.from({ length: 20 }, () => credentialsFor(started)));
     const responses = await Promise.all(attempts.map(({ body }) => app.call(complete, user, { body })));
     const statuses = responses.map((r) => r.status);
@@ -88,7 +73,7 @@ describe("delegated registration through the app's routes", () => {
   it("a second user gets different wallets", async () => {
     const [a, b] = await Promise.all([app.createUser(), app.createUser()]);
     const register = async (user: AppUser) => {
-      const { body } = await credentialsFor(await startFor(user));
+      const { body } = await credentialsFor(await startRegistrationFor(app, user));
       return ((await (await app.call(complete, user, { body })).json()) as { wallets: { address: string }[] }).wallets;
     };
     const [wa, wb] = await Promise.all([register(a), register(b)]);
@@ -97,7 +82,7 @@ describe("delegated registration through the app's routes", () => {
 
   it("refuses bad requests with the right status and changes nothing", async () => {
     const user = await app.createUser();
-    const started = await startFor(user);
+    const started = await startRegistrationFor(app, user);
     const { body } = await credentialsFor(started);
 
     expect((await app.call(start, null)).status).toBe(401);
@@ -119,36 +104,36 @@ describe("delegated registration through the app's routes", () => {
 
   it("answers a complete without a start, or after expiry, with 409; starting again works", async () => {
     const user = await app.createUser();
-    const never = await app.call(complete, user, { body: (await credentialsFor({ status: "started", username: user.email, challenge: { challenge: "x", rp: { id: "localhost" }, user: { id: "us-x" } } })).body });
+    const never = await app.call(complete, user, { body: (await credentialsFor({ status: "started" as const, username: user.email, challenge: { challenge: "x", rp: { id: "localhost" }, user: { id: "us-x" } } })).body });
     expect(never.status).toBe(409);
     expect((await errorOf(never)).details?.code).toBe("registration_expired");
 
-    const stale = await startFor(user);
+    const stale = await startRegistrationFor(app, user);
     await app.database.prisma.pendingRegistration.update({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const expired = await app.call(complete, user, { body: (await credentialsFor(stale)).body });
     expect(expired.status).toBe(409);
-    const fresh = await startFor(user);
+    const fresh = await startRegistrationFor(app, user);
     expect(fresh.challenge.challenge).not.toBe(stale.challenge.challenge);
     expect((await app.call(complete, user, { body: (await credentialsFor(fresh)).body })).status).toBe(200);
   });
 
   it("turns a Dfns refusal into a 502 in words, and lets the user start again", async () => {
     const user = await app.createUser();
-    const started = await startFor(user);
+    const started = await startRegistrationFor(app, user);
     const wrong = await credentialsFor(started, "a challenge Dfns never issued");
     const refused = await app.call(complete, user, { body: wrong.body });
     expect(refused.status).toBe(502);
     const { message } = await errorOf(refused);
     expect(message).toMatch(/^Dfns could not complete the registration: .+ \(HTTP 401\)$/);
     expect(message).not.toMatch(/\{\}|eyJ/);
-    const restarted = await startFor(user);
+    const restarted = await startRegistrationFor(app, user);
     expect(restarted.challenge.challenge).not.toBe(started.challenge.challenge);
     expect((await app.call(complete, user, { body: (await credentialsFor(restarted)).body })).status).toBe(200);
   });
 
   it("adopts a Dfns user whose completion answer was lost, instead of creating a second one", async () => {
     const user = await app.createUser();
-    const started = await startFor(user);
+    const started = await startRegistrationFor(app, user);
     expect((await app.call(complete, user, { body: (await credentialsFor(started)).body })).status).toBe(200);
     const before = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id }, include: { wallets: true } });
     await app.database.prisma.dfnsUser.delete({ where: { userId: user.id } }); // the app "forgot"

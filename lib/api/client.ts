@@ -1,0 +1,48 @@
+// The browser's one way to call the app's JSON routes: errors come back as ApiError with the
+// server's sentence, so every page shows the same kind of message for the same kind of failure.
+
+import type { ErrorBody } from "@/lib/http/errors";
+
+/** A route answered with an error (`status` > 0), or could not be reached (`status` 0). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** The server's machine-readable reason, e.g. `registration_expired`, when it gives one. */
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export const apiGet = <T>(path: string) => request<T>("GET", path);
+
+export const apiPost = <T>(path: string, body?: unknown) => request<T>("POST", path, body);
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: "no-store",
+    });
+  } catch {
+    throw new ApiError(0, "We couldn't reach the server. Check your connection and try again.");
+  }
+  const json = (await response.json().catch(() => null)) as (T & Partial<ErrorBody>) | null;
+  if (!response.ok) {
+    const details = json?.error?.details as { code?: unknown } | undefined;
+    throw new ApiError(
+      response.status,
+      json?.error?.message ?? `The server answered with an error (HTTP ${response.status}). Try again in a moment.`,
+      typeof details?.code === "string" ? details.code : undefined,
+    );
+  }
+  if (json === null || typeof json !== "object") {
+    throw new ApiError(response.status, "The server sent an answer we didn't understand. Try again in a moment.");
+  }
+  return json;
+}

@@ -1,0 +1,116 @@
+import "server-only";
+import type { DfnsDelegatedApiClient } from "@dfns/sdk";
+import type { SignUserActionChallengeRequest, UserActionChallengeResponse } from "@dfns/sdk/baseAuthApi";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { DfnsUser, Prisma } from "@/lib/generated/prisma/client";
+import { badRequest, conflict, forbidden, isDfnsError, notFound } from "@/lib/http";
+import { withEndUserClient } from "./end-user";
+import type { BrowserUserAction } from "@/lib/passkeys/types";
+import type { Fido2AssertionInput } from "./user-action-schema";
+
+// Dfns user actions (a signature, a new wallet, a new passkey…) in two routes:
+// 1. begin: the server makes the Dfns request, asks Dfns for its challenge (xxxInit), stores both
+//    and gives the browser only what WebAuthn needs;
+// 2. complete: the browser returns the passkey's assertion; the server checks it answers this
+//    challenge with one of the allowed passkeys, claims the action once, and runs the STORED
+//    request with it (xxxComplete). The browser can neither change the request nor replay it.
+
+/** Shorter than Dfns's challenge lifetime (5 min), so an action is never sent to die at Dfns. */
+const ACTION_TTL_MS = 4 * 60 * 1000;
+
+type EndUser = Pick<DfnsUser, "id" | "userId" | "username">;
+
+export async function beginUserAction(args: {
+  dfnsUser: EndUser;
+  kind: string;
+  request: Prisma.InputJsonObject;
+  init: (client: DfnsDelegatedApiClient) => Promise<UserActionChallengeResponse>;
+}): Promise<BrowserUserAction> {
+  const challenge = await withEndUserClient(args.dfnsUser, args.init);
+  const allowCredentials = challenge.allowCredentials.webauthn.map((credential) => credential.id);
+  if (allowCredentials.length === 0) {
+    throw conflict("You have no active passkey to approve this with. Recover your account to add one.", { code: "no_passkey" });
+  }
+  const action = await (await db()).pendingUserAction.create({
+    data: {
+      userId: args.dfnsUser.userId,
+      kind: args.kind,
+      request: args.request,
+      challengeIdentifier: challenge.challengeIdentifier,
+      challenge: challenge.challenge,
+      allowCredentials,
+      expiresAt: new Date(Date.now() + ACTION_TTL_MS),
+    },
+  });
+  return {
+    id: action.id,
+    challenge: action.challenge,
+    rpId: challenge.rp?.id ?? getEnv().passkey.rpId,
+    allowCredentials,
+    userVerification: challenge.userVerification ?? "required",
+    expiresAt: action.expiresAt.toISOString(),
+  };
+}
+
+/**
+ * Completes the user's pending action `actionId` of this `kind` with the passkey's assertion.
+ * Another user's action, a used one, or one of another kind: 404. Returns what `complete`
+ * returned and the stored request it ran.
+ */
+export async function completeUserAction<Request extends Prisma.JsonObject, Result>(args: {
+  dfnsUser: EndUser;
+  kind: string;
+  actionId: string;
+  assertion: Fido2AssertionInput;
+  complete: (client: DfnsDelegatedApiClient, request: Request, signed: SignUserActionChallengeRequest) => Promise<Result>;
+}): Promise<{ result: Result; request: Request }> {
+  const prisma = await db();
+  const action = await prisma.pendingUserAction.findFirst({
+    where: { id: args.actionId, userId: args.dfnsUser.userId, kind: args.kind },
+  });
+  if (!action) throw notFound("This request was already used or does not exist. Start again.", { code: "action_not_found" });
+  if (action.expiresAt <= new Date()) {
+    await prisma.pendingUserAction.deleteMany({ where: { id: action.id } });
+    throw conflict("The passkey request expired before it was approved. Start again.", { code: "action_expired" });
+  }
+  if (!(action.allowCredentials as string[]).includes(args.assertion.credId)) {
+    throw forbidden("This passkey can't approve requests for your wallet. Use the passkey you created for this account.", {
+      code: "passkey_not_allowed",
+    });
+  }
+  if (!answersChallenge(args.assertion.clientData, action.challenge)) {
+    throw badRequest("The passkey signed something other than this request. Start again.", { code: "challenge_mismatch" });
+  }
+
+  // One completion per action, even with parallel requests: the delete is the claim.
+  const claimed = await prisma.pendingUserAction.deleteMany({ where: { id: action.id } });
+  if (claimed.count !== 1) throw notFound("This request was already used or does not exist. Start again.", { code: "action_not_found" });
+
+  const request = action.request as Request;
+  const signed: SignUserActionChallengeRequest = {
+    challengeIdentifier: action.challengeIdentifier,
+    firstFactor: { kind: "Fido2", credentialAssertion: args.assertion },
+  };
+  try {
+    const result = await withEndUserClient(args.dfnsUser, (client) => args.complete(client, request, signed));
+    return { result, request };
+  } catch (error) {
+    if (isDfnsError(error) && (error.httpStatus === 401 || error.httpStatus === 403)) {
+      throw forbidden("Dfns did not accept the passkey's approval. Start again, and approve with this account's passkey.", {
+        code: "approval_refused",
+      });
+    }
+    throw error;
+  }
+}
+
+/** Whether clientDataJSON is a WebAuthn assertion over `challenge` (as the SDK encodes it: UTF-8 bytes). */
+function answersChallenge(clientData: string, challenge: string): boolean {
+  try {
+    const parsed = JSON.parse(Buffer.from(clientData, "base64url").toString("utf8")) as { type?: unknown; challenge?: unknown };
+    return parsed.type === "webauthn.get" && parsed.challenge === Buffer.from(challenge, "utf8").toString("base64url");
+  } catch {
+    return false;
+  }
+}
