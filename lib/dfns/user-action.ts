@@ -36,7 +36,9 @@ export async function beginUserAction(args: {
     data: {
       userId: args.dfnsUser.userId,
       kind: args.kind,
-      request: args.request,
+      // Kept as its JSON text: jsonb reorders object keys, and Dfns checks the user action against
+      // the exact bytes of the body signed at init, which the SDK sends again on completion.
+      request: JSON.stringify(args.request),
       challengeIdentifier: challenge.challengeIdentifier,
       challenge: challenge.challenge,
       allowCredentials,
@@ -87,7 +89,7 @@ export async function completeUserAction<Request extends Prisma.JsonObject, Resu
   const claimed = await prisma.pendingUserAction.deleteMany({ where: { id: action.id } });
   if (claimed.count !== 1) throw notFound("This request was already used or does not exist. Start again.", { code: "action_not_found" });
 
-  const request = action.request as Request;
+  const request = JSON.parse(action.request as string) as Request;
   const signed: SignUserActionChallengeRequest = {
     challengeIdentifier: action.challengeIdentifier,
     firstFactor: { kind: "Fido2", credentialAssertion: args.assertion },
