@@ -24,17 +24,15 @@ export const PENDING_TTL_MS = 14 * 60 * 1000;
 const TOKEN_PURPOSE = "registration-temporary-token";
 
 /** What the browser needs for WebAuthn, and nothing else (no temporary token). */
-export type RegistrationChallenge = Pick<
-  CreateDelegatedRegistrationChallengeResponse,
-  "challenge" | "user" | "pubKeyCredParams" | "authenticatorSelection" | "attestation" | "excludeCredentials"
-> & { rp: { id: string; name: string } };
+type WebAuthnFields = "challenge" | "user" | "pubKeyCredParams" | "authenticatorSelection" | "attestation" | "excludeCredentials";
+export type RegistrationChallenge = Pick<CreateDelegatedRegistrationChallengeResponse, WebAuthnFields> & { rp: { id: string; name: string } };
 
 export type StartResult =
   | { status: "registered" }
   | { status: "started"; username: string; expiresAt: string; challenge: RegistrationChallenge };
 
-/** The WebAuthn part of a Dfns registration (or recovery) challenge: what the browser gets. */
-export function browserChallenge(response: CreateDelegatedRegistrationChallengeResponse): RegistrationChallenge {
+/** The WebAuthn part of a Dfns registration, recovery or new-credential challenge: what the browser gets. */
+export function browserChallenge(response: Pick<CreateDelegatedRegistrationChallengeResponse, WebAuthnFields | "rp">): RegistrationChallenge {
   const { challenge, rp, user, pubKeyCredParams, authenticatorSelection, attestation, excludeCredentials } = response;
   const { passkey } = getEnv();
   return {

@@ -68,23 +68,26 @@ export interface DfnsListedCredential {
  * authority; the rows are the app's copy for pages and for choosing the recovery credential.
  */
 export async function syncCredentials(tx: Prisma.TransactionClient, dfnsUserId: string, listed: DfnsListedCredential[]) {
-  for (const c of listed) {
-    await tx.credential.upsert({
-      where: { dfnsUuid: c.credentialUuid },
-      create: {
-        dfnsUserId,
-        dfnsUuid: c.credentialUuid,
-        credId: c.credentialId,
-        kind: c.kind,
-        name: c.name,
-        active: c.isActive,
-        createdAt: new Date(c.dateCreated),
-      },
-      update: { name: c.name, active: c.isActive },
-    });
-  }
+  for (const c of listed) await upsertCredential(tx, dfnsUserId, c);
   await tx.credential.updateMany({
     where: { dfnsUserId, dfnsUuid: { notIn: listed.map((c) => c.credentialUuid) } },
     data: { active: false },
+  });
+}
+
+/** Records one credential as Dfns describes it (a new one, or a known one's name and state). */
+export function upsertCredential(tx: Prisma.TransactionClient, dfnsUserId: string, c: DfnsListedCredential) {
+  return tx.credential.upsert({
+    where: { dfnsUuid: c.credentialUuid },
+    create: {
+      dfnsUserId,
+      dfnsUuid: c.credentialUuid,
+      credId: c.credentialId,
+      kind: c.kind,
+      name: c.name,
+      active: c.isActive,
+      createdAt: new Date(c.dateCreated),
+    },
+    update: { name: c.name, active: c.isActive },
   });
 }

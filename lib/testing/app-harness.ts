@@ -23,7 +23,11 @@ export interface AppHarness {
   sandboxUrl: string;
   createUser(email?: string): Promise<AppUser>;
   /** Calls a route as `user` (a session cookie and the app's Origin), with a JSON body. */
-  call(route: Route, user: AppUser | null, init?: { body?: unknown; raw?: string; origin?: string | null; params?: Record<string, string> }): Promise<Response>;
+  call(
+    route: Route,
+    user: AppUser | null,
+    init?: { method?: string; body?: unknown; raw?: string; origin?: string | null; params?: Record<string, string> },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -52,7 +56,7 @@ export async function startApp(): Promise<AppHarness> {
       const origin = init.origin === undefined ? env.appOrigin : init.origin;
       if (origin !== null) headers.set("origin", origin);
       const body = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
-      const request = new Request(`${env.appOrigin}/api/test`, { method: "POST", headers, body });
+      const request = new Request(`${env.appOrigin}/api/test`, { method: init.method ?? "POST", headers, body });
       return route(request, { params: Promise.resolve(init.params ?? {}) });
     },
     async close() {

@@ -4,10 +4,10 @@ import { serviceAccountClient } from "@/lib/dfns/clients";
 import { RECOVERY_ATTEMPT_LIMIT } from "@/lib/dfns/recovery-attempts";
 import type { StartRecoveryResult } from "@/lib/dfns/recovery";
 import { getEnv } from "@/lib/env";
-import { isDfnsError } from "@/lib/http";
 import { generateRecoveryCode, WrongRecoveryCodeError } from "@/lib/recovery";
 import { startApp, type AppHarness, type AppUser } from "@/lib/testing/app-harness";
 import { recoveryRequest } from "@/lib/testing/browser-credentials";
+import { dfnsAcceptsPasskey as dfnsAccepts } from "@/lib/testing/dfns-accepts";
 import { browserCredentials, registeredUser } from "@/lib/testing/registration";
 import type { SoftwarePasskey } from "@/lib/testing/software-passkey";
 import { POST as complete } from "./complete/route";
@@ -31,21 +31,7 @@ async function startFor(user: AppUser): Promise<StartRecoveryResult> {
   return (await response.json()) as StartRecoveryResult;
 }
 
-/** Whether Dfns takes this passkey's signature on a user action of the user (not just whether it is offered). */
-async function dfnsAcceptsPasskey(username: string, passkey: SoftwarePasskey): Promise<boolean> {
-  const { token } = await (await serviceAccountClient()).auth.delegatedLogin({ body: { username } });
-  const dfns = new DfnsApiClient({ baseUrl: app.sandboxUrl, authToken: token });
-  const { challenge, challengeIdentifier } = await dfns.auth.createUserActionChallenge({
-    body: { userActionPayload: "{}", userActionHttpMethod: "POST", userActionHttpPath: "/wallets" },
-  });
-  try {
-    await dfns.auth.createUserActionSignature({ body: { challengeIdentifier, firstFactor: passkey.assert(challenge) } });
-    return true;
-  } catch (error) {
-    if (isDfnsError(error) && error.httpStatus === 401) return false;
-    throw error;
-  }
-}
+const dfnsAcceptsPasskey = (username: string, passkey: SoftwarePasskey) => dfnsAccepts(app, username, passkey);
 
 async function credentialRows(userId: string) {
   const dfnsUser = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId }, include: { credentials: { orderBy: { createdAt: "asc" } } } });
