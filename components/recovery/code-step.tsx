@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { useId, useState, type FormEvent, type Ref } from "react";
+import { useState, type FormEvent, type Ref } from "react";
+import { Field } from "@/components/auth/field";
 import { FormAlert } from "@/components/auth/form-alert";
 import { Spinner } from "@/components/onboarding/stepper";
 import { buttonStyles } from "@/components/styles";
@@ -16,7 +17,6 @@ interface Props {
 export function CodeStep({ state, headingRef, onCheck, onRetry }: Props) {
   const { activity, problem } = state;
   const [code, setCode] = useState("");
-  const ids = { input: useId(), hint: useId() };
   const loading = activity === "loading";
   const checking = activity === "checking";
 
@@ -36,27 +36,18 @@ export function CodeStep({ state, headingRef, onCheck, onRetry }: Props) {
       </p>
 
       <form onSubmit={submit} className="mt-6 space-y-4" noValidate>
-        <div>
-          <label htmlFor={ids.input} className="block text-sm font-medium text-slate-800">
-            Recovery code
-          </label>
-          <input
-            id={ids.input}
-            name="recovery-code"
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            aria-describedby={ids.hint}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            translate="no"
-            placeholder="D1-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXXX"
-            className="mt-1.5 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 font-mono text-sm tracking-wide text-slate-900 shadow-sm focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/30"
-          />
-          <p id={ids.hint} className="mt-1.5 text-xs text-slate-500">
-            It starts with D1-. Case, spaces and dashes don&apos;t matter. It stays on this device.
-          </p>
-        </div>
+        <Field
+          name="recovery-code"
+          label="Recovery code"
+          hint="It starts with D1-. Case, spaces and dashes don't matter. It stays on this device."
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          translate="no"
+          placeholder="D1-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXXX"
+        />
 
         <FormAlert message={problem?.message ?? null} />
 
