@@ -61,6 +61,9 @@ export default defineConfig({
       DFNS_CRED_ID: "",
       DFNS_PRIVATE_KEY: "",
       PASSKEY_RP_ID: "",
+      // Wallets made at registration, and one more network a user can add a wallet on.
+      DFNS_WALLET_NETWORKS: "EthereumSepolia,SolanaDevnet",
+      DFNS_EXTRA_WALLET_NETWORKS: "BaseSepolia",
       GITHUB_ID: "",
       GITHUB_SECRET: "",
       GOOGLE_CLIENT_ID: "",

@@ -70,7 +70,6 @@ test("sign up, create a passkey and a recovery code, get wallets that stay after
   expect(addresses).toHaveLength(2);
   expect(addresses.some((a) => EVM_ADDRESS.test(a))).toBe(true);
   expect(addresses.some((a) => SOLANA_ADDRESS.test(a) && !a.startsWith("0x"))).toBe(true);
-  await page.screenshot({ path: "docs/wallet.png", fullPage: true });
 
   // The recovery code never left the browser, nor stayed in its storage.
   expect(requests.length).toBeGreaterThan(0);

@@ -40,6 +40,7 @@ describe("parseEnv: defaults", () => {
       appOrigin: "http://localhost:3000",
       passkey: { rpId: "localhost", rpName: "Acme Wallet" },
       walletNetworks: ["EthereumSepolia", "SolanaDevnet"],
+      extraWalletNetworks: ["BaseSepolia"],
       auth: {
         secret: "local-secret-from-test",
         secretSource: "local",
@@ -207,6 +208,13 @@ describe("parseEnv: wallet networks", () => {
 
   it("rejects names that are not network names", () => {
     expect(failure({ DFNS_WALLET_NETWORKS: "Ethereum Sepolia;Solana" }).variables).toEqual(["DFNS_WALLET_NETWORKS"]);
+    expect(failure({ DFNS_EXTRA_WALLET_NETWORKS: "Base Sepolia" }).variables).toEqual(["DFNS_EXTRA_WALLET_NETWORKS"]);
+  });
+
+  it("offers extra networks to add later, not those created at registration; none turns them off", () => {
+    const env = parse({ DFNS_WALLET_NETWORKS: "EthereumSepolia", DFNS_EXTRA_WALLET_NETWORKS: "SolanaDevnet, EthereumSepolia,BaseSepolia" });
+    expect(env.extraWalletNetworks).toEqual(["SolanaDevnet", "BaseSepolia"]);
+    expect(parse({ DFNS_EXTRA_WALLET_NETWORKS: "none" }).extraWalletNetworks).toEqual([]);
   });
 });
 

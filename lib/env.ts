@@ -41,6 +41,8 @@ export interface Env {
   passkey: { rpId: string; rpName: string };
   /** Dfns network names of the wallets created at registration, e.g. `["EthereumSepolia", "SolanaDevnet"]`. */
   walletNetworks: string[];
+  /** More networks a user can add a wallet on later (besides `walletNetworks`), e.g. `["BaseSepolia"]`. */
+  extraWalletNetworks: string[];
   auth: {
     /** Signs and encrypts NextAuth's session tokens. Server only. */
     secret: string;
@@ -75,6 +77,7 @@ export const DFNS_VARIABLES = ["DFNS_API_URL", "DFNS_AUTH_TOKEN", "DFNS_CRED_ID"
 export const DEFAULT_APP_ORIGIN = "http://localhost:3000";
 export const DEFAULT_PGLITE_DATA_DIR = ".data/pglite";
 export const DEFAULT_WALLET_NETWORKS = "EthereumSepolia,SolanaDevnet";
+export const DEFAULT_EXTRA_WALLET_NETWORKS = "BaseSepolia";
 
 const LOCAL_HOSTS = /^(localhost|.+\.localhost)$/;
 // Suffixes under which anyone can get a name: a passkey bound to one would be shared by every
@@ -152,6 +155,7 @@ const Raw = z.object({
   PASSKEY_RP_ID: z.string().optional(),
   PASSKEY_RP_NAME: z.string().max(64, "must be at most 64 characters").default(brand.name),
   DFNS_WALLET_NETWORKS: z.string().default(DEFAULT_WALLET_NETWORKS),
+  DFNS_EXTRA_WALLET_NETWORKS: z.string().default(DEFAULT_EXTRA_WALLET_NETWORKS),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   NEXTAUTH_URL: httpUrl("must be an https:// URL (http:// only for localhost)").optional(),
@@ -222,6 +226,18 @@ function dfnsConfig(raw: RawEnv, given: Record<string, string>, problems: Proble
   };
 }
 
+/** A comma list of network names: trimmed, without blanks or duplicates. */
+function networkList(value: string): string[] {
+  return [
+    ...new Set(
+      value
+        .split(",")
+        .map((n) => n.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
 function oauthClient(
   idName: string,
   secretName: string,
@@ -280,17 +296,21 @@ export function parseEnv(source: Record<string, string | undefined>, options: Pa
     });
   }
 
-  const walletNetworks = [
-    ...new Set(
-      raw.DFNS_WALLET_NETWORKS.split(",")
-        .map((n) => n.trim())
-        .filter(Boolean),
-    ),
-  ];
+  const walletNetworks = networkList(raw.DFNS_WALLET_NETWORKS);
   if (walletNetworks.length === 0 || !walletNetworks.every((n) => NETWORK.test(n))) {
     problems.push({
       variable: "DFNS_WALLET_NETWORKS",
       message: "must be a comma-separated list of Dfns network names, e.g. EthereumSepolia,SolanaDevnet",
+    });
+  }
+  const extraWalletNetworks =
+    raw.DFNS_EXTRA_WALLET_NETWORKS.toLowerCase() === "none"
+      ? []
+      : networkList(raw.DFNS_EXTRA_WALLET_NETWORKS).filter((n) => !walletNetworks.includes(n));
+  if (!extraWalletNetworks.every((n) => NETWORK.test(n))) {
+    problems.push({
+      variable: "DFNS_EXTRA_WALLET_NETWORKS",
+      message: "must be a comma-separated list of Dfns network names, e.g. BaseSepolia,ArbitrumSepolia, or none",
     });
   }
 
@@ -332,6 +352,7 @@ export function parseEnv(source: Record<string, string | undefined>, options: Pa
     appOrigin,
     passkey: { rpId, rpName: raw.PASSKEY_RP_NAME },
     walletNetworks,
+    extraWalletNetworks,
     auth: {
       secret,
       secretSource: configuredSecret ? "env" : "local",

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Ref } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
 import { buttonStyles } from "@/components/styles";
+import { networkInfo } from "@/lib/networks";
 import { Spinner } from "./stepper";
 import type { OnboardingState } from "./use-onboarding";
 
@@ -11,9 +12,6 @@ interface Props {
   onRetry: () => void;
   onStartOver: () => void;
 }
-
-/** "EthereumSepolia" → "Ethereum Sepolia". */
-export const networkLabel = (network: string) => network.replace(/([a-z0-9])([A-Z])/g, "$1 $2");
 
 /** Step 3: the registration is completed on the server and Dfns creates the wallets. */
 export function WalletsStep({ state, headingRef, onRetry, onStartOver }: Props) {
@@ -38,7 +36,7 @@ export function WalletsStep({ state, headingRef, onRetry, onStartOver }: Props) 
           <ul className="mt-4 grid gap-3" aria-label="Your new wallets">
             {wallets.map((wallet) => (
               <li key={wallet.id} className="rounded-xl border border-slate-200 bg-slate-50 px-4 py-3">
-                <p className="text-sm font-semibold text-slate-900">{networkLabel(wallet.network)}</p>
+                <p className="text-sm font-semibold text-slate-900">{networkInfo(wallet.network).displayName}</p>
                 <p className="mt-1 break-all font-mono text-sm text-slate-700">{wallet.address ?? "Address pending"}</p>
               </li>
             ))}

@@ -34,14 +34,9 @@ export async function confirmAndCreateWallets(page: Page): Promise<void> {
 
 /** The addresses the wallet page lists, in order. */
 export async function walletAddresses(page: Page): Promise<string[]> {
-  const list = page.getByRole("main").getByRole("listitem");
-  await expect(list.first()).toBeVisible();
-  // innerText puts each block (name, network, address) on its own line.
-  const texts = await list.allInnerTexts();
-  return texts.map((text) => {
-    const lines = text.split("\n").map((line) => line.trim());
-    return lines.find((line) => EVM_ADDRESS.test(line) || SOLANA_ADDRESS.test(line)) ?? text;
-  });
+  const addresses = page.getByTestId("wallet-address");
+  await expect(addresses.first()).toBeVisible();
+  return (await addresses.allInnerTexts()).map((text) => text.trim());
 }
 
 /** A new user's whole onboarding, from the empty wallet page to the wallets listed. */

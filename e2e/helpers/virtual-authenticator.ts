@@ -51,13 +51,22 @@ export class VirtualAuthenticator {
 
   /** Resolves with the next credential this authenticator creates. Call it before the click. */
   nextCredentialAdded(): Promise<VirtualCredential> {
+    return this.nextEvent("WebAuthn.credentialAdded");
+  }
+
+  /** Resolves with the credential of the next assertion (a passkey approval). Call it before the click. */
+  nextCredentialAsserted(): Promise<VirtualCredential> {
+    return this.nextEvent("WebAuthn.credentialAsserted");
+  }
+
+  private nextEvent(name: "WebAuthn.credentialAdded" | "WebAuthn.credentialAsserted"): Promise<VirtualCredential> {
     return new Promise((resolve) => {
       const listener = (event: { authenticatorId: string; credential: VirtualCredential }) => {
         if (event.authenticatorId !== this.id) return;
-        this.cdp.off("WebAuthn.credentialAdded", listener);
+        this.cdp.off(name, listener);
         resolve(event.credential);
       };
-      this.cdp.on("WebAuthn.credentialAdded", listener);
+      this.cdp.on(name, listener);
     });
   }
 

@@ -43,6 +43,10 @@ export async function runUserAction<Result>(routes: UserActionRoutes): Promise<R
 
 /** The sentence to show for anything `runUserAction` (or another API call) threw. */
 export function userActionErrorMessage(error: unknown): string {
+  // Dfns's own words for its failures (502) name what failed, not what to do about it.
+  if (error instanceof ApiError && error.status === 502 && !/try again/i.test(error.message)) {
+    return `${error.message.replace(/\.?$/, ".")} Try again in a moment.`;
+  }
   if (error instanceof ApiError || error instanceof PasskeyApprovalError) return error.message;
   return "Something went wrong. Try again in a moment.";
 }

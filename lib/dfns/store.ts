@@ -38,17 +38,7 @@ export async function saveDfnsUser(
       active: c.isActive ?? true,
     })),
   });
-  await tx.wallet.createMany({
-    data: args.wallets.map((w) => ({
-      dfnsUserId: dfnsUser.id,
-      dfnsWalletId: w.id,
-      network: w.network,
-      address: w.address ?? null,
-      publicKey: w.signingKey.publicKey,
-      name: w.name ?? null,
-      status: w.status,
-    })),
-  });
+  await tx.wallet.createMany({ data: args.wallets.map((w) => ({ dfnsUserId: dfnsUser.id, ...walletFields(w) })) });
   return dfnsUser;
 }
 
@@ -90,4 +80,16 @@ export function upsertCredential(tx: Prisma.TransactionClient, dfnsUserId: strin
     },
     update: { name: c.name, active: c.isActive },
   });
+}
+
+/** The app's columns of a wallet, from Dfns's wallet object. */
+export function walletFields(w: DfnsWalletData) {
+  return {
+    dfnsWalletId: w.id,
+    network: w.network,
+    address: w.address ?? null,
+    publicKey: w.signingKey.publicKey,
+    name: w.name ?? null,
+    status: w.status,
+  };
 }

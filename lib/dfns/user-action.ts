@@ -16,6 +16,9 @@ import type { Fido2AssertionInput } from "./user-action-schema";
 //    challenge with one of the allowed passkeys, claims the action once, and runs the STORED
 //    request with it (xxxComplete). The browser can neither change the request nor replay it.
 
+/** The answer for an action that is not this user's pending one (used, unknown, someone else's). */
+export const actionNotFound = () => notFound("This request was already used or does not exist. Start again.", { code: "action_not_found" });
+
 /** Shorter than Dfns's challenge lifetime (5 min), so an action is never sent to die at Dfns. */
 const ACTION_TTL_MS = 4 * 60 * 1000;
 
@@ -65,13 +68,20 @@ export async function completeUserAction<Request extends Prisma.JsonObject, Resu
   kind: string;
   actionId: string;
   assertion: Fido2AssertionInput;
+  /**
+   * Checks the stored request against the route (e.g. that it signs with the wallet in the path)
+   * before anything is claimed: what it throws is answered and the action stays usable.
+   */
+  beforeClaim?: (request: Request) => void | Promise<void>;
   complete: (client: DfnsDelegatedApiClient, request: Request, signed: SignUserActionChallengeRequest) => Promise<Result>;
 }): Promise<{ result: Result; request: Request }> {
   const prisma = await db();
   const action = await prisma.pendingUserAction.findFirst({
     where: { id: args.actionId, userId: args.dfnsUser.userId, kind: args.kind },
   });
-  if (!action) throw notFound("This request was already used or does not exist. Start again.", { code: "action_not_found" });
+  if (!action) throw actionNotFound();
+  const request = JSON.parse(action.request as string) as Request;
+  await args.beforeClaim?.(request);
   if (action.expiresAt <= new Date()) {
     await prisma.pendingUserAction.deleteMany({ where: { id: action.id } });
     throw conflict("The passkey request expired before it was approved. Start again.", { code: "action_expired" });
@@ -87,9 +97,8 @@ export async function completeUserAction<Request extends Prisma.JsonObject, Resu
 
   // One completion per action, even with parallel requests: the delete is the claim.
   const claimed = await prisma.pendingUserAction.deleteMany({ where: { id: action.id } });
-  if (claimed.count !== 1) throw notFound("This request was already used or does not exist. Start again.", { code: "action_not_found" });
+  if (claimed.count !== 1) throw actionNotFound();
 
-  const request = JSON.parse(action.request as string) as Request;
   const signed: SignUserActionChallengeRequest = {
     challengeIdentifier: action.challengeIdentifier,
     firstFactor: { kind: "Fido2", credentialAssertion: args.assertion },

@@ -22,7 +22,7 @@ export interface AppHarness {
   database: Database;
   sandboxUrl: string;
   createUser(email?: string): Promise<AppUser>;
-  /** Calls a route as `user` (a session cookie and the app's Origin), with a JSON body. */
+  /** Calls a route as `user` (a session cookie and the app's Origin), with a JSON body; POST unless `method` says. */
   call(
     route: Route,
     user: AppUser | null,

@@ -1,23 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { buttonStyles, cardStyles } from "@/components/styles";
+import { AddWallet } from "@/components/wallet/add-wallet";
+import { WalletCard } from "@/components/wallet/wallet-card";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { latestSignatures, SIGNATURE_LIST_LIMIT } from "@/lib/dfns/signatures";
+import { MESSAGE_MAX_LENGTH } from "@/lib/dfns/wallet-schema";
+import { listUserWallets } from "@/lib/dfns/wallets";
+import { signatureCheckNote } from "@/lib/networks";
+import { qrCodeDataUrl } from "@/lib/qr";
 
-export const metadata: Metadata = { title: "Your wallet" };
+export const metadata: Metadata = { title: "Your wallets" };
 
+/**
+ * Wallet home: the signed-in user's wallets, refreshed from Dfns (or as stored, saying so, when
+ * Dfns does not answer), each with its address, QR code, explorer link and message signing.
+ */
 export default async function WalletPage() {
   const user = await requireUser("/wallet");
-  const dfnsUser = await (await db()).dfnsUser.findUnique({
-    where: { userId: user.id },
-    select: { wallets: { select: { id: true, network: true, address: true, name: true }, orderBy: { createdAt: "asc" } } },
-  });
-  const wallets = dfnsUser?.wallets ?? [];
+  const { registered, wallets, refreshed, addableNetworks } = await listUserWallets(user);
 
-  return (
-    <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-16">
-      <h1 className="text-3xl font-bold tracking-tight text-slate-900">Your wallet</h1>
-      {wallets.length === 0 ? (
+  if (!registered) {
+    return (
+      <PageFrame>
         <section aria-labelledby="empty-title" className={`${cardStyles} mt-8`}>
           <h2 id="empty-title" className="text-lg font-semibold text-slate-900">
             No wallet yet
@@ -29,17 +35,52 @@ export default async function WalletPage() {
             Set up your wallet
           </Link>
         </section>
-      ) : (
-        <ul className="mt-8 grid gap-4">
-          {wallets.map((wallet) => (
-            <li key={wallet.id} className={cardStyles}>
-              <h2 className="font-semibold text-slate-900">{wallet.name ?? wallet.network}</h2>
-              <p className="mt-1 text-sm text-slate-500">{wallet.network}</p>
-              <p className="mt-3 break-all font-mono text-sm text-slate-800">{wallet.address ?? "Address pending"}</p>
-            </li>
-          ))}
-        </ul>
+      </PageFrame>
+    );
+  }
+
+  const [signatures, qrCodes] = await Promise.all([
+    latestSignatures(wallets.map((w) => w.id)),
+    Promise.all(wallets.map((w) => (w.address ? qrCodeDataUrl(w.address) : null))),
+  ]);
+
+  return (
+    <PageFrame>
+      <p className="mt-2 max-w-2xl text-sm leading-relaxed text-slate-600">
+        Your passkey controls these wallets: nothing is signed until you approve it on your device.
+      </p>
+      {!refreshed && (
+        <p role="status" data-testid="dfns-unreachable" className="mt-6 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          We couldn&apos;t reach Dfns just now, so these are your wallets as last saved here. Reload the page in a moment
+          to bring them up to date.
+        </p>
       )}
+      <ul aria-label="Your wallets" className="mt-8 grid gap-6">
+        {wallets.map((wallet, index) => (
+          <li key={wallet.id}>
+            <WalletCard
+              wallet={wallet}
+              qrCode={qrCodes[index] ?? null}
+              verificationNote={signatureCheckNote(wallet.network)}
+              signatures={signatures[wallet.id] ?? []}
+              signatureListLimit={SIGNATURE_LIST_LIMIT}
+              messageMaxLength={MESSAGE_MAX_LENGTH}
+            />
+          </li>
+        ))}
+      </ul>
+      <div className="mt-6">
+        <AddWallet networks={addableNetworks} />
+      </div>
+    </PageFrame>
+  );
+}
+
+function PageFrame({ children }: { children: ReactNode }) {
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-16">
+      <h1 className="text-3xl font-bold tracking-tight text-slate-900">Your wallets</h1>
+      {children}
     </div>
   );
 }

@@ -1,0 +1,10 @@
+import { completeMessageSignature } from "@/lib/dfns/signatures";
+import { completeUserActionSchema } from "@/lib/dfns/user-action-schema";
+import { handler } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+// Signs the stored message with the passkey's approval, verifies and keeps the signature.
+export const POST = handler({ body: completeUserActionSchema, dfnsAction: "sign the message" }, async ({ user, body, params }) => ({
+  signature: await completeMessageSignature(user, String(params.walletId), body),
+}));

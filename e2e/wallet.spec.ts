@@ -1,0 +1,130 @@
+import QRCode from "qrcode";
+import { verifyMessage, type Hex } from "viem";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { signUp, uniqueEmail } from "./helpers/accounts";
+import { EVM_ADDRESS, onboard } from "./helpers/onboarding";
+import { VirtualAuthenticator } from "./helpers/virtual-authenticator";
+
+// The wallet home after onboarding: receive (copy, QR, explorer), sign a message with the passkey
+// and see the server's verification, add a wallet on another network and sign with it.
+// The e2e server offers EthereumSepolia and SolanaDevnet at registration, BaseSepolia to add.
+
+const walletCard = (page: Page, networkName: string) => page.getByRole("article", { name: networkName });
+
+/** Types `message` in the card's form, approves with the passkey, and waits for the result. */
+async function signWith(card: Locator, authenticator: VirtualAuthenticator, message: string): Promise<Locator> {
+  await card.getByLabel(/Message to sign/).fill(message);
+  const asserted = authenticator.nextCredentialAsserted();
+  await card.getByRole("button", { name: "Sign with passkey" }).click();
+  await asserted;
+  const latest = card.getByTestId("latest-signature");
+  await expect(latest).toContainText(`Signed “${message}”`);
+  return latest;
+}
+
+/** The signature shown in `latest` (its monospace line). */
+const signatureIn = async (latest: Locator) => ((await latest.locator("p.font-mono").textContent()) ?? "").trim() as Hex;
+
+test("wallet home: copy the address, see its QR code, sign and verify, add a wallet and sign with it", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+  const authenticator = await VirtualAuthenticator.attach(page);
+  await signUp(page, uniqueEmail("wallet"));
+  const [evmAddress, solanaAddress] = await onboard(page, authenticator);
+  expect(evmAddress).toMatch(EVM_ADDRESS);
+  await expect(page.getByRole("heading", { level: 1, name: "Your wallets" })).toBeVisible();
+  await expect(page.getByTestId("dfns-unreachable")).toHaveCount(0);
+
+  // Receive: copy, QR code (made from this address, loaded under the CSP), explorer link.
+  const evm = walletCard(page, "Ethereum Sepolia");
+  await expect(evm.getByText("Active", { exact: true })).toBeVisible();
+  await evm.getByRole("button", { name: "Copy address" }).click();
+  await expect(evm.getByText("Address copied.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(evmAddress);
+
+  const qr = evm.getByRole("img", { name: "QR code of your Ethereum Sepolia address" });
+  await expect(qr).toBeVisible();
+  expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const src = (await qr.getAttribute("src")) ?? "";
+  const svg = Buffer.from(src.replace(/^data:image\/svg\+xml;base64,/, ""), "base64").toString("utf8");
+  expect(svg).toBe(await QRCode.toString(evmAddress!, { type: "svg", margin: 1, errorCorrectionLevel: "M" }));
+
+  await expect(evm.getByRole("link", { name: /View on block explorer/ })).toHaveAttribute("href", `https://sepolia.etherscan.io/address/${evmAddress}`);
+  await expect(walletCard(page, "Solana Devnet").getByRole("link", { name: /View on block explorer/ })).toHaveAttribute(
+    "href",
+    `https://explorer.solana.com/address/${solanaAddress}?cluster=devnet`,
+  );
+
+  // Sign: the passkey approves, the page shows the signature and the server's verdict.
+  const latest = await signWith(evm, authenticator, "Grüße from the wallet home");
+  await expect(latest.getByText("Verified", { exact: true })).toBeVisible();
+  const signature = await signatureIn(latest);
+  expect(await verifyMessage({ address: evmAddress as Hex, message: "Grüße from the wallet home", signature })).toBe(true);
+  const evmSignatures = evm.getByRole("list", { name: "Signatures of your Ethereum Sepolia wallet" });
+  await expect(evmSignatures.getByRole("listitem")).toHaveCount(1);
+
+  const solanaLatest = await signWith(walletCard(page, "Solana Devnet"), authenticator, "gm from Solana");
+  await expect(solanaLatest.getByText("Verified", { exact: true })).toBeVisible();
+
+  // Past signatures are still there after a reload.
+  await page.reload();
+  await expect(evmSignatures.getByRole("listitem")).toHaveCount(1);
+  await expect(evmSignatures).toContainText("“Grüße from the wallet home”");
+  await expect(evmSignatures).toContainText(signature);
+  await expect(evmSignatures.getByText("Verified", { exact: true })).toBeVisible();
+
+  // Add a wallet on the other offered network, approved with the passkey.
+  const add = page.getByRole("region", { name: "Add a wallet" });
+  await add.getByLabel("Network").selectOption({ label: "Base Sepolia" });
+  const approved = authenticator.nextCredentialAsserted();
+  await add.getByRole("button", { name: "Add wallet" }).click();
+  await approved;
+  await expect(add.getByText("Your Base Sepolia wallet is ready.")).toBeVisible();
+  const base = walletCard(page, "Base Sepolia");
+  await expect(base).toBeVisible();
+  await expect(page.getByTestId("wallet-address")).toHaveCount(3);
+  const baseAddress = ((await base.getByTestId("wallet-address").textContent()) ?? "").trim();
+  expect(baseAddress).toMatch(EVM_ADDRESS);
+  expect(baseAddress).not.toBe(evmAddress);
+  await expect(add.getByText("You have a wallet on every network this app offers.")).toBeVisible();
+
+  // …and sign with the new wallet.
+  const baseLatest = await signWith(base, authenticator, "Signed on Base Sepolia");
+  await expect(baseLatest.getByText("Verified", { exact: true })).toBeVisible();
+  expect(await verifyMessage({ address: baseAddress as Hex, message: "Signed on Base Sepolia", signature: await signatureIn(baseLatest) })).toBe(true);
+
+  await evm.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "docs/wallet.png", fullPage: true });
+});
+
+test("a cancelled passkey prompt or an expired request is said in words, and signing again works", async ({ page }) => {
+  const authenticator = await VirtualAuthenticator.attach(page);
+  await signUp(page, uniqueEmail("wallet-cancel"));
+  await onboard(page, authenticator);
+  const evm = walletCard(page, "Ethereum Sepolia");
+  const alert = evm.getByRole("alert");
+
+  // The authenticator refuses user verification, as when the prompt is dismissed.
+  await authenticator.setUserVerified(false);
+  await evm.getByLabel(/Message to sign/).fill("not approved");
+  await evm.getByRole("button", { name: "Sign with passkey" }).click();
+  await expect(alert).toHaveText(/^The request wasn't approved: the passkey prompt was closed, timed out, or this device has no passkey/);
+  await expect(evm.getByText("No signatures yet.")).toBeVisible();
+
+  // The server says the request expired (as it does after four minutes) once.
+  await authenticator.setUserVerified(true);
+  await page.route("**/api/wallets/*/signatures/complete", (route) =>
+    route.fulfill({
+      status: 409,
+      json: { error: { message: "The passkey request expired before it was approved. Start again.", details: { code: "action_expired" } } },
+    }),
+  );
+  await evm.getByRole("button", { name: "Sign with passkey" }).click();
+  await expect(alert).toHaveText("The passkey request expired before it was approved. Start again.");
+  await expect(evm.getByRole("textbox")).toHaveValue("not approved"); // kept for the next attempt
+  await page.unroute("**/api/wallets/*/signatures/complete");
+
+  await evm.getByRole("button", { name: "Sign with passkey" }).click();
+  await expect(evm.getByTestId("latest-signature").getByText("Verified", { exact: true })).toBeVisible();
+  await expect(alert).toBeEmpty();
+  await expect(evm.getByRole("list", { name: "Signatures of your Ethereum Sepolia wallet" }).getByRole("listitem")).toHaveCount(1);
+});

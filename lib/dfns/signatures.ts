@@ -1,0 +1,162 @@
+import "server-only";
+import type { GenerateSignatureRequest, GenerateSignatureResponse } from "@dfns/sdk/generated/wallets/types";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import type { Signature, Wallet } from "@/lib/generated/prisma/client";
+import { conflict } from "@/lib/http";
+import { networkInfo } from "@/lib/networks";
+import type { BrowserUserAction } from "@/lib/passkeys/types";
+import { isDfnsUnavailable } from "./availability";
+import { requireDfnsUser, withEndUserClient } from "./end-user";
+import { encodeSignature, hexToMessage, messageToHex, verifyMessageSignature, type DfnsSignatureParts } from "./message-signature";
+import { actionNotFound, beginUserAction, completeUserAction } from "./user-action";
+import type { CompleteUserActionInput } from "./user-action-schema";
+import { findUserWallet } from "./wallets";
+
+// Delegated signing: the user types a message, the server asks Dfns to sign its UTF-8 bytes with
+// one of the user's wallets, the user approves with the passkey, the server completes it, checks
+// the signature itself and keeps it.
+
+export interface SignatureView {
+  id: string;
+  walletId: string;
+  message: string;
+  signature: string | null;
+  /** null: not signed yet, or no check for this network. */
+  verified: boolean | null;
+  status: string;
+  createdAt: string;
+}
+
+/** How many past signatures a wallet lists. */
+export const SIGNATURE_LIST_LIMIT = 20;
+
+const SIGN_MESSAGE = "SignMessage";
+/** Dfns statuses of a request that may still become Signed. */
+const IN_PROGRESS = ["Pending", "Executing"];
+
+type SignMessageRequest = { walletId: string; body: { kind: "Message"; message: string } };
+
+export function signatureView(row: Signature): SignatureView {
+  return {
+    id: row.id,
+    walletId: row.walletId,
+    message: row.message,
+    signature: row.signature,
+    verified: row.verified,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Starts signing `message` with the user's wallet `walletId`: the challenge for the passkey. */
+export async function beginMessageSignature(user: Pick<SessionUser, "id">, walletId: string, message: string): Promise<BrowserUserAction> {
+  const dfnsUser = await requireDfnsUser(user);
+  const wallet = await findUserWallet(dfnsUser, walletId);
+  if (wallet.status !== "Active") {
+    throw conflict(`This wallet can't sign right now (its status is ${wallet.status}). Reload the page, or use another wallet.`, {
+      code: "wallet_inactive",
+    });
+  }
+  const request: SignMessageRequest = { walletId: wallet.dfnsWalletId, body: { kind: "Message", message: messageToHex(message) } };
+  return beginUserAction({
+    dfnsUser,
+    kind: SIGN_MESSAGE,
+    request,
+    init: (client) => client.wallets.generateSignatureInit(request as GenerateSignatureRequest),
+  });
+}
+
+/**
+ * Completes the signature the pending action stands for, with the passkey's assertion: the stored
+ * request (message and wallet) is what Dfns signs. An action begun for another wallet: 404.
+ */
+export async function completeMessageSignature(
+  user: Pick<SessionUser, "id">,
+  walletId: string,
+  input: CompleteUserActionInput,
+): Promise<SignatureView> {
+  const dfnsUser = await requireDfnsUser(user);
+  const wallet = await findUserWallet(dfnsUser, walletId);
+  const { result, request } = await completeUserAction<SignMessageRequest, GenerateSignatureResponse>({
+    dfnsUser,
+    kind: SIGN_MESSAGE,
+    actionId: input.actionId,
+    assertion: input.assertion,
+    beforeClaim: (stored) => {
+      if (stored.walletId !== wallet.dfnsWalletId) {
+        throw actionNotFound();
+      }
+    },
+    complete: (client, stored, signed) => client.wallets.generateSignatureComplete(stored as GenerateSignatureRequest, signed),
+  });
+
+  const messageHex = request.body.message;
+  const outcome = await signatureOutcome(wallet, messageHex, result);
+  const prisma = await db();
+  const row = await prisma.$transaction(async (tx) => {
+    const saved = await tx.signature.create({
+      data: { walletId: wallet.id, dfnsSignatureId: result.id, kind: "Message", message: hexToMessage(messageHex), messageHex, ...outcome },
+    });
+    await tx.auditEvent.create({
+      data: { userId: user.id, type: "dfns.signature.created", detail: { walletId: wallet.id, signatureId: saved.id, status: saved.status } },
+    });
+    return saved;
+  });
+  return signatureView(row);
+}
+
+/**
+ * The wallet's latest signatures, newest first. Those Dfns had not finished signing are asked
+ * for again first (live Dfns may answer Pending); if Dfns does not answer they stay as stored.
+ */
+export async function listMessageSignatures(user: Pick<SessionUser, "id">, walletId: string): Promise<SignatureView[]> {
+  const dfnsUser = await requireDfnsUser(user);
+  const wallet = await findUserWallet(dfnsUser, walletId);
+  const prisma = await db();
+  let rows = await latestSignatureRows(wallet.id);
+  const unfinished = rows.filter((row) => IN_PROGRESS.includes(row.status));
+  if (unfinished.length > 0) {
+    try {
+      await withEndUserClient(dfnsUser, async (client) => {
+        for (const row of unfinished) {
+          const current = await client.wallets.getSignature({ walletId: wallet.dfnsWalletId, signatureId: row.dfnsSignatureId });
+          if (current.status === row.status) continue;
+          await prisma.signature.update({ where: { id: row.id }, data: await signatureOutcome(wallet, row.messageHex, current) });
+        }
+      });
+      rows = await latestSignatureRows(wallet.id);
+    } catch (error) {
+      if (!isDfnsUnavailable(error)) throw error; // stored rows stay as they are until Dfns answers
+    }
+  }
+  return rows.map(signatureView);
+}
+
+/** The latest signatures of each wallet (ids already resolved to the user's wallets), newest first. */
+export async function latestSignatures(walletIds: string[]): Promise<Record<string, SignatureView[]>> {
+  const lists = await Promise.all(walletIds.map(async (id) => [id, (await latestSignatureRows(id)).map(signatureView)] as const));
+  return Object.fromEntries(lists);
+}
+
+async function latestSignatureRows(walletId: string): Promise<Signature[]> {
+  return (await db()).signature.findMany({ where: { walletId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: SIGNATURE_LIST_LIMIT });
+}
+
+/** Status, encoded signature and the server's own verification of a Dfns signature answer. */
+async function signatureOutcome(
+  wallet: Pick<Wallet, "network" | "address" | "publicKey">,
+  messageHex: string,
+  answer: { status: string; signature?: DfnsSignatureParts },
+): Promise<Pick<Signature, "status" | "signature" | "verified">> {
+  if (!answer.signature) return { status: answer.status, signature: null, verified: null };
+  const signature = encodeSignature(answer.signature);
+  const verified = await verifyMessageSignature({
+    verification: networkInfo(wallet.network).verification,
+    address: wallet.address,
+    publicKey: wallet.publicKey,
+    messageHex,
+    signature,
+  });
+  return { status: answer.status, signature, verified };
+}
