@@ -1,9 +1,11 @@
+import { verifyMessage, type Hex } from "viem";
 import { expect, test, type Page, type Request } from "@playwright/test";
 import { signUp, uniqueEmail } from "./helpers/accounts";
 import { addPasskeyOnSameAuthenticator, credentialStates } from "./helpers/credentials";
 import { confirmAndCreateWallets, createPasskey, walletAddresses } from "./helpers/onboarding";
 import { enterRecoveryCode, recover } from "./helpers/recovery";
 import { VirtualAuthenticator, type VirtualCredential } from "./helpers/virtual-authenticator";
+import { signatureIn, signWith, walletCard } from "./helpers/wallet";
 
 /** Signs up and onboards with `authenticator`; returns the recovery code and the wallet addresses. */
 async function onboardNewUser(page: Page, authenticator: VirtualAuthenticator, label: string) {
@@ -16,21 +18,21 @@ async function onboardNewUser(page: Page, authenticator: VirtualAuthenticator, l
 }
 
 /**
- * Approves a real request (deactivating the passkey named `target`) with exactly `credential`,
- * bypassing the page's own choice of passkeys: what an old passkey would send if it tried.
+ * Asks the app to sign `message` with the user's first wallet and approves it with exactly
+ * `credential`, bypassing the page's own choice of passkeys: what an old passkey would send.
  */
-function approveDeactivationWith(page: Page, credential: VirtualCredential, target: string) {
+function signWithCredential(page: Page, credential: VirtualCredential, message: string) {
   return page.evaluate(
-    async ({ credentialId, target }) => {
+    async ({ credentialId, message }) => {
       const post = (path: string, body: unknown) =>
         fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       const toB64url = (bytes: ArrayBuffer) =>
         btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
       const fromB64 = (text: string) => Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 
-      const { credentials } = (await (await fetch("/api/credentials")).json()) as { credentials: { id: string; name: string; active: boolean }[] };
-      const credentialIdToDeactivate = credentials.find((c) => c.name === target && c.active)!.id;
-      const { action } = await (await post("/api/credentials/deactivate", { credentialId: credentialIdToDeactivate })).json();
+      const { wallets } = (await (await fetch("/api/wallets")).json()) as { wallets: { id: string }[] };
+      const walletId = wallets[0]!.id;
+      const { action } = await (await post(`/api/wallets/${walletId}/signatures`, { message })).json();
       const assertion = (await navigator.credentials.get({
         publicKey: {
           challenge: new TextEncoder().encode(action.challenge),
@@ -40,7 +42,7 @@ function approveDeactivationWith(page: Page, credential: VirtualCredential, targ
         },
       })) as PublicKeyCredential;
       const response = assertion.response as AuthenticatorAssertionResponse;
-      const completed = await post("/api/credentials/deactivate/complete", {
+      const completed = await post(`/api/wallets/${walletId}/signatures/complete`, {
         actionId: action.id,
         assertion: {
           credId: toB64url(assertion.rawId),
@@ -51,7 +53,7 @@ function approveDeactivationWith(page: Page, credential: VirtualCredential, targ
       });
       return { status: completed.status, body: await completed.json() };
     },
-    { credentialId: credential.credentialId, target },
+    { credentialId: credential.credentialId, message },
   );
 }
 
@@ -72,7 +74,7 @@ function expectNotSent(requests: Request[], secrets: string[]) {
   }
 }
 
-test("a lost passkey: recover with the code on a new device, the new passkey works, the old one is refused, the new code recovers again", async ({
+test("a lost passkey: recover with the code on a new device, the new passkey signs, the old one is refused, the new code recovers again", async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -94,24 +96,25 @@ test("a lost passkey: recover with the code on a new device, the new passkey wor
   const [passkeyB] = await deviceB.credentials();
   expect(passkeyB!.credentialId).not.toBe(lostPasskey!.credentialId);
 
-  // The same wallets; the credentials page shows the old credentials inactive, the new ones active.
+  // The same wallets, and B signs with them; the old credentials are inactive, the new ones active.
   await page.getByRole("link", { name: "Go to your wallet" }).click();
   expect(await walletAddresses(page)).toEqual(addresses);
+  const latest = await signWith(walletCard(page, "Ethereum Sepolia"), deviceB, "Signed on device B after recovery");
+  await expect(latest.getByText("Verified", { exact: true })).toBeVisible();
+  const signature = await signatureIn(latest);
+  expect(await verifyMessage({ address: addresses[0] as Hex, message: "Signed on device B after recovery", signature })).toBe(true);
   await page.goto("/credentials");
   expect(await credentialStates(page, "Your passkeys")).toEqual(["Passkey: Active", "Passkey: Inactive"]);
   expect(await credentialStates(page, "Your recovery keys")).toEqual(["Recovery key: Active", "Recovery key: Inactive"]);
 
-  // B approves a request for the wallet: adding a second passkey.
-  await addPasskeyOnSameAuthenticator(page, deviceB, "Second device");
-  expect(await credentialStates(page, "Your passkeys")).toEqual(["Passkey: Active", "Second device: Active", "Passkey: Inactive"]);
-
-  // The lost passkey turns up again (here, beside B's) and tries to approve a request: refused, nothing changes.
+  // The lost passkey turns up again (here, beside B's) and approves a signature: refused, nothing signed.
   await deviceB.addCredential({ ...lostPasskey!, isResidentCredential: false });
-  const refused = await approveDeactivationWith(page, lostPasskey!, "Second device");
+  const refused = await signWithCredential(page, lostPasskey!, "Signed with the lost passkey");
   expect(refused.status).toBe(403);
   expect(refused.body.error.message).toMatch(/^This passkey can't approve requests for your wallet/);
-  await page.reload();
-  expect(await credentialStates(page, "Your passkeys")).toEqual(["Passkey: Active", "Second device: Active", "Passkey: Inactive"]);
+  await page.goto("/wallet");
+  await expect(page.getByText("Signed on device B after recovery").first()).toBeVisible();
+  await expect(page.getByText("Signed with the lost passkey")).toHaveCount(0);
 
   // Device C, later: the first code no longer opens anything (caught here, nothing sent); the new one recovers.
   await deviceB.remove();
@@ -124,7 +127,9 @@ test("a lost passkey: recover with the code on a new device, the new passkey wor
   expect(thirdCode).not.toBe(code);
   expect(requests.filter((r) => r.url().endsWith("/api/recovery/complete")).length).toBe(completes + 1);
   await page.goto("/credentials");
-  expect(await credentialStates(page, "Your passkeys")).toEqual(["Passkey: Active", "Passkey: Inactive", "Passkey: Inactive", "Second device: Inactive"]);
+  expect(await credentialStates(page, "Your passkeys")).toEqual(["Passkey: Active", "Passkey: Inactive", "Passkey: Inactive"]);
+  await page.goto("/wallet");
+  await signWith(walletCard(page, "Ethereum Sepolia"), deviceC, "Signed on device C");
 
   // No recovery code ever left the browser.
   expectNotSent(requests, [code, newCode, thirdCode]);
