@@ -41,7 +41,8 @@ export function CredentialList({ credentials, busy, label, onDeactivate }: Props
                 </span>
               </p>
               <p className="mt-0.5 text-xs text-slate-500">
-                Created <time dateTime={credential.createdAt}>{dateFormat.format(new Date(credential.createdAt))}</time>
+                Created{" "}
+                <time dateTime={credential.createdAt} suppressHydrationWarning>{dateFormat.format(new Date(credential.createdAt))}</time>
               </p>
             </div>
             {onDeactivate && credential.active && (

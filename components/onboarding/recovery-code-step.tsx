@@ -1,12 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { useState, type Ref } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
 import { buttonStyles } from "@/components/styles";
+import { SignInAgainLink } from "./retry-actions";
 import { ConfirmSavedButton, SaveRecoveryCode } from "./save-recovery-code";
 import { Spinner } from "./stepper";
 import type { OnboardingState } from "./use-onboarding";
+import { StepSection } from "./step-section";
 
 interface Props {
   state: OnboardingState;
@@ -25,10 +26,7 @@ export function RecoveryCodeStep({ state, headingRef, onCreateWallets, onRetry }
   const generating = activity === "recovery-key";
 
   return (
-    <section aria-labelledby="step-title">
-      <h2 id="step-title" ref={headingRef} tabIndex={-1} className="text-xl font-semibold text-slate-900">
-        Save your recovery code
-      </h2>
+    <StepSection title="Save your recovery code" headingRef={headingRef}>
       <p className="mt-2 text-sm leading-relaxed text-slate-600">
         Your passkey is ready. If you ever lose it, this recovery code is how you get back into your wallet. It is shown
         only this once and we don&apos;t keep a copy: save it now in a password manager, or download it and keep the
@@ -50,9 +48,7 @@ export function RecoveryCodeStep({ state, headingRef, onCreateWallets, onRetry }
             Try again
           </button>
         ) : problem?.retry === "sign-in" ? (
-          <Link href={`/sign-in?callbackUrl=${encodeURIComponent("/onboarding")}`} className={buttonStyles.primary}>
-            Sign in again
-          </Link>
+          <SignInAgainLink returnTo="/onboarding" />
         ) : (
           !generating &&
           recoveryCode && (
@@ -62,6 +58,6 @@ export function RecoveryCodeStep({ state, headingRef, onCreateWallets, onRetry }
           )
         )}
       </div>
-    </section>
+    </StepSection>
   );
 }

@@ -1,10 +1,11 @@
-import Link from "next/link";
 import { useState, type FormEvent, type Ref } from "react";
 import { Field } from "@/components/auth/field";
 import { FormAlert } from "@/components/auth/form-alert";
+import { SignInAgainLink } from "@/components/onboarding/retry-actions";
 import { Spinner } from "@/components/onboarding/stepper";
 import { buttonStyles } from "@/components/styles";
 import type { RecoveryState } from "./use-recovery";
+import { StepSection } from "@/components/onboarding/step-section";
 
 interface Props {
   state: RecoveryState;
@@ -26,10 +27,7 @@ export function CodeStep({ state, headingRef, onCheck, onRetry }: Props) {
   }
 
   return (
-    <section aria-labelledby="step-title">
-      <h2 id="step-title" ref={headingRef} tabIndex={-1} className="text-xl font-semibold text-slate-900">
-        Enter your recovery code
-      </h2>
+    <StepSection title="Enter your recovery code" headingRef={headingRef}>
       <p className="mt-2 text-sm leading-relaxed text-slate-600">
         Lost your passkey? The recovery code you saved when you set up your wallet gets you back in. You&apos;ll then
         create a new passkey and get a new recovery code; your old passkey and old code stop working.
@@ -52,9 +50,7 @@ export function CodeStep({ state, headingRef, onCheck, onRetry }: Props) {
         <FormAlert message={problem?.message ?? null} />
 
         {problem?.retry === "sign-in" ? (
-          <Link href={`/sign-in?callbackUrl=${encodeURIComponent("/recovery")}`} className={buttonStyles.primary}>
-            Sign in again
-          </Link>
+          <SignInAgainLink returnTo="/recovery" />
         ) : problem?.retry === "start" ? (
           <button type="button" onClick={onRetry} className={`${buttonStyles.primary} w-full sm:w-auto`}>
             Try again
@@ -66,6 +62,6 @@ export function CodeStep({ state, headingRef, onCheck, onRetry }: Props) {
           </button>
         )}
       </form>
-    </section>
+    </StepSection>
   );
 }

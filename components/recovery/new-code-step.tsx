@@ -4,9 +4,11 @@ import Link from "next/link";
 import { useState, type Ref } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
 import { ConfirmSavedButton, SaveRecoveryCode } from "@/components/onboarding/save-recovery-code";
+import { RetryOrStartOver } from "@/components/onboarding/retry-actions";
 import { Spinner } from "@/components/onboarding/stepper";
 import { buttonStyles } from "@/components/styles";
 import type { RecoveryState } from "./use-recovery";
+import { StepSection } from "@/components/onboarding/step-section";
 
 interface Props {
   state: RecoveryState;
@@ -23,10 +25,7 @@ export function NewCodeStep({ state, headingRef, onFinish, onRetry, onStartOver 
 
   if (activity === "done") {
     return (
-      <section aria-labelledby="step-title">
-        <h2 id="step-title" ref={headingRef} tabIndex={-1} className="text-xl font-semibold text-slate-900">
-          Your wallet is recovered
-        </h2>
+      <StepSection title="Your wallet is recovered" headingRef={headingRef}>
         <p className="mt-2 text-sm leading-relaxed text-slate-600">
           Your new passkey now controls your wallet, and your new recovery code is the one to keep. The old passkey and
           the old recovery code no longer work.
@@ -39,15 +38,12 @@ export function NewCodeStep({ state, headingRef, onFinish, onRetry, onStartOver 
             See your passkeys
           </Link>
         </div>
-      </section>
+      </StepSection>
     );
   }
 
   return (
-    <section aria-labelledby="step-title">
-      <h2 id="step-title" ref={headingRef} tabIndex={-1} className="text-xl font-semibold text-slate-900">
-        Save your new recovery code
-      </h2>
+    <StepSection title="Save your new recovery code" headingRef={headingRef}>
       <p className="mt-2 text-sm leading-relaxed text-slate-600">
         This code replaces your old one once the recovery finishes. It is shown only this once and we don&apos;t keep a
         copy: save it in a password manager, or download it and keep the file safe.
@@ -68,27 +64,13 @@ export function NewCodeStep({ state, headingRef, onFinish, onRetry, onStartOver 
             <Spinner /> Replacing your passkey and recovery key…
           </p>
         ) : problem ? (
-          <div className="space-y-2">
-            <div className="flex flex-wrap gap-2">
-              {problem.retry === "sign-in" ? (
-                <Link href={`/sign-in?callbackUrl=${encodeURIComponent("/recovery")}`} className={buttonStyles.primary}>
-                  Sign in again
-                </Link>
-              ) : (
-                problem.retry && (
-                  <button type="button" onClick={onRetry} className={buttonStyles.primary}>
-                    Try again
-                  </button>
-                )
-              )}
-              <button type="button" onClick={onStartOver} className={buttonStyles.secondary}>
-                Start over
-              </button>
-            </div>
-            <p className="text-xs text-slate-500">
-              Until the recovery finishes nothing changes: your old passkey and old recovery code keep working.
-            </p>
-          </div>
+          <RetryOrStartOver
+            retry={problem.retry === "sign-in" ? "sign-in" : problem.retry ? "again" : null}
+            returnTo="/recovery"
+            onRetry={onRetry}
+            onStartOver={onStartOver}
+            note="Until the recovery finishes nothing changes: your old passkey and old recovery code keep working."
+          />
         ) : (
           recoveryCode && (
             <ConfirmSavedButton saved={saved} onClick={onFinish}>
@@ -97,6 +79,6 @@ export function NewCodeStep({ state, headingRef, onFinish, onRetry, onStartOver 
           )
         )}
       </div>
-    </section>
+    </StepSection>
   );
 }

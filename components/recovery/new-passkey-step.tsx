@@ -3,6 +3,7 @@ import { FormAlert } from "@/components/auth/form-alert";
 import { Spinner } from "@/components/onboarding/stepper";
 import { buttonStyles } from "@/components/styles";
 import type { RecoveryState } from "./use-recovery";
+import { StepSection } from "@/components/onboarding/step-section";
 
 interface Props {
   state: RecoveryState;
@@ -18,10 +19,7 @@ export function NewPasskeyStep({ state, headingRef, onCreate, onRetry }: Props) 
   const blocked = problem !== null && problem.retry === null;
 
   return (
-    <section aria-labelledby="step-title">
-      <h2 id="step-title" ref={headingRef} tabIndex={-1} className="text-xl font-semibold text-slate-900">
-        Create your new passkey
-      </h2>
+    <StepSection title="Create your new passkey" headingRef={headingRef}>
       <p className="mt-2 text-sm leading-relaxed text-slate-600">
         Your recovery code is right. Now create the passkey that will control your wallet from now on. Save it on a
         device you keep, or in a password manager that syncs it.
@@ -38,6 +36,6 @@ export function NewPasskeyStep({ state, headingRef, onCreate, onRetry }: Props) 
           {prompting ? "Waiting for your passkey…" : problem ? "Try again" : "Create my new passkey"}
         </button>
       </div>
-    </section>
+    </StepSection>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { FlowStatus } from "@/components/onboarding/flow-status";
+import { useStepHeadingFocus } from "@/components/onboarding/step-hooks";
 import { Stepper } from "@/components/onboarding/stepper";
 import { cardStyles } from "@/components/styles";
 import { CodeStep } from "./code-step";
@@ -14,32 +15,13 @@ import { RECOVERY_STEPS, recoveryStatus, useRecovery } from "./use-recovery";
  */
 export function RecoveryFlow() {
   const { state, checkCode, createNewPasskey, finish, retry, startOver } = useRecovery();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const shownStep = useRef(state.step);
-
-  useEffect(() => {
-    if (shownStep.current === state.step) return;
-    shownStep.current = state.step;
-    headingRef.current?.focus();
-  }, [state.step]);
-
-  useEffect(() => {
-    if (state.notice) headingRef.current?.focus();
-  }, [state.notice]);
+  const headingRef = useStepHeadingFocus(state.step, state.notice);
 
   return (
     <div className="space-y-6">
       <Stepper steps={RECOVERY_STEPS} current={state.step} finished={state.activity === "done"} label="Recovery progress" />
 
-      <p role="status" aria-live="polite" className="sr-only" data-testid="recovery-status">
-        {recoveryStatus(state)}
-      </p>
-
-      {state.notice && (
-        <p className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-950" data-testid="recovery-notice">
-          {state.notice}
-        </p>
-      )}
+      <FlowStatus name="recovery" status={recoveryStatus(state)} notice={state.notice} />
 
       <div className={cardStyles}>
         {state.step === "code" && <CodeStep state={state} headingRef={headingRef} onCheck={checkCode} onRetry={retry} />}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useLeaveWarning } from "@/components/onboarding/step-hooks";
 import { ApiError } from "@/lib/api/client";
 import { signRecoveryRequest } from "@/lib/dfns/recovery-request";
 import { createPasskey, describePasskeyError, type Fido2CredentialInfo } from "@/lib/passkeys";
@@ -228,13 +229,7 @@ export function useRecovery() {
   }, [begin]);
 
   // Leaving with a new code on screen, or while completing, loses the work: ask first.
-  const unfinished = state.recoveryCode !== null || state.activity === "completing";
-  useEffect(() => {
-    if (!unfinished) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [unfinished]);
+  useLeaveWarning(state.recoveryCode !== null || state.activity === "completing");
 
   return { state, checkCode, createNewPasskey, finish, retry, startOver };
 }

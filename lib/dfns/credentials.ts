@@ -100,6 +100,8 @@ export async function completeAddPasskey(user: SessionUser, input: CompleteUserA
   return { credential: view(row) };
 }
 
+const noSuchPasskey = () => notFound("There is no such passkey on your account.", { code: "credential_not_found" });
+
 const LAST_PASSKEY =
   "This is your only active passkey, and your wallet needs one. Add another passkey first, then deactivate this one.";
 
@@ -119,7 +121,7 @@ export async function beginDeactivateCredential(user: SessionUser, credentialId:
   const dfnsUser = await requireDfnsUser(user);
   const credentials = await refresh(dfnsUser);
   const target = credentials.find((c) => c.id === credentialId);
-  if (!target) throw notFound("There is no such passkey on your account.", { code: "credential_not_found" });
+  if (!target) throw noSuchPasskey();
   checkDeactivatable(target, credentials);
   const request: DeactivateCredentialRequest = { body: { credentialUuid: target.dfnsUuid } };
   const action = await beginUserAction({ dfnsUser, kind: DEACTIVATE, request, init: (client) => client.auth.deactivateCredentialInit(request) });
@@ -137,7 +139,7 @@ export async function completeDeactivateCredential(user: SessionUser, input: Com
       const { items } = await client.auth.listCredentials();
       const listed = items.map((c) => ({ id: c.credentialUuid, kind: c.kind, active: c.isActive }));
       const target = listed.find((c) => c.id === request.body.credentialUuid);
-      if (!target) throw notFound("There is no such passkey on your account.", { code: "credential_not_found" });
+      if (!target) throw noSuchPasskey();
       checkDeactivatable(target, listed);
       return client.auth.deactivateCredentialComplete(request, signed);
     },
