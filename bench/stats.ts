@@ -13,10 +13,14 @@ export class Timings {
     try {
       return await fn();
     } finally {
-      const list = this.samples.get(name) ?? [];
-      list.push(performance.now() - start);
-      this.samples.set(name, list);
+      this.record(name, performance.now() - start);
     }
+  }
+  /** Adds a duration measured elsewhere (e.g. read from a `Server-Timing` header). */
+  record(name: string, milliseconds: number): void {
+    const list = this.samples.get(name) ?? [];
+    list.push(milliseconds);
+    this.samples.set(name, list);
   }
   summary() {
     return [...this.samples].map(([name, list]) => {
@@ -51,3 +55,11 @@ export async function runConcurrent(count: number, concurrency: number, maxMs: n
 }
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** A Markdown table (pastes into the README as is), columns padded for the terminal. */
+export function markdownTable(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((row) => row.map(String))];
+  const widths = headers.map((_, i) => Math.max(3, ...cells.map((row) => row[i]?.length ?? 0)));
+  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`;
+  return [line(cells[0]!), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.slice(1).map(line)].join("\n");
+}

@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOut } from "@/lib/auth/browser";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonStyles } from "./styles";
@@ -12,7 +12,7 @@ export function SignOutButton() {
   async function onClick() {
     setPending(true);
     try {
-      await signOut({ redirect: false });
+      await signOut();
       router.replace("/");
       router.refresh();
     } finally {

@@ -26,6 +26,9 @@ fi
 if [ -f playwright.config.ts ]; then
   echo "== End-to-end in Chromium (embedded database)"
   PLAYWRIGHT_JSON_OUTPUT_NAME=test-reports/e2e-embedded.json npx playwright test --reporter=list,json || status=1
+  echo "== First-load JavaScript per page within its budget (the build just made)"
+  npx vitest run --config vitest.page-weight.config.ts \
+    --reporter=default --reporter=json --outputFile.json=test-reports/page-weight.json || status=1
   echo "== End-to-end in Chromium (PostgreSQL server)"
   E2E_DATABASE_URL="${TEST_DATABASE_URL%/*}/e2e_$(date +%s)" \
     PLAYWRIGHT_JSON_OUTPUT_NAME=test-reports/e2e-postgres.json npx playwright test --reporter=list,json || status=1

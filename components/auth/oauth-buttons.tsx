@@ -1,6 +1,6 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { signInWithProvider } from "@/lib/auth/browser";
 import { useState } from "react";
 import { buttonStyles } from "@/components/styles";
 
@@ -29,7 +29,7 @@ export function OAuthButtons({ providers, callbackUrl }: { providers: OAuthProvi
             className={`${buttonStyles.secondary} w-full`}
             onClick={() => {
               setPending(provider.id);
-              void signIn(provider.id, { callbackUrl });
+              void signInWithProvider(provider.id, callbackUrl);
             }}
           >
             {pending === provider.id ? "Redirecting…" : provider.label}

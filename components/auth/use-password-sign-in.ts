@@ -1,6 +1,6 @@
 "use client";
 
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "@/lib/auth/browser";
 import { useRouter } from "next/navigation";
 
 export const NETWORK_ERROR = "We couldn't reach the server. Check your connection and try again.";
@@ -12,8 +12,8 @@ export const NETWORK_ERROR = "We couldn't reach the server. Check your connectio
 export function usePasswordSignIn(callbackUrl: string) {
   const router = useRouter();
   return async (email: string, password: string): Promise<string | null> => {
-    const result = await signIn("credentials", { redirect: false, email, password, callbackUrl });
-    if (!result?.ok || result.error) return result?.error ?? "Default";
+    const error = await signInWithPassword(email, password, callbackUrl);
+    if (error) return error;
     router.replace(callbackUrl);
     router.refresh();
     return null;

@@ -30,6 +30,19 @@ describe("withEndUserClient", () => {
     expect(again.loginTokenSealed).toBe(stored.loginTokenSealed); // no second login
   });
 
+  it("uses the token of the row the caller already read, without reading it again", async () => {
+    const { user } = await registeredUser(app);
+    await withEndUserClient(await requireDfnsUser(user), (client) => client.wallets.listWallets()); // logs in, keeps it
+    const row = await requireDfnsUser(user);
+    expect(row.loginTokenSealed).toBeTruthy();
+    // Cleared in the database after the caller read its row: a second read would log in again.
+    await app.database.prisma.dfnsUser.update({ where: { id: row.id }, data: { loginTokenSealed: null, loginTokenExpiresAt: null } });
+    const { items } = await withEndUserClient(row, (client) => client.wallets.listWallets());
+    expect(items.length).toBeGreaterThan(0);
+    const after = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { id: row.id } });
+    expect(after.loginTokenSealed).toBeNull(); // no login happened
+  });
+
   it("logs in again when the cached token is unreadable or refused", async () => {
     const { user } = await registeredUser(app);
     const dfnsUser = await requireDfnsUser(user);

@@ -32,10 +32,10 @@ export async function requireDfnsUser(user: Pick<SessionUser, "id">): Promise<Df
  * reset) is replaced by a fresh delegated login once.
  */
 export async function withEndUserClient<T>(
-  dfnsUser: Pick<DfnsUser, "id" | "username">,
+  dfnsUser: Pick<DfnsUser, "id" | "username"> & Partial<SealedToken>,
   fn: (client: DfnsDelegatedApiClient) => Promise<T>,
 ): Promise<T> {
-  const cached = await cachedToken(dfnsUser.id);
+  const cached = await cachedToken(dfnsUser);
   try {
     return await fn(await endUserClient(cached ?? (await login(dfnsUser))));
   } catch (error) {
@@ -49,11 +49,16 @@ export async function forgetEndUserToken(dfnsUserId: string): Promise<void> {
   await (await db()).dfnsUser.update({ where: { id: dfnsUserId }, data: { loginTokenSealed: null, loginTokenExpiresAt: null } });
 }
 
-async function cachedToken(dfnsUserId: string): Promise<string | null> {
-  const row = await (await db()).dfnsUser.findUnique({
-    where: { id: dfnsUserId },
-    select: { loginTokenSealed: true, loginTokenExpiresAt: true },
-  });
+type SealedToken = Pick<DfnsUser, "loginTokenSealed" | "loginTokenExpiresAt">;
+
+/**
+ * The cached token: the one in the row the caller already read in this request when it has one
+ * (one query less per request), else the stored one (another request may have logged in since).
+ */
+async function cachedToken(dfnsUser: Pick<DfnsUser, "id"> & Partial<SealedToken>): Promise<string | null> {
+  const row: SealedToken | null = dfnsUser.loginTokenSealed
+    ? { loginTokenSealed: dfnsUser.loginTokenSealed, loginTokenExpiresAt: dfnsUser.loginTokenExpiresAt ?? null }
+    : await (await db()).dfnsUser.findUnique({ where: { id: dfnsUser.id }, select: { loginTokenSealed: true, loginTokenExpiresAt: true } });
   if (!row?.loginTokenSealed || !row.loginTokenExpiresAt) return null;
   if (row.loginTokenExpiresAt.getTime() - EXPIRY_MARGIN_MS <= Date.now()) return null;
   try {

@@ -113,20 +113,20 @@ export interface CompleteResult {
 
 export async function completeRegistration(user: SessionUser, input: CompleteRegistrationInput): Promise<CompleteResult> {
   const prisma = await db();
-  if (await prisma.dfnsUser.findUnique({ where: { userId: user.id } })) throw conflict("You already have a wallet.", { code: "already_registered" });
-
-  const claimed = await prisma.pendingRegistration.updateMany({
+  // The claim reads the row it claims: one query on the way that succeeds. (A registered user has
+  // no pending row, so its claim fails and is told why below.)
+  const [pending] = await prisma.pendingRegistration.updateManyAndReturn({
     where: { userId: user.id, state: "Started", expiresAt: { gt: new Date() } },
     data: { state: "Completing" },
   });
-  if (claimed.count !== 1) {
-    const pending = await prisma.pendingRegistration.findUnique({ where: { userId: user.id } });
-    if (pending?.state === "Completing" && pending.expiresAt > new Date()) {
+  if (!pending) {
+    if (await prisma.dfnsUser.findUnique({ where: { userId: user.id } })) throw conflict("You already have a wallet.", { code: "already_registered" });
+    const other = await prisma.pendingRegistration.findUnique({ where: { userId: user.id } });
+    if (other?.state === "Completing" && other.expiresAt > new Date()) {
       throw conflict("Your registration is already being completed. Wait a moment, then reload the page.", { code: "registration_in_progress" });
     }
     throw conflict("Your registration session has expired or was not started. Start again to create a new passkey.", { code: "registration_expired" });
   }
-  const pending = await prisma.pendingRegistration.findUniqueOrThrow({ where: { userId: user.id } });
 
   let registration;
   try {

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { getUserFromRequest, type SessionUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { errorResponse, forbidden, toErrorResponse, type ValidationIssue } from "./errors";
+import { withServerTiming } from "./server-timing";
 
 /** What Next passes a route handler as its second argument. */
 export interface RouteContext {
@@ -40,7 +41,8 @@ const MAX_BODY_BYTES = 256 * 1024;
  * 2. no session (unless `requireUser: false`) → 401;
  * 3. with a `body` schema: not JSON → 400, invalid → 400 with `issues`;
  * 4. `fn` runs; what it returns is sent as JSON (a Response is sent as is);
- * 5. anything it throws goes through `toErrorResponse` (HttpError, DfnsError → 502, else 500).
+ * 5. anything it throws goes through `toErrorResponse` (HttpError, DfnsError → 502, else 500);
+ * 6. every answer carries `Server-Timing` (the app's own time and the time spent waiting on Dfns).
  *
  *   export const POST = handler({ body: Schema, dfnsAction: "start the registration" },
  *     async ({ user, body }) => startRegistration(user, body));
@@ -58,7 +60,7 @@ export function handler<Body>(
   // `never`: either overload's function fits; the checks below give it the user it declared.
   fn: (ctx: HandlerContext<Body, never>) => Promise<Result>,
 ): RouteHandler {
-  return async (request, context) => {
+  return (request, context) => withServerTiming(async () => {
     const route = `${request.method} ${new URL(request.url).pathname}`;
     try {
       if (STATE_CHANGING.has(request.method)) checkOrigin(request);
@@ -79,7 +81,7 @@ export function handler<Body>(
       unstable_rethrow(error); // Next's own control flow (redirect(), notFound()) is not an error
       return toErrorResponse(error, { dfnsAction: options.dfnsAction, route });
     }
-  };
+  });
 }
 
 /** Throws a 403 unless the request comes from a page of this app. */

@@ -9,7 +9,11 @@ async function handle(request: Request): Promise<Response> {
   if (env.dfns.mode !== "sandbox") {
     return Response.json({ error: { message: "Not found", status: 404 } }, { status: 404 });
   }
-  return (await mountedSandbox()).handle(request);
+  const response = await (await mountedSandbox()).handle(request);
+  // Its caller is the Dfns SDK in this same server: gzip (which Next applies to any answer over
+  // 1 kB for a client that accepts it) would cost CPU on both ends of a loopback call for nothing.
+  response.headers.set("cache-control", "no-store, no-transform");
+  return response;
 }
 
 export { handle as GET, handle as POST, handle as PUT, handle as DELETE };
