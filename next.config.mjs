@@ -38,6 +38,9 @@ const securityHeaders = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The stylesheet (Tailwind: ~5 kB gzip) inside the HTML instead of a render-blocking request:
+  // first paint one round trip sooner (Lighthouse mobile LCP 2.2–2.4 s → 1.5–1.9 s, `npm run bench`).
+  experimental: { inlineCss: true },
   // Loaded by Node at run time rather than bundled: the embedded Postgres ships WebAssembly and
   // data files it finds next to itself, the database drivers are native-style Node packages, and
   // the Dfns SDK must be one copy for `instanceof DfnsError` to hold across the app.

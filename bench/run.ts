@@ -13,9 +13,11 @@
 //   --memory=N     BENCH_MEMORY=N       registrations (and as many signatures) of the memory step (500)
 //                  BENCH_QUICK=1        a short run (smaller counts; about two minutes with the build)
 //                  BENCH_SKIP_BUILD=1   reuse the last `next build`
-//                  BENCH_PORT=3106, BENCH_LIGHTHOUSE_PORT=9226, BENCH_LIGHTHOUSE_PRESET=mobile|desktop
+//                  BENCH_PORT=3106, BENCH_LIGHTHOUSE_PORT=9226
+//                  BENCH_LIGHTHOUSE_PRESET=mobile|desktop   one of Lighthouse's presets (default: both)
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -32,9 +34,9 @@ const QUICK = process.env.BENCH_QUICK === "1";
 const STEPS = new Set((argument("steps") ?? process.env.BENCH_STEPS ?? ALL_STEPS).split(","));
 const PORT = Number(process.env.BENCH_PORT ?? 3106);
 const LIGHTHOUSE_PORT = Number(process.env.BENCH_LIGHTHOUSE_PORT ?? 9226);
-const LIGHTHOUSE_PRESET = process.env.BENCH_LIGHTHOUSE_PRESET === "desktop" ? "desktop" : "mobile";
+const LIGHTHOUSE_PRESETS = (["mobile", "desktop"] as const).filter((p) => [p, undefined].includes(process.env.BENCH_LIGHTHOUSE_PRESET as never));
 const MEMORY_COUNT = Number(argument("memory") ?? process.env.BENCH_MEMORY ?? (QUICK ? 100 : 500));
-const MEMORY_WARM_UP = QUICK ? 50 : 300; // registrations before the memory step's first sample
+const MEMORY_WARM_UP = QUICK ? 60 : 400; // operations of the memory step before its first sample
 const REGISTRATION_RUNS = [
   { concurrency: 1, count: QUICK ? 10 : 50, seconds: 20 },
   { concurrency: 8, count: QUICK ? 48 : 300, seconds: 30 },
@@ -51,6 +53,9 @@ const mark = (ok: boolean) => (ok ? "✓" : "✗ missed");
 const results: Record<string, unknown> = {};
 const summary: [string, string, string, string][] = [];
 const printed: string[] = [];
+
+/** What is running now, on stderr (the tables go to stdout). */
+const progress = (message: string) => console.error(`… ${message}`);
 
 function print(title: string, table: string, note?: string) {
   const text = `\n### ${title}\n\n${table}${note ? `\n\n${note}` : ""}`;
@@ -88,6 +93,7 @@ function pageWeightStep(): PageWeights {
 
 /** Signed-up (not yet registered) users, made through the sign-up route; not timed. */
 async function signUpMany(client: AppClient, count: number): Promise<BenchUser[]> {
+  if (count > 20) progress(`signing up ${count} users (scrypt: about 20 a second)`);
   const users: BenchUser[] = [];
   const run = await runConcurrent(count, SIGN_UP_CONCURRENCY, 600_000, async () => void users.push(await client.signUp()));
   if (run.errors) throw new Error(`${run.errors} sign-ups failed`);
@@ -100,6 +106,7 @@ async function registrationStep(client: AppClient, server: BenchServer, register
   const runs = [];
   for (const { concurrency, count, seconds } of REGISTRATION_RUNS) {
     const users = await signUpMany(client, count);
+    progress(`registrations at concurrency ${concurrency} (up to ${count} or ${seconds} s)`);
     const timings = new RouteTimings();
     const cpuBefore = server.cpuSeconds();
     const run = await runConcurrent(count, concurrency, seconds * 1000, async (i) => {
@@ -166,6 +173,7 @@ async function signingStep(client: AppClient, server: BenchServer, registered: B
     const user = signers[i]!;
     user.walletIds ??= (await client.call<{ wallets: { id: string }[] }>(null, "GET /api/wallets", "/api/wallets", { user })).wallets.map((w) => w.id);
   });
+  progress(`signatures at concurrency ${concurrency} (up to ${count} or ${seconds} s)`);
   const timings = new RouteTimings();
   const cpuBefore = server.cpuSeconds();
   const run = await runConcurrent(count, concurrency, seconds * 1000, (i) => client.sign(signers[i % signers.length]!, `bench message ${i}`, timings));
@@ -208,31 +216,33 @@ function slope(points: { x: number; y: number }[]): number {
 }
 
 async function memoryStep(client: AppClient, server: BenchServer, registered: BenchUser[]) {
-  // Warm-up: the server's RSS rises over its first few hundred registrations (caches, the
-  // embedded database's memory), then stays flat. The load steps do it; without them, here.
-  const warmUp = await signUpMany(client, Math.max(0, MEMORY_WARM_UP - registered.length));
-  await runConcurrent(warmUp.length, 8, 600_000, async (i) => {
-    await client.register(warmUp[i]!, new RouteTimings());
-    registered.push(warmUp[i]!);
-  });
-  const signingPresent = registered.length > 0 && (await signingRoutesPresent(client, registered[0]!));
-  const users = await signUpMany(client, MEMORY_COUNT);
+  if (registered.length === 0) {
+    for (const user of await signUpMany(client, 8)) await client.register(user, new RouteTimings()), registered.push(user);
+  }
+  const signingPresent = await signingRoutesPresent(client, registered[0]!);
+  // Every user first (sign-up is scrypt on other threads; the server's heap shrinks meanwhile),
+  // then a warm-up of the same mix right before the first sample: RSS rises over the first few
+  // hundred operations after start or a pause (V8's heap, the embedded database's memory) and
+  // then stays flat, so "before" is taken after it.
   const total = signingPresent ? MEMORY_COUNT * 2 : MEMORY_COUNT;
+  const users = await signUpMany(client, Math.ceil((signingPresent ? MEMORY_WARM_UP / 2 : MEMORY_WARM_UP) + MEMORY_COUNT));
+  let signer = 0;
+  const operation = async (i: number, timings: RouteTimings) => {
+    // Registrations and signatures interleaved, so that every stretch has both.
+    if (signingPresent && i % 2 === 1) return client.sign(registered[signer++ % registered.length]!, `memory ${i}`, timings);
+    const user = users.pop()!;
+    await client.register(user, timings);
+    registered.push(user);
+  };
+  progress(`memory: ${MEMORY_WARM_UP} operations of warm-up, then ${total} at concurrency 8`);
+  const warm = await runConcurrent(MEMORY_WARM_UP, 8, 600_000, (i) => operation(i, new RouteTimings()));
   const before = server.rssMB();
   const samples = [{ operations: 0, rssMB: before }];
   const every = Math.max(1, Math.floor(total / 40));
   let completed = 0;
-  let signer = 0;
   const timings = new RouteTimings();
-  // Registrations and signatures interleaved, so that the last half has both.
   const run = await runConcurrent(total, 8, 900_000, async (i) => {
-    if (!signingPresent || i % 2 === 0) {
-      const user = users[signingPresent ? i / 2 : i]!;
-      await client.register(user, timings);
-      registered.push(user);
-    } else {
-      await client.sign(registered[signer++ % registered.length]!, `memory ${i}`, timings);
-    }
+    await operation(i, timings);
     if (++completed % every === 0) samples.push({ operations: completed, rssMB: server.rssMB() });
   });
   const after = server.rssMB();
@@ -240,23 +250,30 @@ async function memoryStep(client: AppClient, server: BenchServer, registered: Be
   const lastHalf = samples.filter((s) => s.operations >= completed / 2).map((s) => ({ x: s.operations, y: s.rssMB }));
   const climb = slope(lastHalf) * (completed / 2);
   const growth = after - before;
+  const errors = warm.errors + run.errors;
   const what = signingPresent ? `${Math.ceil(run.done / 2)} registrations and ${Math.floor(run.done / 2)} signatures` : `${run.done} registrations (signing routes not present)`;
   print(
     "Memory (server RSS)",
     markdownTable(
       ["operations", "errors", "RSS before", "RSS after", "growth", "trend over the last half"],
-      [[what, run.errors, `${f1(before)} MB`, `${f1(after)} MB`, `${f1(growth)} MB`, `${f1(climb)} MB`]],
+      [[what, errors, `${f1(before)} MB`, `${f1(after)} MB`, `${f1(growth)} MB`, `${f1(climb)} MB`]],
     ),
-    `Before: after at least ${MEMORY_WARM_UP} registrations (the load steps, or a warm-up). Trend: least-squares slope of the RSS ` +
-      "samples over the last half of the operations, times their count: a leak shows as a steady climb there.",
+    `Before: after ${MEMORY_WARM_UP} operations of the same mix (warm-up). Trend: least-squares slope of the RSS samples ` +
+      "over the last half of the operations, times their count: a leak shows as a steady climb there.",
   );
   summary.push([`RSS growth over ${what}`, `${f1(growth)} MB`, `≤ ${TARGETS.memoryGrowthMB} MB`, mark(growth <= TARGETS.memoryGrowthMB)]);
   summary.push(["RSS trend over the last half", `${f1(climb)} MB`, `≤ ${TARGETS.memoryClimbMB} MB (no steady climb)`, mark(climb <= TARGETS.memoryClimbMB)]);
-  summary.push(["memory step errors", String(run.errors), "0", mark(run.errors === 0)]);
-  results.memory = { operations: what, ...run, beforeMB: before, afterMB: after, growthMB: growth, lastHalfTrendMB: climb, samples };
+  summary.push(["memory step errors", String(errors), "0", mark(errors === 0)]);
+  results.memory = { operations: what, ...run, errors, beforeMB: before, afterMB: after, growthMB: growth, lastHalfTrendMB: climb, samples };
 }
 
 async function lighthouseStep(client: AppClient, registered: BenchUser[]) {
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromium)) {
+    print("Lighthouse", `skipped: no Chromium at ${chromium} (install it, e.g. \`apt-get install chromium\`, or set CHROMIUM_PATH)`);
+    results.lighthouse = { skipped: "no Chromium" };
+    return;
+  }
   const [newcomer] = await signUpMany(client, 1);
   const pages = [
     { name: "landing", path: "/" },
@@ -264,19 +281,25 @@ async function lighthouseStep(client: AppClient, registered: BenchUser[]) {
     { name: "onboarding", path: "/onboarding", cookie: newcomer!.cookie },
     { name: "wallet home", path: "/wallet", cookie: registered[0]?.cookie },
   ];
-  const scores: LighthouseScores[] = await runLighthouse(client.origin, pages, { port: LIGHTHOUSE_PORT, preset: LIGHTHOUSE_PRESET });
-  print(
-    `Lighthouse (${LIGHTHOUSE_PRESET})`,
-    markdownTable(
-      ["page", "performance", "accessibility", "best practices", "audits not passed"],
-      scores.map((s) => [`${s.name} (${new URL(s.finalUrl).pathname})`, s.performance, s.accessibility, s.bestPractices, s.missed.join(", ") || "none"]),
-    ),
-  );
-  for (const s of scores) {
-    const low = Math.min(s.performance, s.accessibility, s.bestPractices);
-    summary.push([`Lighthouse ${s.name} (perf / a11y / best practices)`, `${s.performance} / ${s.accessibility} / ${s.bestPractices}`, `≥ ${TARGETS.lighthouse} each`, mark(low >= TARGETS.lighthouse)]);
+  const byPreset: Record<string, LighthouseScores[]> = {};
+  for (const preset of LIGHTHOUSE_PRESETS) {
+    progress(`Lighthouse (${preset}) on ${pages.length} pages`);
+    const scores = await runLighthouse(client.origin, pages, { port: LIGHTHOUSE_PORT, preset, chromium });
+    byPreset[preset] = scores;
+    print(
+      `Lighthouse (${preset})`,
+      markdownTable(
+        ["page", "performance", "accessibility", "best practices", "audits not passed"],
+        scores.map((s) => [`${s.name} (${new URL(s.finalUrl).pathname})`, s.performance, s.accessibility, s.bestPractices, s.missed.join(", ") || "none"]),
+      ),
+      preset === "mobile" ? "Mobile: Lighthouse's default, a mid-range phone (4× slower CPU, slow 4G), simulated from this machine's own run." : undefined,
+    );
+    for (const s of scores) {
+      const low = Math.min(s.performance, s.accessibility, s.bestPractices);
+      summary.push([`Lighthouse ${preset}, ${s.name} (perf / a11y / best pr.)`, `${s.performance} / ${s.accessibility} / ${s.bestPractices}`, `≥ ${TARGETS.lighthouse} each`, mark(low >= TARGETS.lighthouse)]);
+    }
   }
-  results.lighthouse = { preset: LIGHTHOUSE_PRESET, scores };
+  results.lighthouse = byPreset;
 }
 
 function machine() {
