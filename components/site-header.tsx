@@ -19,6 +19,9 @@ export function SiteHeader({ user }: { user: { email: string } | null }) {
               <Link href="/wallet" className={buttonStyles.ghost}>
                 Wallet
               </Link>
+              <Link href="/credentials" className={buttonStyles.ghost}>
+                Passkeys
+              </Link>
               <span className="max-w-[16rem] truncate text-sm text-slate-600" data-testid="signed-in-email">
                 <span className="sr-only">Signed in as </span>
                 {user.email}

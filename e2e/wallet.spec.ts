@@ -1,29 +1,14 @@
 import QRCode from "qrcode";
 import { verifyMessage, type Hex } from "viem";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signUp, uniqueEmail } from "./helpers/accounts";
 import { EVM_ADDRESS, onboard } from "./helpers/onboarding";
 import { VirtualAuthenticator } from "./helpers/virtual-authenticator";
+import { signatureIn, signWith, walletCard } from "./helpers/wallet";
 
 // The wallet home after onboarding: receive (copy, QR, explorer), sign a message with the passkey
 // and see the server's verification, add a wallet on another network and sign with it.
 // The e2e server offers EthereumSepolia and SolanaDevnet at registration, BaseSepolia to add.
-
-const walletCard = (page: Page, networkName: string) => page.getByRole("article", { name: networkName });
-
-/** Types `message` in the card's form, approves with the passkey, and waits for the result. */
-async function signWith(card: Locator, authenticator: VirtualAuthenticator, message: string): Promise<Locator> {
-  await card.getByLabel(/Message to sign/).fill(message);
-  const asserted = authenticator.nextCredentialAsserted();
-  await card.getByRole("button", { name: "Sign with passkey" }).click();
-  await asserted;
-  const latest = card.getByTestId("latest-signature");
-  await expect(latest).toContainText(`Signed “${message}”`);
-  return latest;
-}
-
-/** The signature shown in `latest` (its monospace line). */
-const signatureIn = async (latest: Locator) => ((await latest.locator("p.font-mono").textContent()) ?? "").trim() as Hex;
 
 test("wallet home: copy the address, see its QR code, sign and verify, add a wallet and sign with it", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { cardStyles } from "@/components/styles";
+import { FlowStatus } from "./flow-status";
 import { PasskeyStep } from "./passkey-step";
 import { RecoveryCodeStep } from "./recovery-code-step";
+import { useStepHeadingFocus } from "./step-hooks";
 import { Stepper } from "./stepper";
 import { statusMessage, useOnboarding } from "./use-onboarding";
 import { WalletsStep } from "./wallets-step";
@@ -14,19 +15,8 @@ import { WalletsStep } from "./wallets-step";
  */
 export function OnboardingFlow() {
   const { state, createPasskey, createWallets, retry, startOver } = useOnboarding();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const shownStep = useRef(state.step);
-
-  useEffect(() => {
-    if (shownStep.current === state.step) return;
-    shownStep.current = state.step;
-    headingRef.current?.focus();
-  }, [state.step]);
-
-  // A restart also lands on step 1: bring the user back to its heading, where the notice is.
-  useEffect(() => {
-    if (state.notice) headingRef.current?.focus();
-  }, [state.notice]);
+  // A restart also lands on step 1: the notice brings the user back to its heading.
+  const headingRef = useStepHeadingFocus(state.step, state.notice);
 
   const finished = state.activity === "done" || state.activity === "leaving";
 
@@ -34,15 +24,7 @@ export function OnboardingFlow() {
     <div className="space-y-6">
       <Stepper current={state.step} finished={finished} />
 
-      <p role="status" aria-live="polite" className="sr-only" data-testid="onboarding-status">
-        {statusMessage(state)}
-      </p>
-
-      {state.notice && (
-        <p className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-950" data-testid="onboarding-notice">
-          {state.notice}
-        </p>
-      )}
+      <FlowStatus name="onboarding" status={statusMessage(state)} notice={state.notice} />
 
       <div className={cardStyles}>
         {state.step === "passkey" && (

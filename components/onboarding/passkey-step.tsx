@@ -1,9 +1,10 @@
-import Link from "next/link";
 import type { Ref } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
 import { buttonStyles } from "@/components/styles";
+import { SignInAgainLink } from "./retry-actions";
 import { Spinner } from "./stepper";
 import type { OnboardingState } from "./use-onboarding";
+import { StepSection } from "./step-section";
 
 interface Props {
   state: OnboardingState;
@@ -22,10 +23,7 @@ export function PasskeyStep({ state, headingRef, onCreate, onRetry }: Props) {
   const blocked = problem !== null && problem.retry === null;
 
   return (
-    <section aria-labelledby="step-title">
-      <h2 id="step-title" ref={headingRef} tabIndex={-1} className="text-xl font-semibold text-slate-900">
-        Create your passkey
-      </h2>
+    <StepSection title="Create your passkey" headingRef={headingRef}>
       <p className="mt-2 text-sm leading-relaxed text-slate-600">
         Your passkey is the key to your wallet. Your device keeps it and unlocks it with your fingerprint, face, screen
         lock or security key; nobody else, not even us, can use it. Every action of your wallet needs it.
@@ -37,9 +35,7 @@ export function PasskeyStep({ state, headingRef, onCreate, onRetry }: Props) {
       <div className="mt-6 space-y-4">
         <FormAlert message={problem?.message ?? null} />
         {problem?.retry === "sign-in" ? (
-          <Link href={`/sign-in?callbackUrl=${encodeURIComponent("/onboarding")}`} className={buttonStyles.primary}>
-            Sign in again
-          </Link>
+          <SignInAgainLink returnTo="/onboarding" />
         ) : (
           <button
             type="button"
@@ -52,6 +48,6 @@ export function PasskeyStep({ state, headingRef, onCreate, onRetry }: Props) {
           </button>
         )}
       </div>
-    </section>
+    </StepSection>
   );
 }

@@ -6,13 +6,22 @@ export const STEPS: { id: Step; title: string }[] = [
   { id: "wallets", title: "Create your wallets" },
 ];
 
-/** Where the user is in the three steps: done ones ticked, the current one marked for screen readers. */
-export function Stepper({ current, finished }: { current: Step; finished: boolean }) {
-  const currentIndex = STEPS.findIndex((step) => step.id === current);
+interface StepperProps<Id extends string> {
+  current: Id;
+  finished: boolean;
+  /** The steps in order (onboarding's by default). */
+  steps?: readonly { id: Id; title: string }[];
+  /** The navigation landmark's name. */
+  label?: string;
+}
+
+/** Where the user is in the steps: done ones ticked, the current one marked for screen readers. */
+export function Stepper<Id extends string = Step>({ current, finished, steps = STEPS as never, label = "Setup progress" }: StepperProps<Id>) {
+  const currentIndex = steps.findIndex((step) => step.id === current);
   return (
-    <nav aria-label="Setup progress">
+    <nav aria-label={label}>
       <ol className="grid gap-2 sm:grid-cols-3 sm:gap-4">
-        {STEPS.map((step, index) => {
+        {steps.map((step, index) => {
           const state = finished || index < currentIndex ? "done" : index === currentIndex ? "current" : "upcoming";
           return (
             <li

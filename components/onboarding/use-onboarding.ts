@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "@/lib/api/client";
 import { createPasskey, describePasskeyError, type DfnsRegistrationChallenge, type Fido2CredentialInfo } from "@/lib/passkeys";
 import { createRecoveryCredential, type RecoveryCredential } from "@/lib/recovery";
+import { useLeaveWarning } from "./step-hooks";
 import {
   completeRegistration,
   startRegistration,
@@ -260,13 +261,7 @@ export function useOnboarding() {
   }, [state.activity, goToWallet]);
 
   // Leaving with a recovery code on screen or wallets being created loses the work: ask first.
-  const unfinished = state.recoveryCode !== null || state.activity === "wallets";
-  useEffect(() => {
-    if (!unfinished) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [unfinished]);
+  useLeaveWarning(state.recoveryCode !== null || state.activity === "wallets");
 
   return { state, createPasskey: createPasskeyAndRecoveryKey, createWallets, retry, startOver, goToWallet };
 }

@@ -2,9 +2,11 @@ import Link from "next/link";
 import type { Ref } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
 import { buttonStyles } from "@/components/styles";
+import { RetryOrStartOver } from "./retry-actions";
 import { networkInfo } from "@/lib/networks";
 import { Spinner } from "./stepper";
 import type { OnboardingState } from "./use-onboarding";
+import { StepSection } from "./step-section";
 
 interface Props {
   state: OnboardingState;
@@ -19,10 +21,7 @@ export function WalletsStep({ state, headingRef, onRetry, onStartOver }: Props) 
   const finished = activity === "done" || activity === "leaving";
 
   return (
-    <section aria-labelledby="step-title">
-      <h2 id="step-title" ref={headingRef} tabIndex={-1} className="text-xl font-semibold text-slate-900">
-        {finished ? "Your wallets are ready" : "Create your wallets"}
-      </h2>
+    <StepSection title={finished ? "Your wallets are ready" : "Create your wallets"} headingRef={headingRef}>
 
       {activity === "wallets" && (
         <p className="mt-4 flex items-center gap-2 text-sm text-slate-600">
@@ -50,25 +49,15 @@ export function WalletsStep({ state, headingRef, onRetry, onStartOver }: Props) 
       {problem && (
         <div className="mt-6 space-y-4">
           <FormAlert message={problem.message} />
-          <div className="flex flex-wrap gap-2">
-            {problem.retry === "sign-in" ? (
-              <Link href={`/sign-in?callbackUrl=${encodeURIComponent("/onboarding")}`} className={buttonStyles.primary}>
-                Sign in again
-              </Link>
-            ) : (
-              <button type="button" onClick={onRetry} className={buttonStyles.primary}>
-                Try again
-              </button>
-            )}
-            <button type="button" onClick={onStartOver} className={buttonStyles.secondary}>
-              Start over
-            </button>
-          </div>
-          <p className="text-xs text-slate-500">
-            “Start over” makes a new passkey and a new recovery code; the code you saved will then no longer work.
-          </p>
+          <RetryOrStartOver
+            retry={problem.retry === "sign-in" ? "sign-in" : "again"}
+            returnTo="/onboarding"
+            onRetry={onRetry}
+            onStartOver={onStartOver}
+            note="“Start over” makes a new passkey and a new recovery code; the code you saved will then no longer work."
+          />
         </div>
       )}
-    </section>
+    </StepSection>
   );
 }

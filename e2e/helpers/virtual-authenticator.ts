@@ -25,6 +25,8 @@ export interface VirtualCredential {
   rpId?: string;
   userHandle?: string;
   signCount: number;
+  /** PKCS#8, base64: lets a test keep a "lost" passkey and put it back later. */
+  privateKey?: string;
 }
 
 /**
@@ -71,6 +73,15 @@ export class VirtualAuthenticator {
   async credentials(): Promise<VirtualCredential[]> {
     const { credentials } = await this.cdp.send("WebAuthn.getCredentials", { authenticatorId: this.id });
     return credentials as VirtualCredential[];
+  }
+
+  /** Puts a credential (as `credentials()` returned it, from this or another authenticator) on this one. */
+  async addCredential(credential: VirtualCredential): Promise<void> {
+    await this.cdp.send("WebAuthn.addCredential", { authenticatorId: this.id, credential: credential as never });
+  }
+
+  async removeCredential(credentialId: string): Promise<void> {
+    await this.cdp.send("WebAuthn.removeCredential", { authenticatorId: this.id, credentialId });
   }
 
   /** With `false`, the authenticator refuses a ceremony that requires user verification. */

@@ -6,6 +6,7 @@ import { getEnv } from "@/lib/env";
 import type { PendingRegistration } from "@/lib/generated/prisma/client";
 import { conflict, isDfnsError } from "@/lib/http";
 import { endUserClient, serviceAccountClient, temporaryClient } from "./clients";
+import { CREDENTIAL_NAMES } from "./credential-names";
 import type { CompleteRegistrationInput } from "./registration-schema";
 import { open, seal } from "./secret-box";
 import { saveDfnsUser } from "./store";
@@ -19,18 +20,31 @@ import { tokenUserId } from "./token";
 // - a user Dfns already knows (a completion whose answer was lost) is adopted, never re-created.
 
 /** Less than the temporary token's own lifetime, so the server never hands out a dead one. */
-const PENDING_TTL_MS = 14 * 60 * 1000;
+export const PENDING_TTL_MS = 14 * 60 * 1000;
 const TOKEN_PURPOSE = "registration-temporary-token";
 
 /** What the browser needs for WebAuthn, and nothing else (no temporary token). */
-export type RegistrationChallenge = Pick<
-  CreateDelegatedRegistrationChallengeResponse,
-  "challenge" | "rp" | "user" | "pubKeyCredParams" | "authenticatorSelection" | "attestation" | "excludeCredentials"
->;
+type WebAuthnFields = "challenge" | "user" | "pubKeyCredParams" | "authenticatorSelection" | "attestation" | "excludeCredentials";
+export type RegistrationChallenge = Pick<CreateDelegatedRegistrationChallengeResponse, WebAuthnFields> & { rp: { id: string; name: string } };
 
 export type StartResult =
   | { status: "registered" }
   | { status: "started"; username: string; expiresAt: string; challenge: RegistrationChallenge };
+
+/** The WebAuthn part of a Dfns registration, recovery or new-credential challenge: what the browser gets. */
+export function browserChallenge(response: Pick<CreateDelegatedRegistrationChallengeResponse, WebAuthnFields | "rp">): RegistrationChallenge {
+  const { challenge, rp, user, pubKeyCredParams, authenticatorSelection, attestation, excludeCredentials } = response;
+  const { passkey } = getEnv();
+  return {
+    challenge,
+    rp: rp ?? { id: passkey.rpId, name: passkey.rpName },
+    user,
+    pubKeyCredParams,
+    authenticatorSelection,
+    attestation,
+    excludeCredentials,
+  };
+}
 
 /** The Dfns username of an app user: the email, as Dfns's delegated registration takes it. */
 export const dfnsUsername = (user: Pick<SessionUser, "email">) => user.email.trim().toLowerCase();
@@ -67,17 +81,8 @@ export async function startRegistration(user: SessionUser): Promise<StartResult>
     throw error;
   }
 
-  const { challenge, rp, user: dfnsUser, pubKeyCredParams, authenticatorSelection, attestation, excludeCredentials } = response;
-  const { passkey } = getEnv();
-  const webauthn: RegistrationChallenge = {
-    challenge,
-    rp: rp ?? { id: passkey.rpId, name: passkey.rpName },
-    user: dfnsUser,
-    pubKeyCredParams,
-    authenticatorSelection,
-    attestation,
-    excludeCredentials,
-  };
+  const dfnsUser = response.user;
+  const webauthn = browserChallenge(response);
   try {
     const row = await prisma.pendingRegistration.create({
       data: {
@@ -128,12 +133,12 @@ export async function completeRegistration(user: SessionUser, input: CompleteReg
     const dfns = await temporaryClient(open(pending.temporaryTokenEncrypted, TOKEN_PURPOSE));
     registration = await dfns.auth.registerEndUser({
       body: {
-        firstFactorCredential: { credentialKind: "Fido2", credentialInfo: input.firstFactorCredential.credentialInfo, credentialName: "Passkey" },
+        firstFactorCredential: { credentialKind: "Fido2", credentialInfo: input.firstFactorCredential.credentialInfo, credentialName: CREDENTIAL_NAMES.passkey },
         recoveryCredential: {
           credentialKind: "RecoveryKey",
           credentialInfo: input.recoveryCredential.credentialInfo,
           encryptedPrivateKey: input.recoveryCredential.encryptedPrivateKey,
-          credentialName: "Recovery key",
+          credentialName: CREDENTIAL_NAMES.recoveryKey,
         },
         wallets: getEnv().walletNetworks.map((network) => ({ network: network as never })),
       },

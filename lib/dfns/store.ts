@@ -42,6 +42,46 @@ export async function saveDfnsUser(
   return dfnsUser;
 }
 
+/** A credential as Dfns lists it (`auth.listCredentials`). */
+export interface DfnsListedCredential {
+  credentialUuid: string;
+  credentialId: string;
+  kind: string;
+  name: string;
+  isActive: boolean;
+  dateCreated: string;
+}
+
+/**
+ * Makes the app's credential rows of a Dfns user (`DfnsUser.id`) say what Dfns lists: new ones
+ * recorded, names and states updated, and rows Dfns no longer lists marked inactive. Dfns is the
+ * authority; the rows are the app's copy for pages and for choosing the recovery credential.
+ */
+export async function syncCredentials(tx: Prisma.TransactionClient, dfnsUserId: string, listed: DfnsListedCredential[]) {
+  for (const c of listed) await upsertCredential(tx, dfnsUserId, c);
+  await tx.credential.updateMany({
+    where: { dfnsUserId, dfnsUuid: { notIn: listed.map((c) => c.credentialUuid) } },
+    data: { active: false },
+  });
+}
+
+/** Records one credential as Dfns describes it (a new one, or a known one's name and state). */
+export function upsertCredential(tx: Prisma.TransactionClient, dfnsUserId: string, c: DfnsListedCredential) {
+  return tx.credential.upsert({
+    where: { dfnsUuid: c.credentialUuid },
+    create: {
+      dfnsUserId,
+      dfnsUuid: c.credentialUuid,
+      credId: c.credentialId,
+      kind: c.kind,
+      name: c.name,
+      active: c.isActive,
+      createdAt: new Date(c.dateCreated),
+    },
+    update: { name: c.name, active: c.isActive },
+  });
+}
+
 /** The app's columns of a wallet, from Dfns's wallet object. */
 export function walletFields(w: DfnsWalletData) {
   return {

@@ -84,6 +84,22 @@ describe("user actions", () => {
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
   });
 
+  it("sends Dfns the body exactly as it was signed, whatever order the database keeps JSON keys in", async () => {
+    const { dfnsUser, passkey } = await signingSetup();
+    const wallet = await app.database.prisma.wallet.findFirstOrThrow({ where: { dfnsUserId: dfnsUser.id, network: "EthereumSepolia" } });
+    // jsonb would store `kind` before `message` (shorter keys first); the signed body has them the other way round.
+    const request = { walletId: wallet.dfnsWalletId, body: { message: "0x6869", kind: "Message" } };
+    const action = await beginUserAction({ dfnsUser, kind: KIND, request, init: (client) => client.wallets.generateSignatureInit(request as never) });
+    const { result } = await completeUserAction({
+      dfnsUser,
+      kind: KIND,
+      actionId: action.id,
+      assertion: passkey.assert(action.challenge).credentialAssertion,
+      complete: (client, stored, signed) => client.wallets.generateSignatureComplete(stored as never, signed),
+    });
+    expect(result).toMatchObject({ status: "Signed" });
+  });
+
   it("refuses an expired action and forgets it", async () => {
     const { begin, complete, passkey } = await signingSetup();
     const action = await begin();

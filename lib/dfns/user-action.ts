@@ -39,7 +39,9 @@ export async function beginUserAction(args: {
     data: {
       userId: args.dfnsUser.userId,
       kind: args.kind,
-      request: args.request,
+      // Kept as its JSON text: jsonb reorders object keys, and Dfns checks the user action against
+      // the exact bytes of the body signed at init, which the SDK sends again on completion.
+      request: JSON.stringify(args.request),
       challengeIdentifier: challenge.challengeIdentifier,
       challenge: challenge.challenge,
       allowCredentials,
@@ -78,7 +80,8 @@ export async function completeUserAction<Request extends Prisma.JsonObject, Resu
     where: { id: args.actionId, userId: args.dfnsUser.userId, kind: args.kind },
   });
   if (!action) throw actionNotFound();
-  await args.beforeClaim?.(action.request as Request);
+  const request = JSON.parse(action.request as string) as Request;
+  await args.beforeClaim?.(request);
   if (action.expiresAt <= new Date()) {
     await prisma.pendingUserAction.deleteMany({ where: { id: action.id } });
     throw conflict("The passkey request expired before it was approved. Start again.", { code: "action_expired" });
@@ -96,7 +99,6 @@ export async function completeUserAction<Request extends Prisma.JsonObject, Resu
   const claimed = await prisma.pendingUserAction.deleteMany({ where: { id: action.id } });
   if (claimed.count !== 1) throw actionNotFound();
 
-  const request = action.request as Request;
   const signed: SignUserActionChallengeRequest = {
     challengeIdentifier: action.challengeIdentifier,
     firstFactor: { kind: "Fido2", credentialAssertion: args.assertion },

@@ -1,6 +1,6 @@
 import { DfnsError, PolicyPendingError } from "@dfns/sdk";
 import { describe, expect, it, vi } from "vitest";
-import { HttpError, conflict, describeDfnsError, errorResponse, isDfnsError, toErrorResponse, type ErrorBody } from "./errors";
+import { HttpError, conflict, describeDfnsError, errorResponse, isDfnsError, toErrorResponse, tooManyRequests, type ErrorBody } from "./errors";
 
 async function read(response: Response): Promise<{ status: number; body: ErrorBody }> {
   return { status: response.status, body: (await response.json()) as ErrorBody };
@@ -19,6 +19,15 @@ describe("toErrorResponse", () => {
     const { status, body } = await read(toErrorResponse(conflict("An account with this email already exists.")));
     expect(status).toBe(409);
     expect(body).toEqual({ error: { message: "An account with this email already exists." } });
+  });
+
+  it("answers a 429 with Retry-After in whole seconds", async () => {
+    const response = toErrorResponse(tooManyRequests("Too many attempts.", 61.2, { code: "rate_limited" }));
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("62");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.json()).toEqual({ error: { message: "Too many attempts.", details: { code: "rate_limited" } } });
+    expect(toErrorResponse(tooManyRequests("x", 0)).headers.get("retry-after")).toBe("1");
   });
 
   it("answers a DfnsError with 502, the action, Dfns's message and status", async () => {

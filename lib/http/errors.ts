@@ -13,6 +13,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly details?: unknown,
+    /** Extra response headers, e.g. `Retry-After` on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "HttpError";
@@ -24,6 +26,9 @@ export const unauthorized = (message = "Sign in to continue.", details?: unknown
 export const forbidden = (message: string, details?: unknown) => new HttpError(403, message, details);
 export const notFound = (message: string, details?: unknown) => new HttpError(404, message, details);
 export const conflict = (message: string, details?: unknown) => new HttpError(409, message, details);
+/** 429 with `Retry-After` (whole seconds, at least 1). */
+export const tooManyRequests = (message: string, retryAfterSeconds: number, details?: unknown) =>
+  new HttpError(429, message, details, { "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))) });
 
 export interface ValidationIssue {
   /** Dotted path of the field, e.g. `email` or `wallets.0.network`; empty for the whole body. */
@@ -85,7 +90,7 @@ export function toErrorResponse(error: unknown, context: ErrorContext = {}): Res
   const where = context.route ? ` ${context.route}` : "";
 
   if (error instanceof HttpError) {
-    return errorResponse(error.status, error.message, { details: error.details });
+    return errorResponse(error.status, error.message, { details: error.details, headers: error.headers });
   }
   if (isDfnsError(error)) {
     log(`[http]${where}: Dfns answered ${error.httpStatus}`, { name: error.name, message: error.message });

@@ -8,6 +8,7 @@ export {
   isDfnsError,
   notFound,
   toErrorResponse,
+  tooManyRequests,
   unauthorized,
   type ErrorBody,
   type ErrorContext,

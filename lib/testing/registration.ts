@@ -21,8 +21,7 @@ export async function startRegistrationFor(app: AppHarness, user: AppUser): Prom
 }
 
 /** The browser's part: a passkey and a recovery key over the challenge (or over `challenge`). */
-export async function browserCredentials(started: StartedRegistration, challenge = started.challenge.challenge) {
-  const origin = getEnv().appOrigin;
+export async function browserCredentials(started: StartedRegistration, challenge = started.challenge.challenge, origin = getEnv().appOrigin) {
   const { passkey, credentialInfo } = SoftwarePasskey.create({ rpId: started.challenge.rp.id, origin, challenge, userId: started.challenge.user.id });
   const recovery = await createRecoveryCredential({ username: started.username, challenge, origin });
   return {
@@ -38,8 +37,10 @@ export async function browserCredentials(started: StartedRegistration, challenge
 /** A signed-in app user with a Dfns user, its passkey and its recovery code, made through the routes. */
 export async function registeredUser(app: AppHarness, email?: string) {
   const user = await app.createUser(email);
-  const { passkey, recoveryCode, body } = await browserCredentials(await startRegistrationFor(app, user));
+  const started = await startRegistrationFor(app, user);
+  const { passkey, recoveryCode, body } = await browserCredentials(started);
   const response = await app.call(complete, user, { body });
   expect(response.status).toBe(200);
-  return { user, passkey, recoveryCode };
+  const { wallets } = (await response.json()) as { wallets: { id: string; network: string; address?: string }[] };
+  return { user, username: started.username, passkey, recoveryCode, recoveryCredId: body.recoveryCredential.credentialInfo.credId, wallets };
 }

@@ -227,7 +227,7 @@ describe("signing a message", () => {
     expect(begun.status).toBe(200);
     const { action } = await json<{ action: ActionJson }>(begun);
     const stored = await app.database.prisma.pendingUserAction.findUniqueOrThrow({ where: { id: action.id } });
-    expect(stored.request).toEqual({ walletId: (await app.database.prisma.wallet.findUniqueOrThrow({ where: { id: wallet.id } })).dfnsWalletId, body: { kind: "Message", message: hex("pay 1") } });
+    expect(JSON.parse(stored.request as string)).toEqual({ walletId: (await app.database.prisma.wallet.findUniqueOrThrow({ where: { id: wallet.id } })).dfnsWalletId, body: { kind: "Message", message: hex("pay 1") } });
 
     const completed = await completeSign(alice.user, wallet.id, {
       actionId: action.id,

@@ -1,0 +1,7 @@
+import { listCredentials } from "@/lib/dfns/credentials";
+import { handler } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+// The signed-in user's passkeys and recovery key, as Dfns lists them.
+export const GET = handler({ dfnsAction: "list your credentials" }, ({ user }) => listCredentials(user));

@@ -1,0 +1,142 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import type { DfnsUser, PendingRecovery } from "@/lib/generated/prisma/client";
+import { conflict, isDfnsError } from "@/lib/http";
+import { serviceAccountClient, temporaryClient } from "./clients";
+import { forgetEndUserToken, requireDfnsUser, withEndUserClient } from "./end-user";
+import { markRecoverySucceeded, recordRecoveryAttempt } from "./recovery-attempts";
+import { recoveryNewCredentials } from "./recovery-request";
+import type { CompleteRecoveryInput } from "./recovery-schema";
+import { browserChallenge, PENDING_TTL_MS, type RegistrationChallenge } from "./registration";
+import { open, seal } from "./secret-box";
+import { syncCredentials, type DfnsListedCredential } from "./store";
+
+// Delegated recovery (dfns-api.md 2.5), shaped like registration: the service account asks Dfns
+// for a recovery challenge, whose temporary token stays sealed on the server; the browser decrypts
+// the recovery key with the code, makes a new passkey and a new recovery key, signs them with the
+// old recovery key; the server completes. Safe to retry:
+// - start returns the pending challenge while it is valid; one row per user decides parallel starts;
+// - complete claims the pending row by deleting it, so of parallel completes exactly one calls Dfns;
+// - a Dfns refusal (4xx) leaves the row deleted and the old credentials untouched: start again.
+
+const TOKEN_PURPOSE = "recovery-temporary-token";
+
+/** What the browser needs: WebAuthn options for the new passkey, and the wrapped old recovery key. */
+export interface RecoveryChallenge {
+  username: string;
+  challenge: RegistrationChallenge;
+  /** Dfns's `allowedRecoveryCredentials` entry: only the recovery code opens it, in the browser. */
+  recoveryCredential: { id: string; encryptedRecoveryKey: string };
+}
+
+export type StartRecoveryResult = { status: "started"; expiresAt: string } & RecoveryChallenge;
+
+function started(row: PendingRecovery): StartRecoveryResult {
+  return { status: "started", expiresAt: row.expiresAt.toISOString(), ...(row.challenge as unknown as RecoveryChallenge) };
+}
+
+export async function startRecovery(user: SessionUser): Promise<StartRecoveryResult> {
+  const dfnsUser = await requireDfnsUser(user);
+  const prisma = await db();
+  const now = new Date();
+  const pending = await prisma.pendingRecovery.findUnique({ where: { userId: user.id } });
+  if (pending && pending.expiresAt > now) return started(pending);
+  if (pending) await prisma.pendingRecovery.deleteMany({ where: { id: pending.id, expiresAt: { lte: now } } });
+
+  const recoveryKey = dfnsUser.credentials.find((c) => c.kind === "RecoveryKey" && c.active);
+  if (!recoveryKey) {
+    throw conflict("Your account has no recovery key, so it can't be recovered with a recovery code. Contact support.", {
+      code: "no_recovery_key",
+    });
+  }
+
+  await recordRecoveryAttempt(user.id);
+  const dfns = await serviceAccountClient();
+  const response = await dfns.auth.createDelegatedRecoveryChallenge({ body: { username: dfnsUser.username, credentialId: recoveryKey.credId } });
+  const offered = response.allowedRecoveryCredentials.find((c) => c.id === recoveryKey.credId);
+  if (!offered) throw new Error("Dfns's recovery challenge does not offer the recovery credential it was asked for");
+
+  const challenge: RecoveryChallenge = {
+    username: dfnsUser.username,
+    challenge: browserChallenge(response),
+    recoveryCredential: { id: offered.id, encryptedRecoveryKey: offered.encryptedRecoveryKey },
+  };
+  try {
+    const row = await prisma.pendingRecovery.create({
+      data: {
+        userId: user.id,
+        challenge: challenge as never,
+        temporaryTokenEncrypted: seal(response.temporaryAuthenticationToken, TOKEN_PURPOSE),
+        expiresAt: new Date(now.getTime() + PENDING_TTL_MS),
+      },
+    });
+    await prisma.auditEvent.create({ data: { userId: user.id, type: "dfns.recovery.started", detail: { dfnsUserId: dfnsUser.dfnsUserId } } });
+    return started(row);
+  } catch (error) {
+    // A parallel start won the race: everyone gets its challenge.
+    if ((error as { code?: string }).code === "P2002") {
+      return started(await prisma.pendingRecovery.findUniqueOrThrow({ where: { userId: user.id } }));
+    }
+    throw error;
+  }
+}
+
+export async function completeRecovery(user: SessionUser, input: CompleteRecoveryInput): Promise<{ status: "recovered" }> {
+  const dfnsUser = await requireDfnsUser(user);
+  const prisma = await db();
+  const pending = await prisma.pendingRecovery.findUnique({ where: { userId: user.id } });
+  if (!pending || pending.expiresAt <= new Date()) {
+    if (pending) await prisma.pendingRecovery.deleteMany({ where: { id: pending.id } });
+    throw conflict("Your recovery session has expired or was not started. Nothing was changed: start again with your recovery code.", {
+      code: "recovery_expired",
+    });
+  }
+  // The claim: of parallel completes, exactly one deletes the row and goes on to Dfns.
+  const claimed = await prisma.pendingRecovery.deleteMany({ where: { id: pending.id } });
+  if (claimed.count !== 1) {
+    throw conflict("Your recovery is already being completed. Wait a moment, then reload the page.", { code: "recovery_in_progress" });
+  }
+
+  let recovered;
+  try {
+    const dfns = await temporaryClient(open(pending.temporaryTokenEncrypted, TOKEN_PURPOSE));
+    recovered = await dfns.auth.recover({ body: { recovery: input.recovery, newCredentials: recoveryNewCredentials(input) } });
+  } catch (error) {
+    // Refused (4xx): Dfns changed nothing and this challenge is spent; the user starts again.
+    // Otherwise (network, 5xx) the same challenge may be retried: put the row back.
+    if (isDfnsError(error) && error.httpStatus >= 400 && error.httpStatus < 500) {
+      await prisma.auditEvent.create({ data: { userId: user.id, type: "dfns.recovery.refused", detail: { status: error.httpStatus } } });
+    } else {
+      await prisma.pendingRecovery.create({ data: { ...pending, challenge: pending.challenge as never } }).catch(() => {}); // unless a new start took its place
+    }
+    throw error;
+  }
+
+  await markRecoverySucceeded(user.id);
+  // Every old credential is dead at Dfns now. Read back what it lists; if that fails, record what
+  // the answer says, and the credentials page reads the rest later.
+  const listed = await listCredentialsAfterRecovery(dfnsUser).catch((error: unknown) => {
+    console.error("[recovery] reading the credentials back failed", { message: (error as Error).message });
+    return null;
+  });
+  await prisma.$transaction(async (tx) => {
+    if (listed) {
+      await syncCredentials(tx, dfnsUser.id, listed);
+    } else {
+      await tx.credential.updateMany({ where: { dfnsUserId: dfnsUser.id }, data: { active: false } });
+      const { uuid, kind, name } = recovered.credential;
+      await tx.credential.create({ data: { dfnsUserId: dfnsUser.id, dfnsUuid: uuid, credId: input.firstFactorCredential.credentialInfo.credId, kind, name } });
+    }
+    await tx.auditEvent.create({
+      data: { userId: user.id, type: "dfns.recovery.completed", detail: { dfnsUserId: dfnsUser.dfnsUserId, credential: recovered.credential.uuid } },
+    });
+  });
+  return { status: "recovered" };
+}
+
+/** The list after a fresh delegated login: a cached end-user token predates the recovery. */
+async function listCredentialsAfterRecovery(dfnsUser: DfnsUser): Promise<DfnsListedCredential[]> {
+  await forgetEndUserToken(dfnsUser.id);
+  return (await withEndUserClient(dfnsUser, (client) => client.auth.listCredentials())).items;
+}
