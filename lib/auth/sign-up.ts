@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict } from "@/lib/http/errors";
 import { Email, NewPassword } from "./options";
 import { hashPassword } from "./password";
@@ -19,8 +20,6 @@ export const SignUpInput = z.object({
 export type SignUpInput = z.output<typeof SignUpInput>;
 
 const EXISTS = "An account with this email already exists. Sign in instead.";
-
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "P2002";
 
 /** Creates an email + password account. 409 when the email is taken (also when two race). */
 export async function signUp(input: SignUpInput): Promise<SessionUser> {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import type { DfnsUser, PendingRecovery } from "@/lib/generated/prisma/client";
 import { conflict, isDfnsError } from "@/lib/http";
 import { serviceAccountClient, temporaryClient } from "./clients";
@@ -75,7 +76,7 @@ export async function startRecovery(user: SessionUser): Promise<StartRecoveryRes
     return started(row);
   } catch (error) {
     // A parallel start won the race: everyone gets its challenge.
-    if ((error as { code?: string }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       return started(await prisma.pendingRecovery.findUniqueOrThrow({ where: { userId: user.id } }));
     }
     throw error;

@@ -2,6 +2,7 @@ import "server-only";
 import type { CreateDelegatedRegistrationChallengeResponse } from "@dfns/sdk/generated/auth/types";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { getEnv } from "@/lib/env";
 import type { PendingRegistration } from "@/lib/generated/prisma/client";
 import { conflict, isDfnsError } from "@/lib/http";
@@ -99,7 +100,7 @@ export async function startRegistration(user: SessionUser): Promise<StartResult>
     return started(row);
   } catch (error) {
     // A parallel start won the race: everyone gets its challenge.
-    if ((error as { code?: string }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       return started(await prisma.pendingRegistration.findUniqueOrThrow({ where: { userId: user.id } }));
     }
     throw error;

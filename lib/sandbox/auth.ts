@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client";
+import { isUniqueViolation } from "../db/errors";
 import { forbidden, unauthorized, type SandboxError } from "./errors";
 import type { RequestContext } from "./router";
 import type { Sandbox } from "./sandbox";
@@ -108,7 +109,7 @@ export async function spendOnce(tx: Tx, claims: TokenClaims, alreadyUsed: Sandbo
       data: { id: claims.jti, userId: claims.sub, kind: claims.kind, expiresAt: claims.exp ? new Date(claims.exp * 1000) : null, consumedAt: new Date() },
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw alreadyUsed;
+    if (isUniqueViolation(error)) throw alreadyUsed;
     throw error;
   }
 }
