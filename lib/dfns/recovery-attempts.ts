@@ -11,24 +11,29 @@ export const RECOVERY_WINDOW_MS = 60 * 60 * 1000;
 
 /**
  * Records one attempt, or throws a 429 when the user already made the limit in the window.
- * Insert, then count: of any number of parallel attempts at most the limit get through (the last
- * to count sees every earlier insert), and a refused attempt is deleted so it does not push the
- * wait further out.
+ * Parallel attempts of one user take turns on a per-user advisory lock, so exactly as many get
+ * through as the limit leaves room for (count-then-insert alone would let them all through, and
+ * insert-then-count could refuse them all). A refused attempt is not recorded, so it does not push
+ * the wait further out.
  */
 export async function recordRecoveryAttempt(userId: string): Promise<void> {
   const prisma = await db();
-  const attempt = await prisma.recoveryAttempt.create({ data: { userId } });
-  const windowStart = new Date(attempt.createdAt.getTime() - RECOVERY_WINDOW_MS);
-  const recent = await prisma.recoveryAttempt.findMany({
-    where: { userId, createdAt: { gt: windowStart } },
-    orderBy: { createdAt: "asc" },
-    select: { createdAt: true },
+  const now = new Date();
+  const oldestInWindow = await prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`recovery-attempts:${userId}`}))::text AS locked`;
+    const recent = await tx.recoveryAttempt.findMany({
+      where: { userId, createdAt: { gt: new Date(now.getTime() - RECOVERY_WINDOW_MS) } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    });
+    if (recent.length >= RECOVERY_ATTEMPT_LIMIT) return recent[0]!.createdAt;
+    await tx.recoveryAttempt.create({ data: { userId, createdAt: now } });
+    return null;
   });
-  if (recent.length <= RECOVERY_ATTEMPT_LIMIT) return;
+  if (!oldestInWindow) return;
 
-  await prisma.recoveryAttempt.deleteMany({ where: { id: attempt.id } });
   await prisma.auditEvent.create({ data: { userId, type: "dfns.recovery.rate_limited" } });
-  const retryAfterMs = recent[0]!.createdAt.getTime() + RECOVERY_WINDOW_MS - attempt.createdAt.getTime();
+  const retryAfterMs = oldestInWindow.getTime() + RECOVERY_WINDOW_MS - now.getTime();
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
   throw tooManyRequests(
     `You have started a recovery ${RECOVERY_ATTEMPT_LIMIT} times in the last hour, the most we allow. ` +
