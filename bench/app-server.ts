@@ -37,7 +37,7 @@ function descendants(pid: number): number[] {
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-function cpuOf(pid: number): number {
+export function cpuOf(pid: number): number {
   try {
     // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
@@ -66,10 +66,25 @@ async function waitFor(what: string, timeoutMs: number, probe: () => Promise<boo
   throw new Error(`The server did not ${what} within ${timeoutMs / 1000} s. Its output:\n${output()}`);
 }
 
-export async function startServer(opts: { port: number; dataDir: string; secret: string; timeoutMs?: number }): Promise<BenchServer> {
+export interface ServerOptions {
+  port: number;
+  dataDir: string;
+  secret: string;
+  timeoutMs?: number;
+  /** A Dfns to talk to (the DFNS_* variables), e.g. a sandbox process; without it, the mounted sandbox. */
+  dfns?: { DFNS_API_URL: string; DFNS_AUTH_TOKEN: string; DFNS_CRED_ID: string; DFNS_PRIVATE_KEY: string };
+}
+
+export async function startServer(opts: ServerOptions): Promise<BenchServer> {
   const origin = `http://localhost:${opts.port}`;
   const started = performance.now();
-  const child = spawn("npm", ["start", "--", "-p", String(opts.port)], {
+  // BENCH_CPU_PROF=<folder>: the server runs under `node --cpu-prof` (what `npm start` runs, minus
+  // npm), and writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF;
+  const [command, args] = profile
+    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profile}`, "node_modules/next/dist/bin/next", "start", "-p", String(opts.port)]]
+    : ["npm", ["start", "--", "-p", String(opts.port)]];
+  const child = spawn(command, args, {
     detached: true, // its own process group, so stop() ends npm, the shell and the server together
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -91,6 +106,12 @@ export async function startServer(opts: { port: number; dataDir: string; secret:
       GITHUB_SECRET: "",
       GOOGLE_CLIENT_ID: "",
       GOOGLE_CLIENT_SECRET: "",
+      ...(opts.dfns && {
+        DFNS_API_URL: opts.dfns.DFNS_API_URL,
+        DFNS_AUTH_TOKEN: opts.dfns.DFNS_AUTH_TOKEN,
+        DFNS_CRED_ID: opts.dfns.DFNS_CRED_ID,
+        DFNS_PRIVATE_KEY: opts.dfns.DFNS_PRIVATE_KEY,
+      }),
     },
   });
   let output = "";
@@ -127,7 +148,7 @@ export async function startServer(opts: { port: number; dataDir: string; secret:
     }, () => output);
     const databaseReadySeconds = (performance.now() - started) / 1000;
 
-    // npm → sh → node: the server is the process that titled itself next-server.
+    // npm → sh → node (or node alone, profiled): the server is the process titled next-server.
     const isServer = (pid: number) => {
       try {
         return readFileSync(`/proc/${pid}/cmdline`, "utf8").startsWith("next-server");
@@ -135,17 +156,18 @@ export async function startServer(opts: { port: number; dataDir: string; secret:
         return false;
       }
     };
+    const serverPid = () => [child.pid!, ...descendants(child.pid!)].find(isServer);
     return {
       origin,
       secret: opts.secret,
       firstPageSeconds,
       databaseReadySeconds,
       rssMB: () => {
-        const pid = descendants(child.pid!).find(isServer);
+        const pid = serverPid();
         return pid ? rssOf(pid) : NaN;
       },
       cpuSeconds: () => {
-        const pid = descendants(child.pid!).find(isServer);
+        const pid = serverPid();
         return pid ? cpuOf(pid) : NaN;
       },
       stop,

@@ -13,7 +13,9 @@
 //   --memory=N     BENCH_MEMORY=N       registrations (and as many signatures) of the memory step (500)
 //                  BENCH_QUICK=1        a short run (smaller counts; about two minutes with the build)
 //                  BENCH_SKIP_BUILD=1   reuse the last `next build`
-//                  BENCH_PORT=3106, BENCH_LIGHTHOUSE_PORT=9226
+//   --dfns=process BENCH_DFNS=process  the standalone sandbox in its own process (live mode pointed at
+//                                      it) instead of the app's mounted one: the app's CPU without Dfns's
+//                  BENCH_PORT=3106, BENCH_SANDBOX_PORT=3107, BENCH_LIGHTHOUSE_PORT=9226
 //                  BENCH_LIGHTHOUSE_PRESET=mobile|desktop   one of Lighthouse's presets (default: both)
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -23,6 +25,7 @@ import os from "node:os";
 import path from "node:path";
 import { AppClient, RouteMissingError, RouteTimings, type BenchUser } from "./app-client";
 import { startServer, type BenchServer } from "./app-server";
+import { startSandboxProcess, type SandboxProcess } from "./sandbox-process";
 import { runLighthouse, type LighthouseScores } from "./lighthouse";
 import { measurePageWeights, type PageWeights } from "./page-weight";
 import { markdownTable, runConcurrent } from "./stats";
@@ -33,6 +36,9 @@ const ALL_STEPS = "weight,registration,signing,memory,lighthouse,startup";
 const QUICK = process.env.BENCH_QUICK === "1";
 const STEPS = new Set((argument("steps") ?? process.env.BENCH_STEPS ?? ALL_STEPS).split(","));
 const PORT = Number(process.env.BENCH_PORT ?? 3106);
+const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 3107);
+/** `mounted`: the app's own sandbox mode (the sandbox inside the app's process); `process`: the standalone sandbox beside it. */
+const DFNS = (argument("dfns") ?? process.env.BENCH_DFNS ?? "mounted") as "mounted" | "process";
 const LIGHTHOUSE_PORT = Number(process.env.BENCH_LIGHTHOUSE_PORT ?? 9226);
 const LIGHTHOUSE_PRESETS = (["mobile", "desktop"] as const).filter((p) => [p, undefined].includes(process.env.BENCH_LIGHTHOUSE_PRESET as never));
 const MEMORY_COUNT = Number(argument("memory") ?? process.env.BENCH_MEMORY ?? (QUICK ? 100 : 500));
@@ -51,6 +57,21 @@ const TARGETS = { registrationsPerSecond: 30, appP95Ms: 15, signaturesPerSecond:
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "n/a");
 const mark = (ok: boolean) => (ok ? "✓" : "✗ missed");
 const results: Record<string, unknown> = {};
+/** With `--dfns=process`: the sandbox process, whose CPU is reported beside the app's. */
+let sandboxProcess: SandboxProcess | null = null;
+
+/** CPU used per operation by the app server and, with `--dfns=process`, by the sandbox process. */
+function cpuMeter(server: BenchServer) {
+  const appBefore = server.cpuSeconds();
+  const sandboxBefore = sandboxProcess?.cpuSeconds() ?? NaN;
+  return (done: number) => ({
+    serverCpuMsEach: ((server.cpuSeconds() - appBefore) * 1000) / Math.max(1, done),
+    sandboxCpuMsEach: sandboxProcess ? ((sandboxProcess.cpuSeconds() - sandboxBefore) * 1000) / Math.max(1, done) : null,
+  });
+}
+const cpuColumns = () => (sandboxProcess ? ["app server CPU ms each", "sandbox CPU ms each"] : ["server CPU ms each"]);
+const cpuCells = (first: boolean, cpu: ReturnType<ReturnType<typeof cpuMeter>>) =>
+  sandboxProcess ? [first ? f1(cpu.serverCpuMsEach) : "", first ? f1(cpu.sandboxCpuMsEach!) : ""] : [first ? f1(cpu.serverCpuMsEach) : ""];
 const summary: [string, string, string, string][] = [];
 const printed: string[] = [];
 
@@ -108,20 +129,19 @@ async function registrationStep(client: AppClient, server: BenchServer, register
     const users = await signUpMany(client, count);
     progress(`registrations at concurrency ${concurrency} (up to ${count} or ${seconds} s)`);
     const timings = new RouteTimings();
-    const cpuBefore = server.cpuSeconds();
+    const cpu = cpuMeter(server);
     const run = await runConcurrent(count, concurrency, seconds * 1000, async (i) => {
       await client.register(users[i]!, timings);
       registered.push(users[i]!);
     });
-    const cpuMsEach = ((server.cpuSeconds() - cpuBefore) * 1000) / Math.max(1, run.done);
-    runs.push({ concurrency, ...run, perSecond: run.done / run.seconds, serverCpuMsEach: cpuMsEach, routes: timings.summary() });
+    runs.push({ concurrency, ...run, perSecond: run.done / run.seconds, ...cpu(run.done), routes: timings.summary() });
   }
   const rows = runs.flatMap((run) =>
     run.routes.map((route, i) => [
       i === 0 ? run.concurrency : "",
       i === 0 ? f1(run.perSecond) : "",
       i === 0 ? `${run.done} / ${run.errors}` : "",
-      i === 0 ? f1(run.serverCpuMsEach) : "",
+      ...cpuCells(i === 0, run),
       route.name.replace("POST /api/registration/", ""),
       f1(route.p50),
       f1(route.p95),
@@ -132,10 +152,13 @@ async function registrationStep(client: AppClient, server: BenchServer, register
   );
   print(
     "Registration load (through the app's routes)",
-    markdownTable(["concurrency", "registrations/s", "done / errors", "server CPU ms each", "route", "p50 ms", "p95 ms", "p99 ms", "app p50 ms", "app p95 ms"], rows),
+    markdownTable(["concurrency", "registrations/s", "done / errors", ...cpuColumns(), "route", "p50 ms", "p95 ms", "p99 ms", "app p50 ms", "app p95 ms"], rows),
     "`app`: the server's own time per request from its `Server-Timing` header, without the time spent waiting on Dfns " +
-      "(here the sandbox, served by the same process over HTTP). Server CPU: the server process's CPU time (all threads) " +
-      "per registration, sandbox included, which other programs on the machine do not inflate as they do wall times.",
+      (sandboxProcess
+        ? "(here the sandbox, in its own process). CPU: each process's CPU time (all threads) per registration, "
+        : "(here the sandbox, served by the same process over HTTP). Server CPU: the server process's CPU time (all threads) " +
+          "per registration, sandbox included, ") +
+      "which other programs on the machine do not inflate as they do wall times.",
   );
   for (const run of runs) {
     if (run.concurrency === 8) summary.push(["registrations/s at concurrency 8", f1(run.perSecond), `≥ ${TARGETS.registrationsPerSecond}`, mark(run.perSecond >= TARGETS.registrationsPerSecond)]);
@@ -175,19 +198,19 @@ async function signingStep(client: AppClient, server: BenchServer, registered: B
   });
   progress(`signatures at concurrency ${concurrency} (up to ${count} or ${seconds} s)`);
   const timings = new RouteTimings();
-  const cpuBefore = server.cpuSeconds();
+  const meter = cpuMeter(server);
   const run = await runConcurrent(count, concurrency, seconds * 1000, (i) => client.sign(signers[i % signers.length]!, `bench message ${i}`, timings));
-  const serverCpuMsEach = ((server.cpuSeconds() - cpuBefore) * 1000) / Math.max(1, run.done);
+  const cpu = meter(run.done);
   const perSecond = run.done / run.seconds;
   const routes = timings.summary();
   print(
     `Signing load (concurrency ${concurrency})`,
     markdownTable(
-      ["signatures/s", "done / errors", "server CPU ms each", "route", "p50 ms", "p95 ms", "p99 ms", "app p50 ms", "app p95 ms"],
+      ["signatures/s", "done / errors", ...cpuColumns(), "route", "p50 ms", "p95 ms", "p99 ms", "app p50 ms", "app p95 ms"],
       routes.map((r, i) => [
         i === 0 ? f1(perSecond) : "",
         i === 0 ? `${run.done} / ${run.errors}` : "",
-        i === 0 ? f1(serverCpuMsEach) : "",
+        ...cpuCells(i === 0, cpu),
         r.name.replace("POST /api/wallets/:id/", ""),
         f1(r.p50),
         f1(r.p95),
@@ -201,7 +224,7 @@ async function signingStep(client: AppClient, server: BenchServer, registered: B
   summary.push(["signing errors", String(run.errors), "0", mark(run.errors === 0)]);
   const worst = Math.max(...routes.map((r) => r.appP95));
   summary.push(["app's own time p95, worst signing route", `${f1(worst)} ms`, `≤ ${TARGETS.appP95Ms} ms`, mark(worst <= TARGETS.appP95Ms)]);
-  results.signing = { concurrency, ...run, perSecond, serverCpuMsEach, routes };
+  results.signing = { concurrency, ...run, perSecond, ...cpu, routes };
 }
 
 /** Least-squares slope of y over x. */
@@ -319,7 +342,13 @@ async function main() {
   if (needsServer) {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "bench-app-"));
     const secret = randomBytes(32).toString("base64url");
-    let server = await startServer({ port: PORT, dataDir, secret });
+    const sandbox = DFNS === "process" ? await startSandboxProcess({ port: SANDBOX_PORT, origin: `http://localhost:${PORT}` }) : null;
+    sandboxProcess = sandbox;
+    const serverOptions = { port: PORT, dataDir, secret, dfns: sandbox?.credentials };
+    let server = await startServer(serverOptions).catch(async (error) => {
+      await sandbox?.stop();
+      throw error;
+    });
     const startup = [{ data: "fresh folder (migrations applied)", firstPage: server.firstPageSeconds, databaseReady: server.databaseReadySeconds }];
     try {
       const client = new AppClient(server.origin, secret);
@@ -334,11 +363,12 @@ async function main() {
       if (STEPS.has("lighthouse")) await lighthouseStep(client, registered);
       if (STEPS.has("startup")) {
         await server.stop();
-        server = await startServer({ port: PORT, dataDir, secret });
+        server = await startServer(serverOptions);
         startup.push({ data: "existing folder", firstPage: server.firstPageSeconds, databaseReady: server.databaseReadySeconds });
       }
     } finally {
       await server.stop();
+      await sandbox?.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
     if (STEPS.has("startup")) {
@@ -354,7 +384,7 @@ async function main() {
 
   print("Summary", markdownTable(["figure", "result", "target", ""], summary));
   const date = new Date().toISOString();
-  const report = { date, quick: QUICK, machine: machine(), commit: gitCommit(), results, tables: printed.join("\n") };
+  const report = { date, quick: QUICK, dfns: DFNS, machine: machine(), commit: gitCommit(), results, tables: printed.join("\n") };
   await mkdir("bench-results", { recursive: true });
   const file = `bench-results/app${[...STEPS].join(",") === ALL_STEPS ? "" : `-${[...STEPS].join("-")}`}.json`;
   await writeFile(file, JSON.stringify(report, null, 2));

@@ -5,48 +5,22 @@
 // Complete End User Registration <= 50 ms.
 import { DfnsApiClient } from "@dfns/sdk";
 import { AsymmetricKeySigner } from "@dfns/sdk-keysigner";
-import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { emptyDatabaseUrl } from "../lib/testing/database";
 import { KeyCredential } from "../lib/testing/key-credential";
 import { SoftwarePasskey } from "../lib/testing/software-passkey";
+import { startSandboxProcess } from "./sandbox-process";
 import { ms, runConcurrent, Timings } from "./stats";
 
 const PORT = Number(process.env.BENCH_SANDBOX_PORT || 3190);
 const ORIGIN = "http://localhost:3000";
 const URL_ = `http://127.0.0.1:${PORT}`;
 
-async function startSandbox(dataDir: string) {
-  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/sandbox.ts"], {
-    env: { ...process.env, PORT: String(PORT), SANDBOX_DATABASE_URL: dataDir, SANDBOX_ORIGINS: ORIGIN },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && resolve());
-    child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
-  return child;
-}
-
-
 async function main() {
   // BENCH_POSTGRES_URL (a PostgreSQL server): the sandbox runs on a new database there instead of
   // the embedded one, so the database's work leaves the sandbox's Node thread.
   const postgres = process.env.BENCH_POSTGRES_URL;
-  if (postgres) process.env.TEST_DATABASE_URL = postgres;
-  const dataDir = postgres ? await emptyDatabaseUrl() : await mkdtemp(path.join(tmpdir(), "bench-sandbox-"));
   console.log(`sandbox database: ${postgres ? "PostgreSQL" : "embedded PGlite"}`);
-  const { openDatabase } = await import("../lib/db/open");
-  const { createSandbox } = await import("../lib/sandbox");
-  // Provision first (one process per data folder), then hand the folder to the standalone server.
-  const db = await openDatabase(dataDir);
-  await db.migrate();
-  const c = await createSandbox({ prisma: db.prisma, config: { rp: { id: "localhost", name: "Bench", origins: [ORIGIN] } } }).credentials(URL_);
-  await db.close();
-  const child = await startSandbox(dataDir);
+  const sandbox = await startSandboxProcess({ port: PORT, origin: ORIGIN, postgresUrl: postgres });
+  const c = sandbox.credentials;
 
   const serviceAccount = new DfnsApiClient({
     baseUrl: URL_,
@@ -102,8 +76,7 @@ async function main() {
       results.push({ concurrency, registrations: run.done, seconds: run.seconds, perSecond: rate, errors: run.errors, endpoints: timings.summary() });
     }
   } finally {
-    child.kill("SIGTERM");
-    if (!postgres) await rm(dataDir, { recursive: true, force: true });
+    await sandbox.stop();
   }
   const { mkdir, writeFile } = await import("node:fs/promises");
   await mkdir("bench-results", { recursive: true });
