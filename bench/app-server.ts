@@ -19,6 +19,12 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+/** A new, empty database on the PostgreSQL server at `server` (the test suite's helper). */
+export async function newPostgresDatabase(server: string): Promise<string> {
+  process.env.TEST_DATABASE_URL = server;
+  return (await import("../lib/testing/database")).emptyDatabaseUrl();
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Child processes of `pid`, recursively (Linux /proc). */
@@ -71,6 +77,8 @@ export interface ServerOptions {
   dataDir: string;
   secret: string;
   timeoutMs?: number;
+  /** A PostgreSQL database for the app instead of the embedded one in `dataDir`. */
+  databaseUrl?: string;
   /** A Dfns to talk to (the DFNS_* variables), e.g. a sandbox process; without it, the mounted sandbox. */
   dfns?: { DFNS_API_URL: string; DFNS_AUTH_TOKEN: string; DFNS_CRED_ID: string; DFNS_PRIVATE_KEY: string };
 }
@@ -96,7 +104,7 @@ export async function startServer(opts: ServerOptions): Promise<BenchServer> {
       NEXTAUTH_SECRET: opts.secret,
       PGLITE_DATA_DIR: opts.dataDir,
       // Empty counts as unset and wins over a developer's .env: sandbox mode, embedded database.
-      DATABASE_URL: "",
+      DATABASE_URL: opts.databaseUrl ?? "",
       DFNS_API_URL: "",
       DFNS_AUTH_TOKEN: "",
       DFNS_CRED_ID: "",

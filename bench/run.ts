@@ -15,6 +15,8 @@
 //                  BENCH_SKIP_BUILD=1   reuse the last `next build`
 //   --dfns=process BENCH_DFNS=process  the standalone sandbox in its own process (live mode pointed at
 //                                      it) instead of the app's mounted one: the app's CPU without Dfns's
+//                  BENCH_POSTGRES_URL=postgresql://…  the app (and a sandbox process) on new databases on
+//                                      this PostgreSQL server instead of the embedded database
 //                  BENCH_PORT=3106, BENCH_SANDBOX_PORT=3107, BENCH_LIGHTHOUSE_PORT=9226
 //                  BENCH_LIGHTHOUSE_PRESET=mobile|desktop   one of Lighthouse's presets (default: both)
 import { execFileSync, spawnSync } from "node:child_process";
@@ -24,7 +26,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { AppClient, RouteMissingError, RouteTimings, type BenchUser } from "./app-client";
-import { startServer, type BenchServer } from "./app-server";
+import { newPostgresDatabase, startServer, type BenchServer } from "./app-server";
 import { startSandboxProcess, type SandboxProcess } from "./sandbox-process";
 import { runLighthouse, type LighthouseScores } from "./lighthouse";
 import { measurePageWeights, type PageWeights } from "./page-weight";
@@ -38,6 +40,7 @@ const STEPS = new Set((argument("steps") ?? process.env.BENCH_STEPS ?? ALL_STEPS
 const PORT = Number(process.env.BENCH_PORT ?? 3106);
 const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 3107);
 /** `mounted`: the app's own sandbox mode (the sandbox inside the app's process); `process`: the standalone sandbox beside it. */
+const POSTGRES = process.env.BENCH_POSTGRES_URL || undefined;
 const DFNS = (argument("dfns") ?? process.env.BENCH_DFNS ?? "mounted") as "mounted" | "process";
 const LIGHTHOUSE_PORT = Number(process.env.BENCH_LIGHTHOUSE_PORT ?? 9226);
 const LIGHTHOUSE_PRESETS = (["mobile", "desktop"] as const).filter((p) => [p, undefined].includes(process.env.BENCH_LIGHTHOUSE_PRESET as never));
@@ -342,9 +345,10 @@ async function main() {
   if (needsServer) {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "bench-app-"));
     const secret = randomBytes(32).toString("base64url");
-    const sandbox = DFNS === "process" ? await startSandboxProcess({ port: SANDBOX_PORT, origin: `http://localhost:${PORT}` }) : null;
+    const sandbox = DFNS === "process" ? await startSandboxProcess({ port: SANDBOX_PORT, origin: `http://localhost:${PORT}`, postgresUrl: POSTGRES }) : null;
     sandboxProcess = sandbox;
-    const serverOptions = { port: PORT, dataDir, secret, dfns: sandbox?.credentials };
+    const databaseUrl = POSTGRES ? await newPostgresDatabase(POSTGRES) : undefined;
+    const serverOptions = { port: PORT, dataDir, secret, databaseUrl, dfns: sandbox?.credentials };
     let server = await startServer(serverOptions).catch(async (error) => {
       await sandbox?.stop();
       throw error;
@@ -384,7 +388,7 @@ async function main() {
 
   print("Summary", markdownTable(["figure", "result", "target", ""], summary));
   const date = new Date().toISOString();
-  const report = { date, quick: QUICK, dfns: DFNS, machine: machine(), commit: gitCommit(), results, tables: printed.join("\n") };
+  const report = { date, quick: QUICK, dfns: DFNS, database: POSTGRES ? "postgresql" : "pglite", machine: machine(), commit: gitCommit(), results, tables: printed.join("\n") };
   await mkdir("bench-results", { recursive: true });
   const file = `bench-results/app${[...STEPS].join(",") === ALL_STEPS ? "" : `-${[...STEPS].join("-")}`}.json`;
   await writeFile(file, JSON.stringify(report, null, 2));

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ServiceAccountCredentials } from "../lib/sandbox/provision";
-import { cpuOf } from "./app-server";
+import { cpuOf, newPostgresDatabase } from "./app-server";
 
 export interface SandboxProcess {
   url: string;
@@ -20,8 +20,7 @@ export async function startSandboxProcess(opts: { port: number; origin: string; 
   const url = `http://localhost:${opts.port}`; // DFNS_API_URL may be http:// for localhost only
   let databaseUrl: string;
   if (opts.postgresUrl) {
-    process.env.TEST_DATABASE_URL = opts.postgresUrl;
-    databaseUrl = await (await import("../lib/testing/database")).emptyDatabaseUrl();
+    databaseUrl = await newPostgresDatabase(opts.postgresUrl);
   } else {
     databaseUrl = await mkdtemp(path.join(tmpdir(), "bench-sandbox-"));
   }
