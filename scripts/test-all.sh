@@ -17,7 +17,7 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=test-reports
 
 echo "== Database tests again, on a PostgreSQL server"
 if eval "$(bash scripts/postgres-test-server.sh start)"; then
-  TEST_DATABASE_URL="$TEST_DATABASE_URL" npx vitest run lib/db lib/http lib/sandbox/tests app \
+  TEST_DATABASE_URL="$TEST_DATABASE_URL" npx vitest run lib/db lib/http lib/rate-limit.test.ts lib/sandbox/tests app \
     --reporter=default --reporter=json --outputFile.json=test-reports/vitest-postgres.json || status=1
 else
   status=1

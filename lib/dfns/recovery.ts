@@ -6,7 +6,7 @@ import type { DfnsUser, PendingRecovery } from "@/lib/generated/prisma/client";
 import { conflict, isDfnsError } from "@/lib/http";
 import { serviceAccountClient, temporaryClient } from "./clients";
 import { forgetEndUserToken, requireDfnsUser, withEndUserClient } from "./end-user";
-import { markRecoverySucceeded, recordRecoveryAttempt } from "./recovery-attempts";
+import { recordRecoveryAttempt } from "./recovery-attempts";
 import { recoveryNewCredentials } from "./recovery-request";
 import type { CompleteRecoveryInput } from "./recovery-schema";
 import { browserChallenge, PENDING_TTL_MS, type RegistrationChallenge } from "./registration";
@@ -114,7 +114,6 @@ export async function completeRecovery(user: SessionUser, input: CompleteRecover
     throw error;
   }
 
-  await markRecoverySucceeded(user.id);
   // Every old credential is dead at Dfns now. Read back what it lists; if that fails, record what
   // the answer says, and the credentials page reads the rest later.
   const listed = await listCredentialsAfterRecovery(dfnsUser).catch((error: unknown) => {

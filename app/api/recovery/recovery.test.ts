@@ -1,9 +1,10 @@
 import { DfnsApiClient } from "@dfns/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceAccountClient } from "@/lib/dfns/clients";
-import { RECOVERY_ATTEMPT_LIMIT } from "@/lib/dfns/recovery-attempts";
+import { RECOVERY_ATTEMPT_LIMIT, RECOVERY_ATTEMPTS, recordRecoveryAttempt } from "@/lib/dfns/recovery-attempts";
 import type { StartRecoveryResult } from "@/lib/dfns/recovery";
 import { getEnv } from "@/lib/env";
+import { bucketOf } from "@/lib/rate-limit";
 import { generateRecoveryCode, WrongRecoveryCodeError } from "@/lib/recovery";
 import { startApp, type AppHarness, type AppUser } from "@/lib/testing/app-harness";
 import { recoveryRequest } from "@/lib/testing/browser-credentials";
@@ -30,6 +31,9 @@ async function startFor(user: AppUser): Promise<StartRecoveryResult> {
   expect(response.status).toBe(200);
   return (await response.json()) as StartRecoveryResult;
 }
+
+/** The user's recovery attempts as the rate limit stores them. */
+const attemptsOf = (userId: string) => ({ bucket: bucketOf({ limit: RECOVERY_ATTEMPTS, key: userId }) });
 
 const dfnsAcceptsPasskey = (username: string, passkey: SoftwarePasskey) => dfnsAccepts(app, username, passkey);
 
@@ -62,7 +66,7 @@ describe("delegated recovery through the app's routes", () => {
       expect.objectContaining({ credId: recovery.recoveryCredId, kind: "RecoveryKey", active: true }),
     ]);
     expect(await app.database.prisma.pendingRecovery.count({ where: { userId: user.id } })).toBe(0);
-    expect(await app.database.prisma.recoveryAttempt.findMany({ where: { userId: user.id }, select: { succeeded: true } })).toEqual([{ succeeded: true }]);
+    expect(await app.database.prisma.rateLimitAttempt.count({ where: attemptsOf(user.id) })).toBe(1);
     const audit = await app.database.prisma.auditEvent.findMany({ where: { userId: user.id, type: { startsWith: "dfns.recovery" } }, orderBy: { createdAt: "asc" } });
     expect(audit.map((e) => e.type)).toEqual(["dfns.recovery.started", "dfns.recovery.completed"]);
 
@@ -90,7 +94,7 @@ describe("delegated recovery through the app's routes", () => {
     const parallel = await Promise.all(Array.from({ length: 10 }, () => startFor(user)));
     for (const s of parallel) expect(s.challenge.challenge).toBe(first.challenge.challenge);
     expect(await app.database.prisma.pendingRecovery.count({ where: { userId: user.id } })).toBe(1);
-    expect(await app.database.prisma.recoveryAttempt.count({ where: { userId: user.id } })).toBe(1);
+    expect(await app.database.prisma.rateLimitAttempt.count({ where: attemptsOf(user.id) })).toBe(1);
   });
 
   it("lets exactly one of 10 parallel completes recover", async () => {
@@ -209,26 +213,26 @@ describe("delegated recovery through the app's routes", () => {
       details: { code: "recovery_rate_limited" },
     });
     // The refused attempt is not counted, no challenge was asked for, and other users are not affected.
-    expect(await app.database.prisma.recoveryAttempt.count({ where: { userId: user.id } })).toBe(RECOVERY_ATTEMPT_LIMIT);
+    expect(await app.database.prisma.rateLimitAttempt.count({ where: attemptsOf(user.id) })).toBe(RECOVERY_ATTEMPT_LIMIT);
     expect(await app.database.prisma.pendingRecovery.count({ where: { userId: user.id, expiresAt: { gt: new Date() } } })).toBe(0);
     expect((await app.call(start, other.user)).status).toBe(200);
 
     // An hour later the oldest attempt has left the window.
-    const oldest = await app.database.prisma.recoveryAttempt.findFirstOrThrow({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
-    await app.database.prisma.recoveryAttempt.update({ where: { id: oldest.id }, data: { createdAt: new Date(Date.now() - 61 * 60 * 1000) } });
+    const oldest = await app.database.prisma.rateLimitAttempt.findFirstOrThrow({ where: attemptsOf(user.id), orderBy: { createdAt: "asc" } });
+    await app.database.prisma.rateLimitAttempt.update({ where: { id: oldest.id }, data: { expiresAt: new Date(Date.now() - 60 * 1000) } });
     expect((await app.call(start, user)).status).toBe(200);
   });
 
   it("of 10 parallel starts with one attempt left, one asks Dfns: the others share its challenge or get 429", async () => {
     const { user } = await registeredUser(app);
-    for (let i = 0; i < RECOVERY_ATTEMPT_LIMIT - 1; i++) await app.database.prisma.recoveryAttempt.create({ data: { userId: user.id } });
+    for (let i = 0; i < RECOVERY_ATTEMPT_LIMIT - 1; i++) await recordRecoveryAttempt(user.id);
     const responses = await Promise.all(Array.from({ length: 10 }, () => app.call(start, user)));
     const statuses = responses.map((r) => r.status);
     expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
     const challenges = await Promise.all(responses.filter((r) => r.status === 200).map(async (r) => ((await r.json()) as StartRecoveryResult).challenge.challenge));
     expect(challenges.length).toBeGreaterThanOrEqual(1);
     expect(new Set(challenges).size).toBe(1);
-    expect(await app.database.prisma.recoveryAttempt.count({ where: { userId: user.id } })).toBe(RECOVERY_ATTEMPT_LIMIT);
+    expect(await app.database.prisma.rateLimitAttempt.count({ where: attemptsOf(user.id) })).toBe(RECOVERY_ATTEMPT_LIMIT);
   });
 });
 
