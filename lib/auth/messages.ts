@@ -1,6 +1,8 @@
 // What NextAuth's error codes mean, in sentences with a next step. Used by the sign-in page for
 // `?error=` (OAuth redirects) and by the form for `signIn()` results. No server-only imports.
 
+import { waitInWords } from "@/lib/wait-in-words";
+
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password don't match an account. Check them and try again, or create an account.",
   OAuthAccountNotLinked:
@@ -14,7 +16,21 @@ const MESSAGES: Record<string, string> = {
   SessionRequired: "Sign in to see that page.",
 };
 
+// A code, not a sentence, goes through the URL: `?error=` is anyone's to write, and the page
+// must only ever show its own words. The number is the minutes to wait.
+const RATE_LIMITED = /^SignInRateLimited-(\d{1,3})$/;
+
+/** NextAuth's `error` for a password sign-in refused by the rate limit (lib/auth/rate-limits.ts). */
+export const signInRateLimitedCode = (minutes: number) => `SignInRateLimited-${minutes}`;
+
 export function authErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;
+  const minutes = RATE_LIMITED.exec(code)?.[1];
+  if (minutes) {
+    return (
+      "Too many failed sign-in attempts for this email or from your network. To protect your account, " +
+      `password sign-in is paused: wait ${waitInWords(Math.max(1, Number(minutes)))}, then try again.`
+    );
+  }
   return MESSAGES[code] ?? "Sign-in didn't work. Try again in a moment.";
 }

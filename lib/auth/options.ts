@@ -9,7 +9,9 @@ import type { Provider } from "next-auth/providers/index";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { clientAddress } from "./client-address";
 import { verifyPassword, verifyPasswordAgainstNothing } from "./password";
+import { countSignInAttempt, SignInRateLimitedError } from "./rate-limits";
 
 /** Email as the app stores it: trimmed and lower-cased, so one person has one account. */
 export const Email = z
@@ -94,10 +96,25 @@ function lazyPrismaAdapter(): Adapter {
   };
 }
 
-async function authorizeWithPassword(input: unknown): Promise<User | null> {
+/**
+ * The credentials provider's check. `headers` are the request's (for the client address); `now`
+ * is for tests. Throws SignInRateLimitedError, before any password hashing, when rate-limited.
+ */
+export async function authorizeWithPassword(
+  input: unknown,
+  headers: Record<string, string | string[] | undefined>,
+  now = new Date(),
+): Promise<User | null> {
   const parsed = CredentialsInput.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
+  const attempt = await countSignInAttempt(email, clientAddress(headers), now);
+  const user = await checkPassword(email, password);
+  if (user) await attempt.passwordWasRight();
+  return user;
+}
+
+async function checkPassword(email: string, password: string): Promise<User | null> {
   const prisma = await db();
   const user = await prisma.user.findUnique({
     where: { email },
@@ -122,7 +139,16 @@ function buildAuthOptions(): NextAuthOptions {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      authorize: (credentials) => authorizeWithPassword(credentials),
+      authorize: async (credentials, request) => {
+        try {
+          return await authorizeWithPassword(credentials, request.headers ?? {});
+        } catch (error) {
+          if (error instanceof SignInRateLimitedError) throw error;
+          // NextAuth would put the message in the page's URL: log it here, show a generic one.
+          console.error("[auth] password sign-in failed", error);
+          throw new Error("Default");
+        }
+      },
     }),
   ];
   if (auth.github) providers.push(GitHubProvider(auth.github));
