@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { countSignUp, SIGN_UPS_PER_ADDRESS } from "@/lib/auth/rate-limits";
 import { setDb } from "@/lib/db";
 import type { Database } from "@/lib/db/open";
 import { freshDatabase } from "@/lib/testing/database";
@@ -17,12 +18,16 @@ afterAll(async () => {
   setDb(undefined);
   await database.close();
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
 
 const PASSWORD = "correct horse battery staple";
 
-function signUp(body: unknown, options: { origin?: string | null; raw?: string } = {}): Promise<Response> {
+function signUp(body: unknown, options: { origin?: string | null; raw?: string; address?: string } = {}): Promise<Response> {
   const headers = new Headers({ "content-type": "application/json" });
+  if (options.address) headers.set("x-forwarded-for", options.address);
   const origin = options.origin === undefined ? getEnv().appOrigin : options.origin;
   if (origin !== null) headers.set("origin", origin);
   return POST(
@@ -120,5 +125,64 @@ describe("POST /api/auth/sign-up", () => {
     const response = await signUp({ email: "csrf@example.com", password: PASSWORD }, { origin: null });
     expect(response.status).toBe(403);
     expect(await database.prisma.user.count({ where: { email: "csrf@example.com" } })).toBe(0);
+  });
+
+  describe(`at most ${SIGN_UPS_PER_ADDRESS.limit} sign-ups an hour per client address`, () => {
+    const LIMIT = SIGN_UPS_PER_ADDRESS.limit;
+    let addresses = 0;
+    const newAddress = () => `198.51.100.${++addresses}`;
+
+    it("then 429 with Retry-After and a sentence with a next step; the refused one creates nothing", async () => {
+      vi.stubEnv("VERCEL", "1"); // behind Vercel, X-Forwarded-For is the client's address
+      const address = newAddress();
+      const statuses = [];
+      // Every valid request counts, a taken email (409) too: it tells that an account exists.
+      for (let i = 0; i < LIMIT - 1; i++) statuses.push((await signUp({ email: `limit-${i}@example.com`, password: PASSWORD }, { address })).status);
+      statuses.push((await signUp({ email: "limit-0@example.com", password: PASSWORD }, { address })).status);
+      expect(statuses).toEqual([...Array<number>(LIMIT - 1).fill(201), 409]);
+
+      const refused = await signUp({ email: "limit-over@example.com", password: PASSWORD }, { address: `${address}, 10.0.0.1` });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(3500);
+      expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(3600);
+      expect(await errorOf(refused)).toEqual({
+        message:
+          "Too many accounts were created from your network in the last hour. Wait about 60 minutes, then try again, " +
+          "or sign in if you already have an account.",
+        details: { code: "sign_up_rate_limited" },
+      });
+      expect(await database.prisma.user.count({ where: { email: "limit-over@example.com" } })).toBe(0);
+
+      // Another address is not affected; an invalid body is a 400 and not counted.
+      expect((await signUp({ email: "limit-other@example.com", password: PASSWORD }, { address: newAddress() })).status).toBe(201);
+      expect((await signUp({ email: "nope", password: PASSWORD }, { address })).status).toBe(400);
+    });
+
+    it("lets the address sign up again once the hour has passed (clock passed in)", async () => {
+      const address = newAddress();
+      const start = new Date();
+      for (let i = 0; i < LIMIT; i++) await countSignUp(address, start);
+      await expect(countSignUp(address, new Date(start.getTime() + 59 * 60_000))).rejects.toMatchObject({ status: 429 });
+      await expect(countSignUp(address, new Date(start.getTime() + 60 * 60_000))).resolves.toBeUndefined();
+    });
+
+    it(`of ${LIMIT + 5} parallel sign-ups from one address exactly ${LIMIT} create an account`, async () => {
+      vi.stubEnv("VERCEL", "1");
+      const address = newAddress();
+      const responses = await Promise.all(
+        Array.from({ length: LIMIT + 5 }, (_, i) => signUp({ email: `parallel-${i}@example.com`, password: PASSWORD }, { address })),
+      );
+      expect(responses.map((r) => r.status).sort()).toEqual([...Array<number>(LIMIT).fill(201), ...Array<number>(5).fill(429)]);
+      expect(await database.prisma.user.count({ where: { email: { startsWith: "parallel-" } } })).toBe(LIMIT);
+    });
+
+    it("does not limit by X-Forwarded-For without a trusted proxy: anyone could write it", async () => {
+      vi.stubEnv("VERCEL", "");
+      const address = newAddress();
+      const responses = await Promise.all(
+        Array.from({ length: LIMIT + 1 }, (_, i) => signUp({ email: `untrusted-${i}@example.com`, password: PASSWORD }, { address })),
+      );
+      expect(responses.map((r) => r.status)).toEqual(Array<number>(LIMIT + 1).fill(201));
+    });
   });
 });
