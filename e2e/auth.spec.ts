@@ -83,6 +83,30 @@ test("a wrong password shows a clear message and keeps the user signed out", asy
   await expect(page.getByTestId("signed-in-email")).toHaveText(`Signed in as ${email}`);
 });
 
+test("after 10 wrong passwords the sign-in page says to wait, even for the right one", async ({ page, baseURL }) => {
+  const email = uniqueEmail("mallory");
+  await createAccount(page, email, baseURL!);
+  // Nine failures through NextAuth's API as the form sends them, the tenth through the form.
+  for (let i = 0; i < 9; i++) {
+    const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await page.request.post("/api/auth/callback/credentials", {
+      form: { email, password: "not the right password", csrfToken, json: "true" },
+    });
+    expect(((await response.json()) as { url: string }).url).toContain("error=CredentialsSignin");
+  }
+  await page.goto("/sign-in");
+  await signIn(page, email, "not the right password");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(/email and password don't match an account/);
+
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    /Too many failed sign-in attempts.+wait about 15 minutes, then try again\./,
+  );
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByTestId("signed-in-email")).toHaveCount(0);
+});
+
 test("signing up with a taken email says so", async ({ page, baseURL }) => {
   const email = uniqueEmail("taken");
   await createAccount(page, email, baseURL!);
