@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setDb } from "@/lib/db";
+import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/open";
 import { HttpError } from "@/lib/http";
-import { freshDatabase } from "@/lib/testing/database";
+import { useAppDatabase } from "@/lib/testing/app-database";
 import { bucketOf, giveBackAttempt, takeAttempt, tooManyAttempts, type RateLimit } from "./rate-limit";
 
 // The limiter on a real database (in-memory PGlite; PostgreSQL with TEST_DATABASE_URL), with the
 // clock passed in.
 
-let database: Database;
-beforeAll(async () => {
-  database = await freshDatabase();
-  setDb(database);
-});
-afterAll(async () => {
-  setDb(undefined);
-  await database.close();
-});
+const database = useAppDatabase();
 
 const MINUTE = 60_000;
 const THREE_PER_10_MINUTES: RateLimit = { name: "test:three", limit: 3, windowMs: 10 * MINUTE };

@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { authErrorMessage } from "@/lib/auth/messages";
 import { authorizeWithPassword, getAuthOptions } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
@@ -8,20 +8,12 @@ import { setDb } from "@/lib/db";
 import type { Database } from "@/lib/db/open";
 import { getEnv } from "@/lib/env";
 import { bucketOf, takeAttempt } from "@/lib/rate-limit";
-import { freshDatabase } from "@/lib/testing/database";
+import { useAppDatabase } from "@/lib/testing/app-database";
 
 // Password sign-in through NextAuth's own handler (CSRF token, credentials callback, the `error`
 // it redirects with), on a real database: the brute-force limits of lib/auth/rate-limits.ts.
 
-let database: Database;
-beforeAll(async () => {
-  database = await freshDatabase();
-  setDb(database);
-});
-afterAll(async () => {
-  setDb(undefined);
-  await database.close();
-});
+const database = useAppDatabase();
 afterEach(() => vi.unstubAllEnvs());
 
 const PASSWORD = "correct horse battery staple";

@@ -1,23 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { countSignUp, SIGN_UPS_PER_ADDRESS } from "@/lib/auth/rate-limits";
-import { setDb } from "@/lib/db";
 import type { Database } from "@/lib/db/open";
-import { freshDatabase } from "@/lib/testing/database";
+import { useAppDatabase } from "@/lib/testing/app-database";
 import { getEnv } from "@/lib/env";
 import type { ErrorBody } from "@/lib/http";
 import { POST } from "./route";
 
 // The real route against a real (embedded, in-memory) Postgres with the committed migrations.
-let database: Database;
-beforeAll(async () => {
-  database = await freshDatabase();
-  setDb(database);
-});
-afterAll(async () => {
-  setDb(undefined);
-  await database.close();
-});
+const database = useAppDatabase();
 afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
