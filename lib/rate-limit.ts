@@ -35,7 +35,7 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 /** The stored bucket: the limit's name in clear, the key only as a hash. */
 export const bucketOf = ({ limit, key }: Counted) => `${limit.name}:${sha256(key)}`;
 
-/** A 64-bit advisory lock id per bucket, as a decimal string for `::bigint`. */
+/** A 64-bit advisory lock id per bucket (sent as a decimal string, cast to `bigint` in SQL). */
 const lockIdOf = (bucket: string) => BigInt.asIntN(64, BigInt(`0x${sha256(bucket).slice(0, 16)}`));
 
 /**
