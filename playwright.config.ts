@@ -3,12 +3,12 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 /**
- * End-to-end tests in Chromium against the production build: `next build` once, then
+ * End-to-end tests in Chromium against the production build: `npm run build` once, then
  * `next start` on its own port with a fresh embedded database for the run.
  *
  *   E2E_PORT            port of the app under test (3100)
  *   E2E_DATABASE_URL    run against a PostgreSQL server instead of a fresh embedded database
- *   E2E_SKIP_BUILD=1    reuse the last `next build`
+ *   E2E_SKIP_BUILD=1    reuse the last `npm run build`
  *   CHROMIUM_PATH       the browser (/usr/bin/chromium)
  *
  * This file is evaluated by the runner and again by each worker: values that must agree are
@@ -43,7 +43,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `${process.env.E2E_SKIP_BUILD ? "" : "npx next build && "}npx next start -p ${port}`,
+    command: `${process.env.E2E_SKIP_BUILD ? "" : "npm run build && "}npx next start -p ${port}`,
     url: origin,
     timeout: 300_000,
     reuseExistingServer: false,

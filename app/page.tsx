@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { buttonStyles, cardStyles } from "@/components/styles";
 import { getCurrentUser } from "@/lib/auth/session";
 import { brand } from "@/lib/brand";
@@ -34,17 +33,17 @@ export default async function LandingPage() {
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
           {user ? (
-            <Link href="/wallet" className={buttonStyles.primary}>
+            <a href="/wallet" className={buttonStyles.primary}>
               Go to your wallet
-            </Link>
+            </a>
           ) : (
             <>
-              <Link href="/sign-up" className={buttonStyles.primary}>
+              <a href="/sign-up" className={buttonStyles.primary}>
                 Create your account
-              </Link>
-              <Link href="/sign-in" className={buttonStyles.secondary}>
+              </a>
+              <a href="/sign-in" className={buttonStyles.secondary}>
                 I already have an account
-              </Link>
+              </a>
             </>
           )}
         </div>

@@ -1,7 +1,7 @@
 // The size check of the test suite: every page's first-load JavaScript (gzip) within its budget,
 // measured on the production build that exists (scripts/test-all.sh runs it right after the
 // Playwright run, which builds). Sizes, not times: stable from run to run.
-//   npx next build && npx vitest run --config vitest.page-weight.config.ts
+//   npm run build && npx vitest run --config vitest.page-weight.config.ts
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

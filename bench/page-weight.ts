@@ -14,13 +14,15 @@ import { gzipSync } from "node:zlib";
 
 /**
  * Budgets in kB (gzip), enforced by the check. Routes of pages not built yet are reported as
- * such, not as failures. `targetKB`: the issue's target where the budget cannot meet it: the
- * framework's own root scripts alone (React DOM, the Next router and runtime) are 131.9 kB with
- * Next 16.4.6, under Turbopack and webpack alike, above the 130 kB asked for the public pages.
+ * such, not as failures. `targetKB`: the issue's target where no budget can meet it. With Next
+ * 16.4.6 an App Router page without a line of client code of its own already weighs 134.6 kB
+ * (132.7 kB built with webpack): React DOM, the router and runtime (131.1 kB) and the router's
+ * layout components (3.5 kB), above the 130 kB asked for the public pages. Their budgets are
+ * ~2 kB above what they weigh now (136.3 and 138.2 kB); docs/performance.md has the breakdown.
  */
 export const PAGE_BUDGETS: Record<string, { budgetKB: number; targetKB?: number }> = {
-  "/": { budgetKB: 145, targetKB: 130 },
-  "/sign-in": { budgetKB: 145, targetKB: 130 },
+  "/": { budgetKB: 138, targetKB: 130 },
+  "/sign-in": { budgetKB: 140, targetKB: 130 },
   "/onboarding": { budgetKB: 170 },
   "/wallet": { budgetKB: 170 },
   "/recovery": { budgetKB: 170 },

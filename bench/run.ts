@@ -12,7 +12,7 @@
 //   --steps=a,b    BENCH_STEPS=a,b      only these steps (default: all)
 //   --memory=N     BENCH_MEMORY=N       registrations (and as many signatures) of the memory step (500)
 //                  BENCH_QUICK=1        a short run (smaller counts; about two minutes with the build)
-//                  BENCH_SKIP_BUILD=1   reuse the last `next build`
+//                  BENCH_SKIP_BUILD=1   reuse the last `npm run build`
 //   --dfns=process BENCH_DFNS=process  the standalone sandbox in its own process (live mode pointed at
 //                                      it) instead of the app's mounted one: the app's CPU without Dfns's
 //                  BENCH_POSTGRES_URL=postgresql://…  the app (and a sandbox process) on new databases on
@@ -88,10 +88,10 @@ function print(title: string, table: string, note?: string) {
 }
 
 function build() {
-  console.log("Building (next build)…");
+  console.log("Building (npm run build: next build, then the compile hints)…");
   const started = performance.now();
-  const run = spawnSync("npx", ["next", "build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`next build failed:\n${run.stdout}\n${run.stderr}`);
+  const run = spawnSync("npm", ["run", "build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`npm run build failed:\n${run.stdout}\n${run.stderr}`);
   console.log(`Built in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
 

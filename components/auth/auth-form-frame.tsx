@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { FormEvent, ReactNode } from "react";
 import { buttonStyles, linkStyles } from "@/components/styles";
 import { FormAlert } from "./form-alert";
@@ -31,9 +30,9 @@ export function AuthFormFrame({ providers, callbackUrl, onSubmit, error, pending
       </form>
       <p className="text-center text-sm text-slate-600">
         {other.text}{" "}
-        <Link href={`${other.path}?callbackUrl=${encodeURIComponent(callbackUrl)}`} className={linkStyles}>
+        <a href={`${other.path}?callbackUrl=${encodeURIComponent(callbackUrl)}`} className={linkStyles}>
           {other.label}
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Spinner } from "@/components/onboarding/stepper";
 import { buttonStyles } from "@/components/styles";
 import type { CredentialView } from "@/lib/dfns/credentials";
+import { formatUtc } from "@/lib/format-date";
 import type { Busy } from "./use-credentials";
 
 interface Props {
@@ -13,8 +14,6 @@ interface Props {
   /** Passkeys only: offered for every active one except the last. */
   onDeactivate?: (credential: CredentialView) => void;
 }
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 /** Credentials with name, creation date and state; active ones first. */
 export function CredentialList({ credentials, busy, label, onDeactivate }: Props) {
@@ -42,7 +41,7 @@ export function CredentialList({ credentials, busy, label, onDeactivate }: Props
               </p>
               <p className="mt-0.5 text-xs text-slate-500">
                 Created{" "}
-                <time dateTime={credential.createdAt} suppressHydrationWarning>{dateFormat.format(new Date(credential.createdAt))}</time>
+                <time dateTime={credential.createdAt}>{formatUtc(credential.createdAt)}</time>
               </p>
             </div>
             {onDeactivate && credential.active && (

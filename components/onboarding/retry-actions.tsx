@@ -1,12 +1,11 @@
-import Link from "next/link";
 import { buttonStyles } from "@/components/styles";
 
 /** For a flow whose session ended: sign in again and come back to `returnTo`. */
 export function SignInAgainLink({ returnTo }: { returnTo: string }) {
   return (
-    <Link href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`} className={buttonStyles.primary}>
+    <a href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`} className={buttonStyles.primary}>
       Sign in again
-    </Link>
+    </a>
   );
 }
 

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Ref } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
 import { buttonStyles } from "@/components/styles";
@@ -40,9 +39,9 @@ export function WalletsStep({ state, headingRef, onRetry, onStartOver }: Props) 
               </li>
             ))}
           </ul>
-          <Link href="/wallet" className={`${buttonStyles.primary} mt-6`}>
+          <a href="/wallet" className={`${buttonStyles.primary} mt-6`}>
             Go to your wallet
-          </Link>
+          </a>
         </>
       )}
 

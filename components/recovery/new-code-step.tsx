@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useState, type Ref } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
 import { ConfirmSavedButton, SaveRecoveryCode } from "@/components/onboarding/save-recovery-code";
@@ -31,12 +30,12 @@ export function NewCodeStep({ state, headingRef, onFinish, onRetry, onStartOver 
           the old recovery code no longer work.
         </p>
         <div className="mt-6 flex flex-wrap gap-2">
-          <Link href="/wallet" className={buttonStyles.primary}>
+          <a href="/wallet" className={buttonStyles.primary}>
             Go to your wallet
-          </Link>
-          <Link href="/credentials" className={buttonStyles.secondary}>
+          </a>
+          <a href="/credentials" className={buttonStyles.secondary}>
             See your passkeys
-          </Link>
+          </a>
         </div>
       </StepSection>
     );

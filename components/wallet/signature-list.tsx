@@ -1,9 +1,8 @@
 import type { SignatureView } from "@/lib/dfns/signatures";
+import { formatUtc } from "@/lib/format-date";
 
 // A wallet's signatures as the wallet page lists them: what was signed, the signature, and
 // whether the server verified it against the wallet.
-
-const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** The server's verdict on a signature, in a word or two. */
 export function VerificationBadge({ signature }: { signature: Pick<SignatureView, "verified" | "status"> }) {
@@ -34,7 +33,7 @@ export function SignatureList({ signatures, label }: { signatures: SignatureView
           </div>
           {signature.signature && <p className="mt-1 break-all font-mono text-xs text-slate-600">{signature.signature}</p>}
           <p className="mt-1 text-xs text-slate-500">
-            <time dateTime={signature.createdAt}>{TIME.format(new Date(signature.createdAt))} UTC</time>
+            <time dateTime={signature.createdAt}>{formatUtc(signature.createdAt)}</time>
           </p>
         </li>
       ))}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonStyles, cardStyles } from "@/components/styles";
 import { AddWallet } from "@/components/wallet/add-wallet";
@@ -31,9 +30,9 @@ export default async function WalletPage() {
           <p className="mt-2 text-sm leading-relaxed text-slate-600">
             Set up a passkey and a recovery key, and your wallets will be created. It takes a minute.
           </p>
-          <Link href="/onboarding" className={`${buttonStyles.primary} mt-6`}>
+          <a href="/onboarding" className={`${buttonStyles.primary} mt-6`}>
             Set up your wallet
-          </Link>
+          </a>
         </section>
       </PageFrame>
     );
