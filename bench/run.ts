@@ -30,7 +30,7 @@ import { newPostgresDatabase, startServer, type BenchServer } from "./app-server
 import { startSandboxProcess, type SandboxProcess } from "./sandbox-process";
 import { runLighthouse, type LighthouseScores } from "./lighthouse";
 import { measurePageWeights, type PageWeights } from "./page-weight";
-import { markdownTable, runConcurrent } from "./stats";
+import { markdownTable, runConcurrent, steadyClimbMB } from "./stats";
 
 /** `--steps=a,b` / `--memory=N` on the command line, else BENCH_STEPS / BENCH_MEMORY. */
 const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
@@ -230,17 +230,6 @@ async function signingStep(client: AppClient, server: BenchServer, registered: B
   results.signing = { concurrency, ...run, perSecond, ...cpu, routes };
 }
 
-/** Least-squares slope of y over x. */
-function slope(points: { x: number; y: number }[]): number {
-  const n = points.length;
-  if (n < 2) return NaN;
-  const mx = points.reduce((s, p) => s + p.x, 0) / n;
-  const my = points.reduce((s, p) => s + p.y, 0) / n;
-  const num = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
-  const den = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
-  return num / den;
-}
-
 async function memoryStep(client: AppClient, server: BenchServer, registered: BenchUser[]) {
   if (registered.length === 0) {
     for (const user of await signUpMany(client, 8)) await client.register(user, new RouteTimings()), registered.push(user);
@@ -273,8 +262,7 @@ async function memoryStep(client: AppClient, server: BenchServer, registered: Be
   });
   const after = server.rssMB();
   samples.push({ operations: completed, rssMB: after });
-  const lastHalf = samples.filter((s) => s.operations >= completed / 2).map((s) => ({ x: s.operations, y: s.rssMB }));
-  const climb = slope(lastHalf) * (completed / 2);
+  const climb = steadyClimbMB(samples, completed);
   const growth = after - before;
   const errors = warm.errors + run.errors;
   const what = signingPresent ? `${Math.ceil(run.done / 2)} registrations and ${Math.floor(run.done / 2)} signatures` : `${run.done} registrations (signing routes not present)`;
@@ -284,8 +272,9 @@ async function memoryStep(client: AppClient, server: BenchServer, registered: Be
       ["operations", "errors", "RSS before", "RSS after", "growth", "trend over the last half"],
       [[what, errors, `${f1(before)} MB`, `${f1(after)} MB`, `${f1(growth)} MB`, `${f1(climb)} MB`]],
     ),
-    `Before: after ${MEMORY_WARM_UP} operations of the same mix (warm-up). Trend: least-squares slope of the RSS samples ` +
-      "over the last half of the operations, times their count: a leak shows as a steady climb there.",
+    `Before: after ${MEMORY_WARM_UP} operations of the same mix (warm-up). Trend: the median growth of the four quarters ` +
+      "of the last half, times four: a leak grows RSS in every quarter and shows in full; one step of RSS (a block of memory " +
+      "taken once) does not.",
   );
   summary.push([`RSS growth over ${what}`, `${f1(growth)} MB`, `≤ ${TARGETS.memoryGrowthMB} MB`, mark(growth <= TARGETS.memoryGrowthMB)]);
   summary.push(["RSS trend over the last half", `${f1(climb)} MB`, `≤ ${TARGETS.memoryClimbMB} MB (no steady climb)`, mark(climb <= TARGETS.memoryClimbMB)]);

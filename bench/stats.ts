@@ -63,3 +63,16 @@ export function markdownTable(headers: string[], rows: (string | number)[][]): s
   const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`;
   return [line(cells[0]!), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.slice(1).map(line)].join("\n");
 }
+
+/**
+ * RSS climb over the last half of the run, counting only steady growth: the last half is cut into
+ * four quarters, and the median quarter's growth is multiplied by four. A leak grows RSS in every
+ * quarter and shows in full; a single step (V8 or the embedded database taking one more block of
+ * memory once) lands in one quarter and does not. (A least-squares slope reads such a step as a climb.)
+ */
+export function steadyClimbMB(samples: { operations: number; rssMB: number }[], operations: number): number {
+  const rssAt = (at: number) => samples.reduce((best, s) => (Math.abs(s.operations - at) < Math.abs(best.operations - at) ? s : best)).rssMB;
+  const quarters = [0, 1, 2, 3].map((q) => rssAt(operations * (0.5 + (q + 1) / 8)) - rssAt(operations * (0.5 + q / 8)));
+  const sorted = [...quarters].sort((x, y) => x - y);
+  return ((sorted[1]! + sorted[2]!) / 2) * 4;
+}
