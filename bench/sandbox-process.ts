@@ -17,7 +17,7 @@ export interface SandboxProcess {
 }
 
 export async function startSandboxProcess(opts: { port: number; origin: string; postgresUrl?: string }): Promise<SandboxProcess> {
-  const url = `http://localhost:${opts.port}`; // DFNS_API_URL may be http:// for localhost only
+  const url = `http://127.0.0.1:${opts.port}`;
   let databaseUrl: string;
   if (opts.postgresUrl) {
     databaseUrl = await newPostgresDatabase(opts.postgresUrl);

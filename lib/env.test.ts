@@ -138,6 +138,10 @@ describe("parseEnv: Dfns mode", () => {
   it("allows http:// for a Dfns API on localhost (the standalone sandbox)", () => {
     const env = parse({ ...LIVE, DFNS_API_URL: "http://localhost:4000" });
     expect(env.dfns.mode === "live" && env.dfns.apiUrl).toBe("http://localhost:4000");
+    // The loopback address too: `localhost` may resolve to ::1 first, where the sandbox is not listening.
+    const loopback = parse({ ...LIVE, DFNS_API_URL: "http://127.0.0.1:3400" });
+    expect(loopback.dfns.mode === "live" && loopback.dfns.apiUrl).toBe("http://127.0.0.1:3400");
+    expect(failure({ DFNS_API_URL: "http://10.0.0.2:3400" }).variables).toContain("DFNS_API_URL");
   });
 });
 

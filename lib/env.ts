@@ -106,6 +106,8 @@ const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const NETWORK = /^[A-Za-z][A-Za-z0-9]*$/;
 
 const isLocalHost = (hostname: string) => LOCAL_HOSTS.test(hostname);
+/** This machine, by name or by loopback address: where a server may be reached over plain http. */
+const isLoopback = (hostname: string) => isLocalHost(hostname) || hostname === "127.0.0.1" || hostname === "[::1]";
 
 /** PEM with `\n` escapes (as one-line env values often are) turned back into newlines. */
 export function unescapePem(value: string): string {
@@ -126,7 +128,7 @@ function httpUrl(message: string) {
   return z.string().refine((value) => {
     try {
       const url = new URL(value);
-      return url.protocol === "https:" || (url.protocol === "http:" && isLocalHost(url.hostname));
+      return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
     } catch {
       return false;
     }
