@@ -19,12 +19,6 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** A new, empty database on the PostgreSQL server at `server` (the test suite's helper). */
-export async function newPostgresDatabase(server: string): Promise<string> {
-  process.env.TEST_DATABASE_URL = server;
-  return (await import("../lib/testing/database")).emptyDatabaseUrl();
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Child processes of `pid`, recursively (Linux /proc). */

@@ -26,7 +26,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { AppClient, RouteMissingError, RouteTimings, type BenchUser } from "./app-client";
-import { newPostgresDatabase, startServer, type BenchServer } from "./app-server";
+import { emptyDatabaseUrl } from "../lib/testing/database";
+import { startServer, type BenchServer } from "./app-server";
 import { startSandboxProcess, type SandboxProcess } from "./sandbox-process";
 import { runLighthouse, type LighthouseScores } from "./lighthouse";
 import { measurePageWeights, type PageWeights } from "./page-weight";
@@ -72,6 +73,9 @@ function cpuMeter(server: BenchServer) {
     sandboxCpuMsEach: sandboxProcess ? ((sandboxProcess.cpuSeconds() - sandboxBefore) * 1000) / Math.max(1, done) : null,
   });
 }
+/** A route's name (without `prefix`) and its timings: wall p50 / p95 / p99, then the app's own p50 / p95. */
+const routeCells = (route: ReturnType<RouteTimings["summary"]>[number], prefix: string) =>
+  [route.name.replace(prefix, ""), ...[route.p50, route.p95, route.p99, route.appP50, route.appP95].map(f1)];
 const cpuColumns = () => (sandboxProcess ? ["app server CPU ms each", "sandbox CPU ms each"] : ["server CPU ms each"]);
 const cpuCells = (first: boolean, cpu: ReturnType<ReturnType<typeof cpuMeter>>) =>
   sandboxProcess ? [first ? f1(cpu.serverCpuMsEach) : "", first ? f1(cpu.sandboxCpuMsEach!) : ""] : [first ? f1(cpu.serverCpuMsEach) : ""];
@@ -145,12 +149,7 @@ async function registrationStep(client: AppClient, server: BenchServer, register
       i === 0 ? f1(run.perSecond) : "",
       i === 0 ? `${run.done} / ${run.errors}` : "",
       ...cpuCells(i === 0, run),
-      route.name.replace("POST /api/registration/", ""),
-      f1(route.p50),
-      f1(route.p95),
-      f1(route.p99),
-      f1(route.appP50),
-      f1(route.appP95),
+      ...routeCells(route, "POST /api/registration/"),
     ]),
   );
   print(
@@ -214,12 +213,7 @@ async function signingStep(client: AppClient, server: BenchServer, registered: B
         i === 0 ? f1(perSecond) : "",
         i === 0 ? `${run.done} / ${run.errors}` : "",
         ...cpuCells(i === 0, cpu),
-        r.name.replace("POST /api/wallets/:id/", ""),
-        f1(r.p50),
-        f1(r.p95),
-        f1(r.p99),
-        f1(r.appP50),
-        f1(r.appP95),
+        ...routeCells(r, "POST /api/wallets/:id/"),
       ]),
     ),
   );
@@ -334,12 +328,11 @@ async function main() {
   if (needsServer) {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "bench-app-"));
     const secret = randomBytes(32).toString("base64url");
-    const sandbox = DFNS === "process" ? await startSandboxProcess({ port: SANDBOX_PORT, origin: `http://localhost:${PORT}`, postgresUrl: POSTGRES }) : null;
-    sandboxProcess = sandbox;
-    const databaseUrl = POSTGRES ? await newPostgresDatabase(POSTGRES) : undefined;
-    const serverOptions = { port: PORT, dataDir, secret, databaseUrl, dfns: sandbox?.credentials };
+    sandboxProcess = DFNS === "process" ? await startSandboxProcess({ port: SANDBOX_PORT, origin: `http://localhost:${PORT}`, postgresUrl: POSTGRES }) : null;
+    const databaseUrl = POSTGRES ? await emptyDatabaseUrl(POSTGRES) : undefined;
+    const serverOptions = { port: PORT, dataDir, secret, databaseUrl, dfns: sandboxProcess?.credentials };
     let server = await startServer(serverOptions).catch(async (error) => {
-      await sandbox?.stop();
+      await sandboxProcess?.stop();
       throw error;
     });
     const startup = [{ data: "fresh folder (migrations applied)", firstPage: server.firstPageSeconds, databaseReady: server.databaseReadySeconds }];
@@ -361,7 +354,7 @@ async function main() {
       }
     } finally {
       await server.stop();
-      await sandbox?.stop();
+      await sandboxProcess?.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
     if (STEPS.has("startup")) {

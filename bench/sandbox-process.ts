@@ -6,7 +6,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ServiceAccountCredentials } from "../lib/sandbox/provision";
-import { cpuOf, newPostgresDatabase } from "./app-server";
+import { emptyDatabaseUrl } from "../lib/testing/database";
+import { cpuOf } from "./app-server";
 
 export interface SandboxProcess {
   url: string;
@@ -20,7 +21,7 @@ export async function startSandboxProcess(opts: { port: number; origin: string; 
   const url = `http://127.0.0.1:${opts.port}`;
   let databaseUrl: string;
   if (opts.postgresUrl) {
-    databaseUrl = await newPostgresDatabase(opts.postgresUrl);
+    databaseUrl = await emptyDatabaseUrl(opts.postgresUrl);
   } else {
     databaseUrl = await mkdtemp(path.join(tmpdir(), "bench-sandbox-"));
   }

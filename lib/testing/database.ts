@@ -1,11 +1,11 @@
 import { openDatabase, type Database } from "@/lib/db/open";
 
 /**
- * The URL of a new, empty database: in-process PGlite, or with TEST_DATABASE_URL a new database
- * on that PostgreSQL server (the production path, with real row locking between connections).
+ * The URL of a new, empty database: in-process PGlite, or with a PostgreSQL `server` (by default
+ * TEST_DATABASE_URL) a new database on it (the production path, with real row locking between
+ * connections).
  */
-export async function emptyDatabaseUrl(): Promise<string> {
-  const server = process.env.TEST_DATABASE_URL;
+export async function emptyDatabaseUrl(server = process.env.TEST_DATABASE_URL): Promise<string> {
   if (!server) return "memory:";
   const { Client } = await import("pg");
   const name = `test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
