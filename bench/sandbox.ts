@@ -31,6 +31,7 @@ async function main() {
   try {
     for (const [concurrency, count] of [[1, 100], [8, 400]] as const) {
       const timings = new Timings();
+      const cpuBefore = { sandbox: sandbox.cpuSeconds(), client: process.cpuUsage() };
       let n = 0;
       const run = await runConcurrent(count, concurrency, 60_000, async () => {
         const email = `bench-${concurrency}-${Date.now()}-${n++}@example.com`;
@@ -68,12 +69,18 @@ async function main() {
         );
       });
       const rate = run.done / run.seconds;
+      // Both on the same 2 cores: where each registration's CPU went.
+      const cpuMs = {
+        sandbox: ((sandbox.cpuSeconds() - cpuBefore.sandbox) * 1000) / run.done,
+        client: ((({ user, system }) => user + system)(process.cpuUsage(cpuBefore.client)) / 1000) / run.done,
+      };
       console.log(`\nconcurrency ${concurrency}: ${run.done} registrations in ${run.seconds.toFixed(1)} s = ${rate.toFixed(1)} registrations/s, errors ${run.errors}`);
+      console.log(`  CPU per registration: sandbox ${cpuMs.sandbox.toFixed(1)} ms, this client ${cpuMs.client.toFixed(1)} ms`);
       console.log("  endpoint                              p50        p95        p99");
       for (const row of timings.summary()) {
         console.log(`  ${row.name.padEnd(36)} ${ms(row.p50).padStart(9)}  ${ms(row.p95).padStart(9)}  ${ms(row.p99).padStart(9)}`);
       }
-      results.push({ concurrency, registrations: run.done, seconds: run.seconds, perSecond: rate, errors: run.errors, endpoints: timings.summary() });
+      results.push({ concurrency, registrations: run.done, seconds: run.seconds, perSecond: rate, errors: run.errors, cpuMs, endpoints: timings.summary() });
     }
   } finally {
     await sandbox.stop();
