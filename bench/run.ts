@@ -47,6 +47,7 @@ const LIGHTHOUSE_PORT = Number(process.env.BENCH_LIGHTHOUSE_PORT ?? 9226);
 const LIGHTHOUSE_PRESETS = (["mobile", "desktop"] as const).filter((p) => [p, undefined].includes(process.env.BENCH_LIGHTHOUSE_PRESET as never));
 const MEMORY_COUNT = Number(argument("memory") ?? process.env.BENCH_MEMORY ?? (QUICK ? 100 : 500));
 const MEMORY_WARM_UP = QUICK ? 60 : 400; // operations of the memory step before its first sample
+const MEMORY_REST_SECONDS = QUICK ? 10 : 60; // idle time before an at-rest RSS reading
 const REGISTRATION_RUNS = [
   { concurrency: 1, count: QUICK ? 10 : 50, seconds: 20 },
   { concurrency: 8, count: QUICK ? 48 : 300, seconds: 30 },
@@ -229,7 +230,7 @@ async function signingStep(client: AppClient, server: BenchServer, registered: B
  * about four times the live heap before collecting it; at rest its memory reducer collects and
  * hands memory back (measured: 722 → 402 MB some 35 s after a run). Retained memory shows here.
  */
-async function restingRssMB(server: BenchServer, seconds = QUICK ? 10 : 60) {
+async function restingRssMB(server: BenchServer, seconds = MEMORY_REST_SECONDS) {
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   return server.rssMB();
 }
@@ -283,7 +284,7 @@ async function memoryStep(client: AppClient, server: BenchServer, registered: Be
       ],
     ),
     `Before: after ${MEMORY_WARM_UP} operations of the same mix (warm-up). Under load: the moment the load stops. At rest: ` +
-      "after the server has been idle for a minute, when V8 has collected the garbage it lets pile up under load (up to about " +
+      `after the server has been idle for ${MEMORY_REST_SECONDS} s, when V8 has usually collected the garbage it lets pile up under load (up to about ` +
       "four times the live heap); what is still there is memory kept. Trend: the median growth of the four quarters " +
       "of the last half, times four: a leak grows RSS in every quarter and shows in full; one step of RSS (a block of memory " +
       "taken once) does not.",
