@@ -19,7 +19,7 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Child processes of `pid`, recursively (Linux /proc). */
 function descendants(pid: number): number[] {
@@ -45,6 +45,12 @@ export function cpuOf(pid: number): number {
   } catch {
     return NaN;
   }
+}
+
+/** CPU milliseconds per operation from now on, for a reader of a process's CPU seconds. */
+export function cpuMsPerOperation(cpuSeconds: () => number) {
+  const before = cpuSeconds();
+  return (done: number) => ((cpuSeconds() - before) * 1000) / Math.max(1, done);
 }
 
 function rssOf(pid: number): number {

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import lighthouse, { desktopConfig } from "lighthouse";
+import { sleep } from "./app-server";
 
 export interface LighthousePage {
   name: string;
@@ -26,7 +27,6 @@ export interface LighthouseScores {
 }
 
 const CATEGORIES = ["performance", "accessibility", "best-practices"];
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * `preset`: "mobile" is Lighthouse's default (a mid-range phone: 4× slower CPU, slow 4G, both

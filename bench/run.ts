@@ -27,7 +27,7 @@ import os from "node:os";
 import path from "node:path";
 import { AppClient, RouteMissingError, RouteTimings, type BenchUser } from "./app-client";
 import { emptyDatabaseUrl } from "../lib/testing/database";
-import { startServer, type BenchServer } from "./app-server";
+import { cpuMsPerOperation, sleep, startServer, type BenchServer } from "./app-server";
 import { startSandboxProcess, type SandboxProcess } from "./sandbox-process";
 import { runLighthouse, type LighthouseScores } from "./lighthouse";
 import { measurePageWeights, type PageWeights } from "./page-weight";
@@ -67,12 +67,9 @@ let sandboxProcess: SandboxProcess | null = null;
 
 /** CPU used per operation by the app server and, with `--dfns=process`, by the sandbox process. */
 function cpuMeter(server: BenchServer) {
-  const appBefore = server.cpuSeconds();
-  const sandboxBefore = sandboxProcess?.cpuSeconds() ?? NaN;
-  return (done: number) => ({
-    serverCpuMsEach: ((server.cpuSeconds() - appBefore) * 1000) / Math.max(1, done),
-    sandboxCpuMsEach: sandboxProcess ? ((sandboxProcess.cpuSeconds() - sandboxBefore) * 1000) / Math.max(1, done) : null,
-  });
+  const app = cpuMsPerOperation(server.cpuSeconds);
+  const sandbox = sandboxProcess && cpuMsPerOperation(sandboxProcess.cpuSeconds);
+  return (done: number) => ({ serverCpuMsEach: app(done), sandboxCpuMsEach: sandbox ? sandbox(done) : null });
 }
 /** A route's name (without `prefix`) and its timings: wall p50 / p95 / p99, then the app's own p50 / p95. */
 const routeCells = (route: ReturnType<RouteTimings["summary"]>[number], prefix: string) =>
@@ -231,7 +228,7 @@ async function signingStep(client: AppClient, server: BenchServer, registered: B
  * hands memory back (measured: 722 → 402 MB some 35 s after a run). Retained memory shows here.
  */
 async function restingRssMB(server: BenchServer, seconds = MEMORY_REST_SECONDS) {
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  await sleep(seconds * 1000);
   return server.rssMB();
 }
 

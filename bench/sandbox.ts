@@ -7,6 +7,7 @@ import { DfnsApiClient } from "@dfns/sdk";
 import { AsymmetricKeySigner } from "@dfns/sdk-keysigner";
 import { KeyCredential } from "../lib/testing/key-credential";
 import { SoftwarePasskey } from "../lib/testing/software-passkey";
+import { cpuMsPerOperation, cpuOf } from "./app-server";
 import { startSandboxProcess } from "./sandbox-process";
 import { ms, runConcurrent, Timings } from "./stats";
 
@@ -31,7 +32,9 @@ async function main() {
   try {
     for (const [concurrency, count] of [[1, 100], [8, 400]] as const) {
       const timings = new Timings();
-      const cpuBefore = { sandbox: sandbox.cpuSeconds(), client: process.cpuUsage() };
+      // Both on the same 2 cores: where each registration's CPU went.
+      const sandboxCpu = cpuMsPerOperation(sandbox.cpuSeconds);
+      const clientCpu = cpuMsPerOperation(() => cpuOf(process.pid));
       let n = 0;
       const run = await runConcurrent(count, concurrency, 60_000, async () => {
         const email = `bench-${concurrency}-${Date.now()}-${n++}@example.com`;
@@ -69,11 +72,7 @@ async function main() {
         );
       });
       const rate = run.done / run.seconds;
-      // Both on the same 2 cores: where each registration's CPU went.
-      const cpuMs = {
-        sandbox: ((sandbox.cpuSeconds() - cpuBefore.sandbox) * 1000) / run.done,
-        client: ((({ user, system }) => user + system)(process.cpuUsage(cpuBefore.client)) / 1000) / run.done,
-      };
+      const cpuMs = { sandbox: sandboxCpu(run.done), client: clientCpu(run.done) };
       console.log(`\nconcurrency ${concurrency}: ${run.done} registrations in ${run.seconds.toFixed(1)} s = ${rate.toFixed(1)} registrations/s, errors ${run.errors}`);
       console.log(`  CPU per registration: sandbox ${cpuMs.sandbox.toFixed(1)} ms, this client ${cpuMs.client.toFixed(1)} ms`);
       console.log("  endpoint                              p50        p95        p99");
