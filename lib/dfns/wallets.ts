@@ -169,7 +169,7 @@ function fetchDfnsWallets(dfnsUser: Pick<DfnsUserWithCredentials, "id" | "userna
     const items: DfnsWalletData[] = [];
     let paginationToken: string | undefined;
     do {
-      const page = await client.wallets.listWallets({ query: { limit: "100", ...(paginationToken ? { paginationToken } : {}) } });
+      const page = await client.wallets.listWallets({ query: { limit: 100, ...(paginationToken ? { paginationToken } : {}) } });
       items.push(...page.items);
       paginationToken = page.nextPageToken;
     } while (paginationToken && items.length < 1000);

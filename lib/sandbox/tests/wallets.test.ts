@@ -28,7 +28,7 @@ describe("wallets", () => {
   });
 
   it("lets the service account read every wallet of the org", async () => {
-    const all = await h.serviceAccount.wallets.listWallets({ query: { limit: "500" } });
+    const all = await h.serviceAccount.wallets.listWallets({ query: { limit: 500 } });
     const ids = all.items.map((w) => w.id);
     expect(ids).toEqual(expect.arrayContaining([...alice.wallets, ...bob.wallets].map((w) => w.id)));
   });

@@ -38,8 +38,8 @@ describe("network list", () => {
     expect(DFNS_NETWORKS).not.toContain("Avalanche");
   });
 
-  it("treats exactly the SDK's EVM networks (ReadContractBody kind Evm) as evm", () => {
-    const sdkEvm = sdkUnion("networks/types.d.ts", "export type ReadContractBody").sort();
+  it("treats exactly the SDK's EVM networks (GetFeesResponse kind Eip1559) as evm", () => {
+    const sdkEvm = sdkUnion("networks/types.d.ts", 'kind: "Eip1559"').sort();
     const ours = SUPPORTED_NETWORKS.filter((n) => resolveNetwork(n).family === "evm").sort();
     expect(ours).toEqual(sdkEvm);
     expect(ours.length).toBeGreaterThan(40);
@@ -67,7 +67,7 @@ describe("resolveNetwork", () => {
   });
 
   it("refuses a name the SDK doesn't know with 'Unknown network'", () => {
-    for (const name of ["Arbitrum", "Avalanche", "ethereum", "", "BitcoinTestnet4"]) {
+    for (const name of ["Arbitrum", "Avalanche", "ethereum", "", "BitcoinTestnet9"]) {
       const error = thrown(() => resolveNetwork(name));
       expect(error.status).toBe(400);
       expect(error.message).toBe(`Unknown network: ${name}`);

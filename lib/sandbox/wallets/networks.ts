@@ -13,44 +13,49 @@ export interface NetworkSpec {
 }
 
 /**
- * Every network name @dfns/sdk 0.8.3 accepts in `CreateWalletBody.network`
+ * Every network name @dfns/sdk accepts in `CreateWalletBody.network`
  * (generated/wallets/types.d.ts), in the SDK's order. Data, copied verbatim: a name outside
  * this list is "unknown" (400), a name inside it that we don't implement is "unsupported" (400).
  * `networks.test.ts` re-reads the SDK file so an SDK upgrade that changes the list fails loudly.
  */
 export const DFNS_NETWORKS = [
   "Algorand", "AlgorandTestnet", "Aptos", "AptosTestnet", "ArbitrumOne", "ArbitrumGoerli", "ArbitrumSepolia",
-  "AvalancheC", "AvalancheCFuji", "Adi", "AdiTestnet", "AdiTestnetAb", "BabylonGenesis", "BabylonTestnet5",
-  "Base", "BaseGoerli", "BaseSepolia", "Berachain", "BerachainBArtio", "BerachainBepolia", "Bitcoin",
-  "BitcoinSignet", "BitcoinTestnet3", "BitcoinCash", "BitcoinCashTestnet", "Bob", "BobSepolia", "Bsc",
-  "BscTestnet", "Canton", "CantonDevnet", "CantonTestnet", "Cardano", "CardanoPreprod", "Celo", "CeloAlfajores",
-  "Codex", "CodexSepolia", "CosmosHub4", "CosmosIcsTestnet", "Dogecoin", "DogecoinTestnet", "Ethereum",
-  "EthereumGoerli", "EthereumSepolia", "EthereumHolesky", "EthereumHoodi", "FantomOpera", "FantomTestnet",
-  "FlareC", "FlareCCoston2", "FlowEvm", "FlowEvmTestnet", "Hedera", "HederaTestnet", "Ink", "InkSepolia",
-  "InternetComputer", "Ion", "IonTestnet", "Iota", "IotaTestnet", "IotaZodianet", "Kaspa", "KaspaTestnet11",
-  "Kusama", "KusamaAssetHub", "Litecoin", "LitecoinTestnet", "Near", "NearTestnet", "Optimism", "OptimismGoerli",
-  "OptimismSepolia", "Origyn", "Plasma", "PlasmaTestnet", "Plume", "PlumeSepolia", "Paseo", "PaseoAssetHub",
-  "Polkadot", "PolkadotAssetHub", "Polygon", "PolygonAmoy", "PolygonMumbai", "Polymesh", "PolymeshTestnet",
-  "Race", "RaceSepolia", "SeiAtlantic2", "SeiPacific1", "Solana", "SolanaDevnet", "Sonic", "SonicTestnet",
-  "Starknet", "StarknetSepolia", "Stellar", "StellarTestnet", "Sui", "SuiTestnet", "Tsc", "TscTestnet1", "Tezos",
-  "TezosGhostnet", "Ton", "TonTestnet", "Tron", "TronNile", "Westend", "WestendAssetHub", "XrpLedger",
-  "XrpLedgerTestnet", "KeyECDSA", "KeyEdDSA", "KeyECDSAStark",
+  "ArcTestnet", "Areum", "AvalancheC", "AvalancheCFuji", "Adi", "AdiTestnet", "AdiTestnetAb", "BabylonGenesis",
+  "BabylonTestnet5", "Base", "BaseGoerli", "BaseSepolia", "Berachain", "BerachainBArtio", "BerachainBepolia",
+  "BesuTestnet", "Bitcoin", "BitcoinSignet", "BitcoinTestnet3", "BitcoinTestnet4", "BitcoinCash",
+  "BitcoinCashTestnet", "Bob", "BobSepolia", "Bsc", "BscTestnet", "Canton", "CantonDevnet", "CantonTestnet",
+  "Cardano", "CardanoPreprod", "Concordium", "ConcordiumTestnet", "Celo", "CeloAlfajores", "Codex",
+  "CodexSepolia", "CosmosHub4", "CosmosIcsTestnet", "Dogecoin", "DogecoinTestnet", "Ethereum",
+  "EthereumClassic", "EthereumClassicMordor", "EthereumGoerli", "EthereumSepolia", "EthereumHolesky",
+  "EthereumHoodi", "FantomOpera", "FantomTestnet", "FlareC", "FlareCCoston2", "FlowEvm", "FlowEvmTestnet",
+  "Hedera", "HederaTestnet", "Ink", "InkSepolia", "InternetComputer", "Ion", "IonTestnet", "Iota",
+  "IotaTestnet", "IotaZodianet", "Kaspa", "KaspaTestnet11", "Kusama", "KusamaAssetHub", "Litecoin",
+  "LitecoinTestnet", "Near", "NearTestnet", "Optimism", "OptimismGoerli", "OptimismSepolia", "Origyn", "Plasma",
+  "PlasmaTestnet", "Plume", "PlumeSepolia", "Paseo", "PaseoAssetHub", "Polkadot", "PolkadotAssetHub", "Polygon",
+  "PolygonAmoy", "PolygonMumbai", "Polymesh", "PolymeshTestnet", "Race", "RaceSepolia", "SeiAtlantic2",
+  "SeiPacific1", "Solana", "SolanaDevnet", "Sonic", "SonicTestnet", "Starknet", "StarknetSepolia", "Stellar",
+  "StellarTestnet", "Sui", "SuiTestnet", "Tezos", "TezosGhostnet", "TezosShadownet", "Tempo", "TempoAndantino",
+  "TempoModerato", "Tsc", "TscTestnet1", "Ton", "TonTestnet", "Tron", "TronNile", "Westend", "WestendAssetHub",
+  "Xdc", "XdcApothem", "XLayer", "XLayerSepolia", "XrpLedger", "XrpLedgerTestnet", "KeyECDSA", "KeyEdDSA",
+  "KeyECDSAStark",
 ] as const;
 
 export type DfnsNetwork = (typeof DFNS_NETWORKS)[number];
 
-// The EVM chains are the SDK's own `ReadContractBody` (kind "Evm") network list
-// (generated/networks/types.d.ts), split here by mainnet / testnet.
+// The EVM chains are the SDK's own EIP-1559 fee networks (`GetFeesResponse` kind "Eip1559" in
+// generated/networks/types.d.ts), split here by mainnet / testnet.
 const EVM_MAINNETS = [
-  "Adi", "ArbitrumOne", "AvalancheC", "Base", "Berachain", "Bob", "Bsc", "Celo", "Codex", "Ethereum",
-  "FantomOpera", "FlareC", "FlowEvm", "Ink", "Optimism", "Plasma", "Plume", "Polygon", "Race", "Sonic", "Tsc",
+  "Adi", "ArbitrumOne", "Areum", "AvalancheC", "Base", "Berachain", "Bob", "Bsc", "Celo", "Codex", "Ethereum",
+  "EthereumClassic", "FantomOpera", "FlareC", "FlowEvm", "Ink", "Optimism", "Plasma", "Plume", "Polygon", "Race",
+  "Sonic", "Tempo", "Tsc", "Xdc", "XLayer",
 ] as const satisfies readonly DfnsNetwork[];
 const EVM_TESTNETS = [
-  "AdiTestnet", "AdiTestnetAb", "ArbitrumGoerli", "ArbitrumSepolia", "AvalancheCFuji", "BaseGoerli", "BaseSepolia",
-  "BerachainBArtio", "BerachainBepolia", "BobSepolia", "BscTestnet", "CeloAlfajores", "CodexSepolia",
-  "EthereumGoerli", "EthereumSepolia", "EthereumHolesky", "EthereumHoodi", "FantomTestnet", "FlareCCoston2",
-  "FlowEvmTestnet", "InkSepolia", "OptimismGoerli", "OptimismSepolia", "PlasmaTestnet", "PlumeSepolia",
-  "PolygonAmoy", "PolygonMumbai", "RaceSepolia", "SonicTestnet", "TscTestnet1",
+  "AdiTestnet", "AdiTestnetAb", "ArbitrumGoerli", "ArbitrumSepolia", "ArcTestnet", "AvalancheCFuji", "BaseGoerli",
+  "BaseSepolia", "BerachainBArtio", "BerachainBepolia", "BesuTestnet", "BobSepolia", "BscTestnet", "CeloAlfajores",
+  "CodexSepolia", "EthereumClassicMordor", "EthereumGoerli", "EthereumSepolia", "EthereumHolesky", "EthereumHoodi",
+  "FantomTestnet", "FlareCCoston2", "FlowEvmTestnet", "InkSepolia", "OptimismGoerli", "OptimismSepolia",
+  "PlasmaTestnet", "PlumeSepolia", "PolygonAmoy", "PolygonMumbai", "RaceSepolia", "SonicTestnet", "TempoAndantino",
+  "TempoModerato", "TscTestnet1", "XdcApothem", "XLayerSepolia",
 ] as const satisfies readonly DfnsNetwork[];
 
 type SpecBody = Omit<NetworkSpec, "network">;
@@ -65,6 +70,7 @@ const SPECS: Partial<Record<DfnsNetwork, SpecBody>> = {
   Bitcoin: ecdsa("bitcoin", false),
   BitcoinSignet: ecdsa("bitcoin", true),
   BitcoinTestnet3: ecdsa("bitcoin", true),
+  BitcoinTestnet4: ecdsa("bitcoin", true),
   Solana: eddsa("solana", false),
   SolanaDevnet: eddsa("solana", true),
   Tron: ecdsa("tron", false),
