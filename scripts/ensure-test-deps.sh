@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The system packages the tests use: Chromium (Playwright drives it) and a PostgreSQL server
 # (the production database path). Installed with apt when missing and allowed (root).
+# CHROMIUM_PATH names another Chromium-based browser (e.g. Chrome on GitHub's runners).
 set -euo pipefail
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
