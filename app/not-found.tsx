@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { buttonStyles } from "@/components/styles";
 
 export default function NotFound() {
@@ -5,9 +6,9 @@ export default function NotFound() {
     <div className="mx-auto max-w-xl px-4 py-16 text-center sm:px-6">
       <h1 className="text-2xl font-bold text-slate-900">Page not found</h1>
       <p className="mt-3 text-slate-600">There is nothing at this address.</p>
-      <a href="/" className={`${buttonStyles.primary} mt-6`}>
+      <Link href="/" className={`${buttonStyles.primary} mt-6`}>
         Go to the home page
-      </a>
+      </Link>
     </div>
   );
 }

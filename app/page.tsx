@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { buttonStyles, cardStyles } from "@/components/styles";
 import { getCurrentUser } from "@/lib/auth/session";
 import { brand } from "@/lib/brand";
@@ -33,17 +34,17 @@ export default async function LandingPage() {
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
           {user ? (
-            <a href="/wallet" className={buttonStyles.primary}>
+            <Link href="/wallet" className={buttonStyles.primary}>
               Go to your wallet
-            </a>
+            </Link>
           ) : (
             <>
-              <a href="/sign-up" className={buttonStyles.primary}>
+              <Link href="/sign-up" className={buttonStyles.primary}>
                 Create your account
-              </a>
-              <a href="/sign-in" className={buttonStyles.secondary}>
+              </Link>
+              <Link href="/sign-in" className={buttonStyles.secondary}>
                 I already have an account
-              </a>
+              </Link>
             </>
           )}
         </div>

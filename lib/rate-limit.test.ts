@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db/open";
 import { HttpError } from "@/lib/http";
 import { useAppDatabase } from "@/lib/testing/app-database";
 import { bucketOf, giveBackAttempt, takeAttempt, tooManyAttempts, type RateLimit } from "./rate-limit";

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
-import { tooManyRequests, type HttpError } from "@/lib/http";
+import { tooManyRequests, type HttpError } from "@/lib/http/errors";
 import { minutesToWait, waitInWords } from "@/lib/wait-in-words";
 
 // "At most N attempts per key in a sliding window", counted in the database (RateLimitAttempt), so

@@ -12,6 +12,9 @@ bash scripts/ensure-test-deps.sh || exit 1
 echo "== Type check"
 npx tsc --noEmit || status=1
 
+echo "== Lint (ESLint: Next's rules, typescript-eslint with types)"
+npx eslint . --max-warnings 0 || status=1
+
 echo "== Unit, route and sandbox contract tests (embedded Postgres: PGlite)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-reports/vitest-embedded.json || status=1
 

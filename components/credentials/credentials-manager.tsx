@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { FormAlert } from "@/components/auth/form-alert";
 import { cardStyles, linkStyles } from "@/components/styles";
 import type { CredentialView } from "@/lib/dfns/credentials";
@@ -35,9 +36,9 @@ export function CredentialsManager({ initial }: { initial: CredentialView[] }) {
         </h2>
         <p className="mt-1 text-sm text-slate-600">
           Opened only with your recovery code. If you lose every passkey,{" "}
-          <a href="/recovery" className={linkStyles}>
+          <Link href="/recovery" className={linkStyles}>
             recover your wallet with your recovery code
-          </a>
+          </Link>
           : you get a new passkey and a new code, and the old ones stop working.
         </p>
         <CredentialList credentials={recoveryKeys} busy={busy} label="Your recovery keys" />

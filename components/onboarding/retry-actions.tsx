@@ -1,11 +1,12 @@
+import Link from "next/link";
 import { buttonStyles } from "@/components/styles";
 
 /** For a flow whose session ended: sign in again and come back to `returnTo`. */
 export function SignInAgainLink({ returnTo }: { returnTo: string }) {
   return (
-    <a href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`} className={buttonStyles.primary}>
+    <Link href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`} className={buttonStyles.primary}>
       Sign in again
-    </a>
+    </Link>
   );
 }
 

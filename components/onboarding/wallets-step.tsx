@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Ref } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
 import { buttonStyles } from "@/components/styles";
@@ -39,9 +40,9 @@ export function WalletsStep({ state, headingRef, onRetry, onStartOver }: Props) 
               </li>
             ))}
           </ul>
-          <a href="/wallet" className={`${buttonStyles.primary} mt-6`}>
+          <Link href="/wallet" className={`${buttonStyles.primary} mt-6`}>
             Go to your wallet
-          </a>
+          </Link>
         </>
       )}
 

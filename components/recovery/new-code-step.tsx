@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState, type Ref } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
 import { ConfirmSavedButton, SaveRecoveryCode } from "@/components/onboarding/save-recovery-code";
@@ -30,12 +31,12 @@ export function NewCodeStep({ state, headingRef, onFinish, onRetry, onStartOver 
           the old recovery code no longer work.
         </p>
         <div className="mt-6 flex flex-wrap gap-2">
-          <a href="/wallet" className={buttonStyles.primary}>
+          <Link href="/wallet" className={buttonStyles.primary}>
             Go to your wallet
-          </a>
-          <a href="/credentials" className={buttonStyles.secondary}>
+          </Link>
+          <Link href="/credentials" className={buttonStyles.secondary}>
             See your passkeys
-          </a>
+          </Link>
         </div>
       </StepSection>
     );

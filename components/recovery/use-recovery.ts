@@ -220,6 +220,8 @@ export function useRecovery() {
       case "complete":
         return void finish();
       case "sign-in":
+        // A full page load: the sign-in page must see the session cookie as it is now.
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination
         return window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent("/recovery")}`);
     }
   }, [begin, createNewPasskey, finish, state.problem?.retry]);

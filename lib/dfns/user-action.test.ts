@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getEnv } from "@/lib/env";
 import { startApp, type AppHarness } from "@/lib/testing/app-harness";
 import { registeredUser } from "@/lib/testing/registration";
-import { SoftwarePasskey } from "@/lib/testing/software-passkey";
+import type { SoftwarePasskey } from "@/lib/testing/software-passkey";
 import { requireDfnsUser } from "./end-user";
 import { beginUserAction, completeUserAction } from "./user-action";
 

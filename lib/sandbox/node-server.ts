@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SandboxHandler } from "./sandbox";
 
@@ -29,7 +29,7 @@ const isLoopback = (address: string | undefined) => address === "127.0.0.1" || a
  * the embedded database cannot be opened by a second process while the server runs.
  */
 export async function listen(handler: SandboxHandler, port: number, host = "127.0.0.1"): Promise<{ server: Server; url: string }> {
-  const server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const origin = `http://${req.headers.host ?? host}`;
     if (req.method === "GET" && req.url === CREDENTIALS_PATH && isLoopback(req.socket.remoteAddress)) {
       res.writeHead(200, { "content-type": "application/json" });
@@ -39,6 +39,14 @@ export async function listen(handler: SandboxHandler, port: number, host = "127.
     const response = await handler.handle(await toRequest(req, origin));
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
+  };
+  const server = createServer((req, res) => {
+    // The handler answers its own errors as JSON; this is for the socket failing under it.
+    serve(req, res).catch((error: unknown) => {
+      console.error("[sandbox] request failed:", error instanceof Error ? error.message : error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: "Internal sandbox error", status: 500 } }));
+    });
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {

@@ -40,7 +40,7 @@ export default async function WalletPage() {
 
   const [signatures, qrCodes] = await Promise.all([
     latestSignatures(wallets.map((w) => w.id)),
-    Promise.all(wallets.map((w) => (w.address ? qrCodeDataUrl(w.address) : null))),
+    Promise.all(wallets.map(async (w) => (w.address ? qrCodeDataUrl(w.address) : null))),
   ]);
 
   return (

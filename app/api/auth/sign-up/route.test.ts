@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { countSignUp, SIGN_UPS_PER_ADDRESS } from "@/lib/auth/rate-limits";
-import type { Database } from "@/lib/db/open";
 import { useAppDatabase } from "@/lib/testing/app-database";
 import { getEnv } from "@/lib/env";
 import type { ErrorBody } from "@/lib/http";

@@ -1,0 +1,30 @@
+// ESLint: Next's rules (core web vitals, React, hooks, accessibility, imports) and typescript-eslint
+// with type information, for the promise mistakes that types can see. Formatting is Prettier's job.
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypeScript from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTypeScript,
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+    },
+    // Cycles are looked for in our own modules only: following imports into packages costs minutes.
+    settings: { "import/ignore": ["node_modules"] },
+  },
+  {
+    // Test helpers named use…() are not React hooks.
+    files: ["**/*.test.ts", "lib/testing/**", "e2e/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  globalIgnores([".next/**", ".next-baseline/**", "lib/generated/**", "bench-results/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"]),
+]);
