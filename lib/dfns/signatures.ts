@@ -9,18 +9,25 @@ import type { BrowserUserAction } from "@/lib/passkeys/types";
 import { isDfnsUnavailable } from "./availability";
 import { requireDfnsUser, withEndUserClient } from "./end-user";
 import { encodeSignature, hexToMessage, messageToHex, verifyMessageSignature, type DfnsSignatureParts } from "./message-signature";
+import { typedDataSummary, verifyTypedDataSignature } from "./typed-data-signature";
 import { actionNotFound, beginUserAction, completeUserAction } from "./user-action";
 import type { CompleteUserActionInput } from "./user-action-schema";
 import { findUserWallet } from "./wallets";
 
 // Delegated signing: the user types a message, the server asks Dfns to sign its UTF-8 bytes with
 // one of the user's wallets, the user approves with the passkey, the server completes it, checks
-// the signature itself and keeps it.
+// the signature itself and keeps it. Typed data (EIP-712) goes the same way
+// (typed-data-signatures.ts) and is listed with the messages.
 
 export interface SignatureView {
   id: string;
   walletId: string;
+  /** `Message`, or `Eip712` (typed data). */
+  kind: string;
+  /** The message as typed, or the typed data's JSON text. */
   message: string;
+  /** Typed data only: what to call it in a list. */
+  typedData: { primaryType: string; domainName: string | null } | null;
   signature: string | null;
   /** null: not signed yet, or no check for this network. */
   verified: boolean | null;
@@ -32,6 +39,7 @@ export interface SignatureView {
 export const SIGNATURE_LIST_LIMIT = 20;
 
 const SIGN_MESSAGE = "SignMessage";
+const EIP712 = "Eip712";
 /** Dfns statuses of a request that may still become Signed. */
 const IN_PROGRESS = ["Pending", "Executing"];
 
@@ -41,7 +49,9 @@ export function signatureView(row: Signature): SignatureView {
   return {
     id: row.id,
     walletId: row.walletId,
+    kind: row.kind,
     message: row.message,
+    typedData: row.kind === EIP712 ? typedDataSummary(row.message) : null,
     signature: row.signature,
     verified: row.verified,
     status: row.status,
@@ -52,12 +62,7 @@ export function signatureView(row: Signature): SignatureView {
 /** Starts signing `message` with the user's wallet `walletId`: the challenge for the passkey. */
 export async function beginMessageSignature(user: Pick<SessionUser, "id">, walletId: string, message: string): Promise<BrowserUserAction> {
   const dfnsUser = await requireDfnsUser(user);
-  const wallet = await findUserWallet(dfnsUser, walletId);
-  if (wallet.status !== "Active") {
-    throw conflict(`This wallet can't sign right now (its status is ${wallet.status}). Reload the page, or use another wallet.`, {
-      code: "wallet_inactive",
-    });
-  }
+  const wallet = requireActive(await findUserWallet(dfnsUser, walletId));
   const request: SignMessageRequest = { walletId: wallet.dfnsWalletId, body: { kind: "Message", message: messageToHex(message) } };
   return beginUserAction({
     dfnsUser,
@@ -92,12 +97,33 @@ export async function completeMessageSignature(
   });
 
   const messageHex = request.body.message;
-  const outcome = await signatureOutcome(wallet, messageHex, result);
+  return saveSignature(user, wallet, result, { kind: "Message", message: hexToMessage(messageHex), messageHex });
+}
+
+/** The wallet, if it can sign now; else 409 in words. */
+export function requireActive(wallet: Wallet): Wallet {
+  if (wallet.status !== "Active") {
+    throw conflict(`This wallet can't sign right now (its status is ${wallet.status}). Reload the page, or use another wallet.`, {
+      code: "wallet_inactive",
+    });
+  }
+  return wallet;
+}
+
+/** What was signed, as stored: the text shown to the user and the hex Dfns was asked to sign (or its digest). */
+export type SignedContent = Pick<Signature, "kind" | "message" | "messageHex">;
+
+/** Checks Dfns's answer for `content` against the wallet and stores it with an audit event. */
+export async function saveSignature(
+  user: Pick<SessionUser, "id">,
+  wallet: Wallet,
+  result: GenerateSignatureResponse,
+  content: SignedContent,
+): Promise<SignatureView> {
+  const outcome = await signatureOutcome(wallet, content, result);
   const prisma = await db();
   const row = await prisma.$transaction(async (tx) => {
-    const saved = await tx.signature.create({
-      data: { walletId: wallet.id, dfnsSignatureId: result.id, kind: "Message", message: hexToMessage(messageHex), messageHex, ...outcome },
-    });
+    const saved = await tx.signature.create({ data: { walletId: wallet.id, dfnsSignatureId: result.id, ...content, ...outcome } });
     await tx.auditEvent.create({
       data: { userId: user.id, type: "dfns.signature.created", detail: { walletId: wallet.id, signatureId: saved.id, status: saved.status } },
     });
@@ -122,7 +148,7 @@ export async function listMessageSignatures(user: Pick<SessionUser, "id">, walle
         for (const row of unfinished) {
           const current = await client.wallets.getSignature({ walletId: wallet.dfnsWalletId, signatureId: row.dfnsSignatureId });
           if (current.status === row.status) continue;
-          await prisma.signature.update({ where: { id: row.id }, data: await signatureOutcome(wallet, row.messageHex, current) });
+          await prisma.signature.update({ where: { id: row.id }, data: await signatureOutcome(wallet, row, current) });
         }
       });
       rows = await latestSignatureRows(wallet.id);
@@ -146,17 +172,20 @@ async function latestSignatureRows(walletId: string): Promise<Signature[]> {
 /** Status, encoded signature and the server's own verification of a Dfns signature answer. */
 async function signatureOutcome(
   wallet: Pick<Wallet, "network" | "address" | "publicKey">,
-  messageHex: string,
+  content: SignedContent,
   answer: { status: string; signature?: DfnsSignatureParts },
 ): Promise<Pick<Signature, "status" | "signature" | "verified">> {
   if (!answer.signature) return { status: answer.status, signature: null, verified: null };
   const signature = encodeSignature(answer.signature);
-  const verified = await verifyMessageSignature({
-    verification: networkInfo(wallet.network).verification,
-    address: wallet.address,
-    publicKey: wallet.publicKey,
-    messageHex,
-    signature,
-  });
+  const verified =
+    content.kind === EIP712
+      ? await verifyTypedDataSignature({ address: wallet.address, text: content.message, signature })
+      : await verifyMessageSignature({
+          verification: networkInfo(wallet.network).verification,
+          address: wallet.address,
+          publicKey: wallet.publicKey,
+          messageHex: content.messageHex,
+          signature,
+        });
   return { status: answer.status, signature, verified };
 }

@@ -99,7 +99,7 @@ describe("checkTypedData", () => {
       ],
     };
     const valid = { value: "1", small: -128, flag: false, tags: ["a", "b"], blob: "0x", id: `0x${"00".repeat(32)}` };
-    const input = { types, primaryType: "Thing", domain: { name: "T" }, message: valid };
+    const input: Record<string, unknown> = { types, primaryType: "Thing", domain: { name: "T" }, message: valid };
     expect(checkTypedData(JSON.stringify(input), SEPOLIA).ok).toBe(true); // only the patch is wrong
     input.message = { ...valid, ...patch };
     expect(problemWith(input)).toMatch(expected);

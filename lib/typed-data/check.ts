@@ -16,13 +16,13 @@ export const TYPED_DATA_MAX_LENGTH = 20_000;
 
 export type TypedDataTypes = Record<string, { name: string; type: string }[]>;
 
-export interface TypedDataDomainJson {
+export type TypedDataDomainJson = {
   name?: string;
   version?: string;
   chainId?: number;
   verifyingContract?: string;
   salt?: string;
-}
+};
 
 /** Checked typed data: only the types the primary type uses, chainId as a number. */
 export interface CheckedTypedData {
