@@ -1,8 +1,15 @@
 import type { SignatureView } from "@/lib/dfns/signatures";
 import { formatUtc } from "@/lib/format-date";
 
-// A wallet's signatures as the wallet page lists them: what was signed, the signature, and
-// whether the server verified it against the wallet.
+// A wallet's signatures as the wallet page lists them: what was signed (a message, or typed
+// data by its primary type and domain, its JSON one click away), the signature, and whether the
+// server verified it against the wallet.
+
+/** "Permit (Example Token)": typed data's primary type and its domain's name. */
+export function typedDataTitle(signature: Pick<SignatureView, "typedData">): string {
+  const { primaryType, domainName } = signature.typedData ?? { primaryType: "Typed data", domainName: null };
+  return domainName ? `${primaryType} (${domainName})` : primaryType;
+}
 
 /** The server's verdict on a signature, in a word or two. */
 export function VerificationBadge({ signature }: { signature: Pick<SignatureView, "verified" | "status"> }) {
@@ -28,9 +35,19 @@ export function SignatureList({ signatures, label }: { signatures: SignatureView
       {signatures.map((signature) => (
         <li key={signature.id} className="px-4 py-3">
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <p className="min-w-0 break-words text-sm font-medium text-slate-900">“{signature.message}”</p>
+            {signature.kind === "Eip712" ? (
+              <p className="min-w-0 break-words text-sm font-medium text-slate-900">Typed data: {typedDataTitle(signature)}</p>
+            ) : (
+              <p className="min-w-0 break-words text-sm font-medium text-slate-900">“{signature.message}”</p>
+            )}
             <VerificationBadge signature={signature} />
           </div>
+          {signature.kind === "Eip712" && (
+            <details className="mt-1">
+              <summary className="cursor-pointer text-xs text-slate-600">Show the typed data</summary>
+              <pre className="mt-1 max-h-64 overflow-auto rounded-lg bg-slate-50 p-2 font-mono text-xs text-slate-800">{signature.message}</pre>
+            </details>
+          )}
           {signature.signature && <p className="mt-1 break-all font-mono text-xs text-slate-600">{signature.signature}</p>}
           <p className="mt-1 text-xs text-slate-500">
             <time dateTime={signature.createdAt}>{formatUtc(signature.createdAt)}</time>

@@ -100,6 +100,11 @@ describe("signing typed data (EIP-712)", () => {
 
     const listed = await json<{ signatures: SignatureJson[] }>(await app.call(listSignatures, alice.user, { method: "GET", params: { walletId: wallet.id } }));
     expect(listed.signatures).toEqual([signature]);
+
+    // One Dfns had not finished signing is asked for again and verified as typed data then.
+    await app.database.prisma.signature.update({ where: { id: signature.id }, data: { status: "Pending", signature: null, verified: null } });
+    const relisted = await json<{ signatures: SignatureJson[] }>(await app.call(listSignatures, alice.user, { method: "GET", params: { walletId: wallet.id } }));
+    expect(relisted.signatures).toEqual([signature]);
   });
 
   it("signs the mail example (nested structs) on an added EVM network with that network's chain id", async () => {
