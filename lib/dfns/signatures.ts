@@ -2,12 +2,12 @@ import "server-only";
 import type { GenerateSignatureRequest, GenerateSignatureResponse } from "@dfns/sdk/generated/wallets/types";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import type { Signature, Wallet } from "@/lib/generated/prisma/client";
+import type { Prisma, Signature, Wallet } from "@/lib/generated/prisma/client";
 import { conflict } from "@/lib/http";
 import { networkInfo } from "@/lib/networks";
 import type { BrowserUserAction } from "@/lib/passkeys/types";
 import { isDfnsUnavailable } from "./availability";
-import { requireDfnsUser, withEndUserClient } from "./end-user";
+import { requireDfnsUser, withEndUserClient, type DfnsUserWithCredentials } from "./end-user";
 import { encodeSignature, hexToMessage, messageToHex, verifyMessageSignature, type DfnsSignatureParts } from "./message-signature";
 import { typedDataSummary, verifyTypedDataSignature } from "./typed-data-signature";
 import { actionNotFound, beginUserAction, completeUserAction } from "./user-action";
@@ -64,12 +64,7 @@ export async function beginMessageSignature(user: Pick<SessionUser, "id">, walle
   const dfnsUser = await requireDfnsUser(user);
   const wallet = requireActive(await findUserWallet(dfnsUser, walletId));
   const request: SignMessageRequest = { walletId: wallet.dfnsWalletId, body: { kind: "Message", message: messageToHex(message) } };
-  return beginUserAction({
-    dfnsUser,
-    kind: SIGN_MESSAGE,
-    request,
-    init: (client) => client.wallets.generateSignatureInit(request as GenerateSignatureRequest),
-  });
+  return beginWalletSignature(dfnsUser, SIGN_MESSAGE, request);
 }
 
 /**
@@ -83,21 +78,44 @@ export async function completeMessageSignature(
 ): Promise<SignatureView> {
   const dfnsUser = await requireDfnsUser(user);
   const wallet = await findUserWallet(dfnsUser, walletId);
-  const { result, request } = await completeUserAction<SignMessageRequest, GenerateSignatureResponse>({
+  const { result, request } = await completeWalletSignature<SignMessageRequest>(dfnsUser, wallet, SIGN_MESSAGE, input);
+  const messageHex = request.body.message;
+  return saveSignature(user, wallet, result, { kind: "Message", message: hexToMessage(messageHex), messageHex });
+}
+
+/** A Dfns signature request as stored for the passkey to approve. */
+type SignatureRequest = { walletId: string; body: Prisma.InputJsonObject };
+
+/** Asks Dfns for the passkey challenge of `request` and stores it as a pending action of `kind`. */
+export function beginWalletSignature(dfnsUser: DfnsUserWithCredentials, kind: string, request: SignatureRequest): Promise<BrowserUserAction> {
+  return beginUserAction({
     dfnsUser,
-    kind: SIGN_MESSAGE,
+    kind,
+    request,
+    init: (client) => client.wallets.generateSignatureInit(request as unknown as GenerateSignatureRequest),
+  });
+}
+
+/**
+ * Sends the stored signature request of the user's pending action of `kind` with the passkey's
+ * assertion: what Dfns signs is what was stored. An action begun for another wallet: 404.
+ */
+export function completeWalletSignature<Request extends SignatureRequest & Prisma.JsonObject>(
+  dfnsUser: DfnsUserWithCredentials,
+  wallet: Pick<Wallet, "dfnsWalletId">,
+  kind: string,
+  input: CompleteUserActionInput,
+): Promise<{ result: GenerateSignatureResponse; request: Request }> {
+  return completeUserAction<Request, GenerateSignatureResponse>({
+    dfnsUser,
+    kind,
     actionId: input.actionId,
     assertion: input.assertion,
     beforeClaim: (stored) => {
-      if (stored.walletId !== wallet.dfnsWalletId) {
-        throw actionNotFound();
-      }
+      if (stored.walletId !== wallet.dfnsWalletId) throw actionNotFound();
     },
-    complete: (client, stored, signed) => client.wallets.generateSignatureComplete(stored as GenerateSignatureRequest, signed),
+    complete: (client, stored, signed) => client.wallets.generateSignatureComplete(stored as unknown as GenerateSignatureRequest, signed),
   });
-
-  const messageHex = request.body.message;
-  return saveSignature(user, wallet, result, { kind: "Message", message: hexToMessage(messageHex), messageHex });
 }
 
 /** The wallet, if it can sign now; else 409 in words. */

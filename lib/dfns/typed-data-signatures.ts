@@ -1,6 +1,5 @@
 import "server-only";
 import { hashTypedData } from "viem";
-import type { GenerateSignatureRequest, GenerateSignatureResponse } from "@dfns/sdk/generated/wallets/types";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Prisma, Wallet } from "@/lib/generated/prisma/client";
 import { badRequest } from "@/lib/http";
@@ -8,9 +7,8 @@ import { networkInfo } from "@/lib/networks";
 import type { BrowserUserAction } from "@/lib/passkeys/types";
 import { checkTypedData, rootTypeOf, type CheckedTypedData } from "@/lib/typed-data/check";
 import { requireDfnsUser } from "./end-user";
-import { requireActive, saveSignature, type SignatureView } from "./signatures";
+import { beginWalletSignature, completeWalletSignature, requireActive, saveSignature, type SignatureView } from "./signatures";
 import { typedDataToText } from "./typed-data-signature";
-import { actionNotFound, beginUserAction, completeUserAction } from "./user-action";
 import type { CompleteUserActionInput } from "./user-action-schema";
 import { findUserWallet } from "./wallets";
 
@@ -34,12 +32,7 @@ export async function beginTypedDataSignature(user: Pick<SessionUser, "id">, wal
   requireActive(wallet);
   const { types, domain, message } = checked.typedData;
   const request: SignTypedDataRequest = { walletId: wallet.dfnsWalletId, body: { kind: "Eip712", types, domain, message: message as Prisma.JsonObject } };
-  return beginUserAction({
-    dfnsUser,
-    kind: SIGN_TYPED_DATA,
-    request,
-    init: (client) => client.wallets.generateSignatureInit(request as GenerateSignatureRequest),
-  });
+  return beginWalletSignature(dfnsUser, SIGN_TYPED_DATA, request);
 }
 
 /** Completes the pending typed-data signature with the passkey's assertion; verifies and keeps it. */
@@ -50,16 +43,7 @@ export async function completeTypedDataSignature(
 ): Promise<SignatureView> {
   const dfnsUser = await requireDfnsUser(user);
   const wallet = await findUserWallet(dfnsUser, walletId);
-  const { result, request } = await completeUserAction<SignTypedDataRequest, GenerateSignatureResponse>({
-    dfnsUser,
-    kind: SIGN_TYPED_DATA,
-    actionId: input.actionId,
-    assertion: input.assertion,
-    beforeClaim: (stored) => {
-      if (stored.walletId !== wallet.dfnsWalletId) throw actionNotFound();
-    },
-    complete: (client, stored, signed) => client.wallets.generateSignatureComplete(stored as GenerateSignatureRequest, signed),
-  });
+  const { result, request } = await completeWalletSignature<SignTypedDataRequest>(dfnsUser, wallet, SIGN_TYPED_DATA, input);
   const { types, domain, message } = request.body;
   // The check at begin made the primary type the one Dfns infers: the only type no other uses.
   const typedData: CheckedTypedData = { types, primaryType: rootTypeOf(types)!, domain, message };

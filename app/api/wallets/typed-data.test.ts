@@ -1,6 +1,6 @@
 import { hashTypedData, verifyTypedData, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dfnsConnection, setDfnsConnection } from "@/lib/dfns/connection";
+import { withDfnsDown } from "@/lib/testing/dfns-down";
 import { startApp, type AppHarness, type AppUser } from "@/lib/testing/app-harness";
 import { registeredUser } from "@/lib/testing/registration";
 import type { SoftwarePasskey } from "@/lib/testing/software-passkey";
@@ -66,17 +66,6 @@ async function approve({ user, passkey }: User, walletId: string, action: Action
 }
 
 const pendingActions = (user: AppUser) => app.database.prisma.pendingUserAction.count({ where: { userId: user.id } });
-
-/** Runs `fn` with Dfns unreachable: whatever answers then was decided without asking Dfns. */
-async function withDfnsDown<T>(fn: () => Promise<T>): Promise<T> {
-  const live = await dfnsConnection();
-  setDfnsConnection({ ...live, apiUrl: "http://127.0.0.1:9" });
-  try {
-    return await fn();
-  } finally {
-    setDfnsConnection(live);
-  }
-}
 
 describe("signing typed data (EIP-712)", () => {
   it("signs the permit example with the passkey's approval; the server verifies it with viem and lists it readably", async () => {
