@@ -157,4 +157,5 @@ test("typed data (EIP-712): broken JSON is said in words with no passkey prompt;
   await listed.getByText("Show the typed data").click();
   await expect(listed.locator("pre")).toContainText('"primaryType": "Permit"');
   await expect(listed).toContainText(signature);
+  await evm.screenshot({ path: "docs/typed-data.png" });
 });
