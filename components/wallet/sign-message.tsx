@@ -6,7 +6,7 @@ import { Spinner } from "@/components/onboarding/stepper";
 import { buttonStyles } from "@/components/styles";
 import { runUserAction, userActionErrorMessage } from "@/lib/api/user-action";
 import type { SignatureView } from "@/lib/dfns/signatures";
-import { VerificationBadge } from "./signature-list";
+import { LatestSignature } from "./signature-list";
 
 interface Props {
   walletId: string;
@@ -82,17 +82,7 @@ export function SignMessage({ walletId, networkName, verificationNote, onSigned,
         </button>
       </form>
 
-      <div role="status" aria-live="polite">
-        {latest && (
-          <div className="mt-4 rounded-xl border border-brand-muted bg-brand-soft p-4" data-testid="latest-signature">
-            <div className="flex flex-wrap items-center gap-2">
-              <p className="text-sm font-semibold text-slate-900">Signed “{latest.message}”</p>
-              <VerificationBadge signature={latest} />
-            </div>
-            {latest.signature && <p className="mt-2 break-all font-mono text-xs text-slate-700">{latest.signature}</p>}
-          </div>
-        )}
-      </div>
+      <LatestSignature signature={latest} testId="latest-signature" />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { buttonStyles } from "@/components/styles";
 import { runUserAction, userActionErrorMessage } from "@/lib/api/user-action";
 import type { SignatureView } from "@/lib/dfns/signatures";
 import { typedDataExamples } from "@/lib/typed-data/examples";
-import { typedDataTitle, VerificationBadge } from "./signature-list";
+import { LatestSignature } from "./signature-list";
 
 /** What an EVM wallet needs to sign typed data. */
 export interface TypedDataSigner {
@@ -107,17 +107,7 @@ export function SignTypedData({ walletId, networkName, signer, onSigned }: Props
         </button>
       </form>
 
-      <div role="status" aria-live="polite">
-        {latest && (
-          <div className="mt-4 rounded-xl border border-brand-muted bg-brand-soft p-4" data-testid="latest-typed-signature">
-            <div className="flex flex-wrap items-center gap-2">
-              <p className="text-sm font-semibold text-slate-900">Signed {typedDataTitle(latest)}</p>
-              <VerificationBadge signature={latest} />
-            </div>
-            {latest.signature && <p className="mt-2 break-all font-mono text-xs text-slate-700">{latest.signature}</p>}
-          </div>
-        )}
-      </div>
+      <LatestSignature signature={latest} testId="latest-typed-signature" />
     </details>
   );
 }

@@ -5,10 +5,29 @@ import { formatUtc } from "@/lib/format-date";
 // data by its primary type and domain, its JSON one click away), the signature, and whether the
 // server verified it against the wallet.
 
-/** "Permit (Example Token)": typed data's primary type and its domain's name. */
-export function typedDataTitle(signature: Pick<SignatureView, "typedData">): string {
-  const { primaryType, domainName } = signature.typedData ?? { primaryType: "Typed data", domainName: null };
+/** Typed data by its primary type and domain name: `Permit (Example Token)`. */
+function typedDataName(signature: Pick<SignatureView, "typedData">): string {
+  const { primaryType, domainName } = signature.typedData ?? { primaryType: "unreadable", domainName: null };
   return domainName ? `${primaryType} (${domainName})` : primaryType;
+}
+
+/** The signature just made (announced to screen readers): what was signed, the verdict, the signature. */
+export function LatestSignature({ signature, testId }: { signature: SignatureView | null; testId: string }) {
+  return (
+    <div role="status" aria-live="polite">
+      {signature && (
+        <div className="mt-4 rounded-xl border border-brand-muted bg-brand-soft p-4" data-testid={testId}>
+          <div className="flex flex-wrap items-center gap-2">
+            <p className="text-sm font-semibold text-slate-900">
+              {signature.kind === "Eip712" ? `Signed typed data: ${typedDataName(signature)}` : `Signed “${signature.message}”`}
+            </p>
+            <VerificationBadge signature={signature} />
+          </div>
+          {signature.signature && <p className="mt-2 break-all font-mono text-xs text-slate-700">{signature.signature}</p>}
+        </div>
+      )}
+    </div>
+  );
 }
 
 /** The server's verdict on a signature, in a word or two. */
@@ -35,11 +54,9 @@ export function SignatureList({ signatures, label }: { signatures: SignatureView
       {signatures.map((signature) => (
         <li key={signature.id} className="px-4 py-3">
           <div className="flex flex-wrap items-center justify-between gap-2">
-            {signature.kind === "Eip712" ? (
-              <p className="min-w-0 break-words text-sm font-medium text-slate-900">Typed data: {typedDataTitle(signature)}</p>
-            ) : (
-              <p className="min-w-0 break-words text-sm font-medium text-slate-900">“{signature.message}”</p>
-            )}
+            <p className="min-w-0 break-words text-sm font-medium text-slate-900">
+              {signature.kind === "Eip712" ? `Typed data: ${typedDataName(signature)}` : `“${signature.message}”`}
+            </p>
             <VerificationBadge signature={signature} />
           </div>
           {signature.kind === "Eip712" && (

@@ -35,6 +35,6 @@ export async function signTypedExampleWith(card: Locator, authenticator: Virtual
   await form.getByRole("button", { name: "Sign typed data with passkey" }).click();
   await asserted;
   const latest = card.getByTestId("latest-typed-signature");
-  await expect(latest).toContainText(`Signed ${title}`);
+  await expect(latest).toContainText(`Signed typed data: ${title}`);
   return { latest, json };
 }
