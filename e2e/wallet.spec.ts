@@ -147,6 +147,7 @@ test("typed data (EIP-712): broken JSON is said in words with no passkey prompt;
   expect(typed.message.owner).toBe(evmAddress);
   const signature = await signatureIn(latest);
   expect(await verifyTypedData({ ...typed, address: evmAddress as Hex, signature })).toBe(true);
+  await evm.screenshot({ path: "docs/typed-data.png" });
 
   // Listed with the wallet's signatures, readable, its JSON one click away; still there after a reload.
   await page.reload();
@@ -157,5 +158,4 @@ test("typed data (EIP-712): broken JSON is said in words with no passkey prompt;
   await listed.getByText("Show the typed data").click();
   await expect(listed.locator("pre")).toContainText('"primaryType": "Permit"');
   await expect(listed).toContainText(signature);
-  await evm.screenshot({ path: "docs/typed-data.png" });
 });

@@ -5,8 +5,9 @@ import type { CheckedTypedData } from "@/lib/typed-data/check";
 // A Dfns `Eip712` signature as the app keeps it: the typed data the user approved (stored as its
 // JSON text) and the server's own check, with viem, that the wallet's address signed it.
 
-/** The typed data as stored in `Signature.message`: readable, with its primary type. */
-export const typedDataToText = (typedData: CheckedTypedData): string => JSON.stringify(typedData, null, 2);
+/** The typed data as stored in `Signature.message`: indented, what a reader looks for (the message) before the types. */
+export const typedDataToText = ({ types, primaryType, domain, message }: CheckedTypedData): string =>
+  JSON.stringify({ primaryType, domain, message, types }, null, 2);
 
 /** The stored typed data's primary type and domain name, for a list; null if it is not typed data. */
 export function typedDataSummary(text: string): { primaryType: string; domainName: string | null } | null {
