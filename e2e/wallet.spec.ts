@@ -1,10 +1,10 @@
 import QRCode from "qrcode";
-import { verifyMessage, type Hex } from "viem";
+import { verifyMessage, verifyTypedData, type Hex } from "viem";
 import { expect, test } from "@playwright/test";
 import { signUp, uniqueEmail } from "./helpers/accounts";
 import { EVM_ADDRESS, onboard } from "./helpers/onboarding";
 import { VirtualAuthenticator } from "./helpers/virtual-authenticator";
-import { signatureIn, signWith, walletCard } from "./helpers/wallet";
+import { signatureIn, signTypedExampleWith, signWith, typedDataForm, walletCard } from "./helpers/wallet";
 
 // The wallet home after onboarding: receive (copy, QR, explorer), sign a message with the passkey
 // and see the server's verification, add a wallet on another network and sign with it.
@@ -112,4 +112,50 @@ test("a cancelled passkey prompt or an expired request is said in words, and sig
   await expect(evm.getByTestId("latest-signature").getByText("Verified", { exact: true })).toBeVisible();
   await expect(alert).toBeEmpty();
   await expect(evm.getByRole("list", { name: "Signatures of your Ethereum Sepolia wallet" }).getByRole("listitem")).toHaveCount(1);
+});
+
+test("typed data (EIP-712): broken JSON is said in words with no passkey prompt; the permit example is signed and verified", async ({ page }) => {
+  const authenticator = await VirtualAuthenticator.attach(page);
+  await signUp(page, uniqueEmail("wallet-typed"));
+  const [evmAddress] = await onboard(page, authenticator);
+  const evm = walletCard(page, "Ethereum Sepolia");
+  await expect(walletCard(page, "Solana Devnet").getByText("Sign typed data (EIP-712)")).toHaveCount(0); // EVM wallets only
+  const form = await typedDataForm(evm);
+
+  // Broken JSON: the page says what is wrong; nothing reaches the server, the passkey is not asked.
+  const begun: string[] = [];
+  page.on("request", (request) => request.url().includes("/signatures/typed-data") && begun.push(request.url()));
+  const signCount = async () => (await authenticator.credentials()).map((c) => c.signCount);
+  const before = await signCount();
+  await form.getByRole("textbox").fill('{ "types": { "Mail": [ }');
+  await form.getByRole("button", { name: "Sign typed data with passkey" }).click();
+  await expect(form.getByRole("alert")).toHaveText(/^This isn't valid JSON \(.+\)\. Check for a missing quote, comma or brace\.$/);
+  // A domain for another chain is refused too, in words.
+  await form.getByRole("button", { name: "Mail (EIP-712's example)" }).click();
+  const onMainnet = (await form.getByRole("textbox").inputValue()).replace('"chainId": 11155111', '"chainId": 1');
+  await form.getByRole("textbox").fill(onMainnet);
+  await form.getByRole("button", { name: "Sign typed data with passkey" }).click();
+  await expect(form.getByRole("alert")).toHaveText(/^domain\.chainId is 1, but this wallet is on Ethereum Sepolia \(chain id 11155111\)/);
+  expect(begun).toEqual([]);
+  expect(await signCount()).toEqual(before);
+
+  // The permit example for this wallet: approved with the passkey, verified by the server.
+  const { latest, json } = await signTypedExampleWith(evm, authenticator, "ERC-2612 permit", "Permit (Example Token)");
+  await expect(form.getByRole("alert")).toBeEmpty();
+  await expect(latest.getByText("Verified", { exact: true })).toBeVisible();
+  const typed = JSON.parse(json);
+  expect(typed.message.owner).toBe(evmAddress);
+  const signature = await signatureIn(latest);
+  expect(await verifyTypedData({ ...typed, address: evmAddress as Hex, signature })).toBe(true);
+  await evm.screenshot({ path: "docs/typed-data.png" });
+
+  // Listed with the wallet's signatures, readable, its JSON one click away; still there after a reload.
+  await page.reload();
+  const listed = evm.getByRole("list", { name: "Signatures of your Ethereum Sepolia wallet" }).getByRole("listitem");
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText("Typed data: Permit (Example Token)");
+  await expect(listed.getByText("Verified", { exact: true })).toBeVisible();
+  await listed.getByText("Show the typed data").click();
+  await expect(listed.locator("pre")).toContainText('"primaryType": "Permit"');
+  await expect(listed).toContainText(signature);
 });

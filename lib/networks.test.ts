@@ -1,3 +1,4 @@
+import * as chains from "viem/chains";
 import { describe, expect, it } from "vitest";
 import { networkInfo } from "./networks";
 
@@ -15,7 +16,31 @@ describe("networkInfo", () => {
       displayName: "Starknet Sepolia",
       testnet: false,
       verification: "none",
+      chainId: null,
       explorerAddressUrl: null,
     });
+  });
+
+  it("gives every listed EVM network the chain id viem knows it by, and no other network one", () => {
+    const viemChain: Record<string, chains.Chain> = {
+      Ethereum: chains.mainnet,
+      EthereumSepolia: chains.sepolia,
+      EthereumHolesky: chains.holesky,
+      EthereumHoodi: chains.hoodi,
+      Base: chains.base,
+      BaseSepolia: chains.baseSepolia,
+      ArbitrumOne: chains.arbitrum,
+      ArbitrumSepolia: chains.arbitrumSepolia,
+      Optimism: chains.optimism,
+      OptimismSepolia: chains.optimismSepolia,
+      Polygon: chains.polygon,
+      PolygonAmoy: chains.polygonAmoy,
+      Bsc: chains.bsc,
+      BscTestnet: chains.bscTestnet,
+      AvalancheC: chains.avalanche,
+      AvalancheCFuji: chains.avalancheFuji,
+    };
+    for (const [network, chain] of Object.entries(viemChain)) expect([network, networkInfo(network).chainId]).toEqual([network, chain.id]);
+    for (const network of ["Solana", "SolanaDevnet", "Bitcoin", "Tron", "TronNile"]) expect(networkInfo(network).chainId).toBeNull();
   });
 });

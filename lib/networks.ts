@@ -17,37 +17,40 @@ export interface NetworkInfo {
   displayName: string;
   testnet: boolean;
   verification: MessageVerification;
+  /** The EVM chain id (EIP-155) of an EVM network, e.g. 11155111; null elsewhere. */
+  chainId: number | null;
   /** The block explorer's page for an address, or null when there is none we know. */
   explorerAddressUrl: ((address: string) => string) | null;
 }
 
-type Spec = Omit<NetworkInfo, "network" | "explorerAddressUrl"> & { explorer?: (address: string) => string };
+type Spec = Omit<NetworkInfo, "network" | "explorerAddressUrl" | "chainId"> & { chainId?: number; explorer?: (address: string) => string };
 
 const at = (base: string) => (address: string) => `${base}${encodeURIComponent(address)}`;
-const evm = (displayName: string, testnet: boolean, explorerBase: string): Spec => ({
+const evm = (displayName: string, testnet: boolean, chainId: number, explorerBase: string): Spec => ({
   displayName,
   testnet,
   verification: "evm",
+  chainId,
   explorer: at(explorerBase),
 });
 
 const NETWORKS: Record<string, Spec> = {
-  Ethereum: evm("Ethereum", false, "https://etherscan.io/address/"),
-  EthereumSepolia: evm("Ethereum Sepolia", true, "https://sepolia.etherscan.io/address/"),
-  EthereumHolesky: evm("Ethereum Holesky", true, "https://holesky.etherscan.io/address/"),
-  EthereumHoodi: evm("Ethereum Hoodi", true, "https://hoodi.etherscan.io/address/"),
-  Base: evm("Base", false, "https://basescan.org/address/"),
-  BaseSepolia: evm("Base Sepolia", true, "https://sepolia.basescan.org/address/"),
-  ArbitrumOne: evm("Arbitrum One", false, "https://arbiscan.io/address/"),
-  ArbitrumSepolia: evm("Arbitrum Sepolia", true, "https://sepolia.arbiscan.io/address/"),
-  Optimism: evm("OP Mainnet", false, "https://optimistic.etherscan.io/address/"),
-  OptimismSepolia: evm("OP Sepolia", true, "https://sepolia-optimism.etherscan.io/address/"),
-  Polygon: evm("Polygon", false, "https://polygonscan.com/address/"),
-  PolygonAmoy: evm("Polygon Amoy", true, "https://amoy.polygonscan.com/address/"),
-  Bsc: evm("BNB Smart Chain", false, "https://bscscan.com/address/"),
-  BscTestnet: evm("BNB Smart Chain Testnet", true, "https://testnet.bscscan.com/address/"),
-  AvalancheC: evm("Avalanche C-Chain", false, "https://snowtrace.io/address/"),
-  AvalancheCFuji: evm("Avalanche Fuji", true, "https://testnet.snowtrace.io/address/"),
+  Ethereum: evm("Ethereum", false, 1, "https://etherscan.io/address/"),
+  EthereumSepolia: evm("Ethereum Sepolia", true, 11155111, "https://sepolia.etherscan.io/address/"),
+  EthereumHolesky: evm("Ethereum Holesky", true, 17000, "https://holesky.etherscan.io/address/"),
+  EthereumHoodi: evm("Ethereum Hoodi", true, 560048, "https://hoodi.etherscan.io/address/"),
+  Base: evm("Base", false, 8453, "https://basescan.org/address/"),
+  BaseSepolia: evm("Base Sepolia", true, 84532, "https://sepolia.basescan.org/address/"),
+  ArbitrumOne: evm("Arbitrum One", false, 42161, "https://arbiscan.io/address/"),
+  ArbitrumSepolia: evm("Arbitrum Sepolia", true, 421614, "https://sepolia.arbiscan.io/address/"),
+  Optimism: evm("OP Mainnet", false, 10, "https://optimistic.etherscan.io/address/"),
+  OptimismSepolia: evm("OP Sepolia", true, 11155420, "https://sepolia-optimism.etherscan.io/address/"),
+  Polygon: evm("Polygon", false, 137, "https://polygonscan.com/address/"),
+  PolygonAmoy: evm("Polygon Amoy", true, 80002, "https://amoy.polygonscan.com/address/"),
+  Bsc: evm("BNB Smart Chain", false, 56, "https://bscscan.com/address/"),
+  BscTestnet: evm("BNB Smart Chain Testnet", true, 97, "https://testnet.bscscan.com/address/"),
+  AvalancheC: evm("Avalanche C-Chain", false, 43114, "https://snowtrace.io/address/"),
+  AvalancheCFuji: evm("Avalanche Fuji", true, 43113, "https://testnet.snowtrace.io/address/"),
   Solana: { displayName: "Solana", testnet: false, verification: "ed25519", explorer: at("https://explorer.solana.com/address/") },
   SolanaDevnet: {
     displayName: "Solana Devnet",
@@ -66,10 +69,10 @@ const NETWORKS: Record<string, Spec> = {
 export function networkInfo(network: string): NetworkInfo {
   const spec = NETWORKS[network];
   if (!spec) {
-    return { network, displayName: splitWords(network), testnet: false, verification: "none", explorerAddressUrl: null };
+    return { network, displayName: splitWords(network), testnet: false, verification: "none", chainId: null, explorerAddressUrl: null };
   }
-  const { explorer, ...rest } = spec;
-  return { network, ...rest, explorerAddressUrl: explorer ?? null };
+  const { explorer, chainId, ...rest } = spec;
+  return { network, ...rest, chainId: chainId ?? null, explorerAddressUrl: explorer ?? null };
 }
 
 /** How the app checks a signature of a wallet on `network`, in a sentence for the user. */

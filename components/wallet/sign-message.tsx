@@ -6,7 +6,7 @@ import { Spinner } from "@/components/onboarding/stepper";
 import { buttonStyles } from "@/components/styles";
 import { runUserAction, userActionErrorMessage } from "@/lib/api/user-action";
 import type { SignatureView } from "@/lib/dfns/signatures";
-import { SignatureList, VerificationBadge } from "./signature-list";
+import { LatestSignature } from "./signature-list";
 
 interface Props {
   walletId: string;
@@ -14,20 +14,18 @@ interface Props {
   networkName: string;
   /** How the server checks the signature, in a sentence. */
   verificationNote: string;
-  initialSignatures: SignatureView[];
-  /** Newest first, at most this many are listed. */
-  listLimit: number;
+  /** Called with each new signature, for the list of past ones. */
+  onSigned: (signature: SignatureView) => void;
   /** The route's limit (given by the server page, so zod stays out of the browser bundle). */
   messageMaxLength: number;
 }
 
 /**
  * Signs a typed message with the wallet: the server prepares the Dfns request, the passkey
- * approves it, the server completes and verifies it. Shows the result and the past signatures.
+ * approves it, the server completes and verifies it. Shows the result.
  */
-export function SignMessage({ walletId, networkName, verificationNote, initialSignatures, listLimit, messageMaxLength }: Props) {
+export function SignMessage({ walletId, networkName, verificationNote, onSigned, messageMaxLength }: Props) {
   const [message, setMessage] = useState("");
-  const [signatures, setSignatures] = useState(initialSignatures);
   const [latest, setLatest] = useState<SignatureView | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -49,7 +47,7 @@ export function SignMessage({ walletId, networkName, verificationNote, initialSi
         complete: `/api/wallets/${walletId}/signatures/complete`,
       });
       setLatest(signature);
-      setSignatures((list) => [signature, ...list.filter((s) => s.id !== signature.id)].slice(0, listLimit));
+      onSigned(signature);
       setMessage("");
     } catch (error) {
       setProblem(userActionErrorMessage(error));
@@ -84,20 +82,7 @@ export function SignMessage({ walletId, networkName, verificationNote, initialSi
         </button>
       </form>
 
-      <div role="status" aria-live="polite">
-        {latest && (
-          <div className="mt-4 rounded-xl border border-brand-muted bg-brand-soft p-4" data-testid="latest-signature">
-            <div className="flex flex-wrap items-center gap-2">
-              <p className="text-sm font-semibold text-slate-900">Signed “{latest.message}”</p>
-              <VerificationBadge signature={latest} />
-            </div>
-            {latest.signature && <p className="mt-2 break-all font-mono text-xs text-slate-700">{latest.signature}</p>}
-          </div>
-        )}
-      </div>
-
-      <h3 className="mt-6 text-sm font-semibold text-slate-900">Past signatures</h3>
-      <SignatureList signatures={signatures} label={`Signatures of your ${networkName} wallet`} />
+      <LatestSignature signature={latest} testId="latest-signature" />
     </div>
   );
 }

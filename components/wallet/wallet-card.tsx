@@ -1,8 +1,10 @@
 import type { SignatureView } from "@/lib/dfns/signatures";
 import type { WalletView } from "@/lib/dfns/wallets";
 import { cardStyles, linkStyles } from "@/components/styles";
+import { networkInfo } from "@/lib/networks";
+import { TYPED_DATA_MAX_LENGTH } from "@/lib/typed-data/check";
 import { CopyButton } from "./copy-button";
-import { SignMessage } from "./sign-message";
+import { WalletSigning } from "./wallet-signing";
 
 interface Props {
   wallet: WalletView;
@@ -19,6 +21,7 @@ interface Props {
 export function WalletCard({ wallet, qrCode, verificationNote, signatures, signatureListLimit, messageMaxLength }: Props) {
   const titleId = `wallet-${wallet.id}-title`;
   const active = wallet.status === "Active";
+  const { chainId } = networkInfo(wallet.network);
   return (
     <article aria-labelledby={titleId} className={cardStyles} data-testid="wallet-card">
       <header className="flex flex-wrap items-center gap-3">
@@ -71,13 +74,14 @@ export function WalletCard({ wallet, qrCode, verificationNote, signatures, signa
 
       <section aria-label={`Sign with your ${wallet.networkName} wallet`} className="mt-6 border-t border-slate-200 pt-6">
         {active ? (
-          <SignMessage
+          <WalletSigning
             walletId={wallet.id}
             networkName={wallet.networkName}
             verificationNote={verificationNote}
             initialSignatures={signatures}
             listLimit={signatureListLimit}
             messageMaxLength={messageMaxLength}
+            typedData={chainId !== null && wallet.address ? { address: wallet.address, chainId, maxLength: TYPED_DATA_MAX_LENGTH } : null}
           />
         ) : (
           <p className="text-sm text-slate-600">This wallet can&apos;t sign while its status is {wallet.status}.</p>

@@ -17,3 +17,24 @@ export async function signWith(card: Locator, authenticator: VirtualAuthenticato
 
 /** The signature shown in `latest` (its monospace line). */
 export const signatureIn = async (latest: Locator) => ((await latest.locator("p.font-mono").textContent()) ?? "").trim() as Hex;
+
+/** The card's typed-data (EIP-712) form, opened. */
+export async function typedDataForm(card: Locator): Promise<Locator> {
+  await card.getByText("Sign typed data (EIP-712)").click();
+  const form = card.getByRole("form", { name: "Sign typed data" });
+  await expect(form).toBeVisible();
+  return form;
+}
+
+/** Picks the example `label` in the open typed-data form, approves with the passkey, and waits for the result. */
+export async function signTypedExampleWith(card: Locator, authenticator: VirtualAuthenticator, label: string, title: string): Promise<{ latest: Locator; json: string }> {
+  const form = card.getByRole("form", { name: "Sign typed data" });
+  await form.getByRole("button", { name: label }).click();
+  const json = await form.getByRole("textbox").inputValue();
+  const asserted = authenticator.nextCredentialAsserted();
+  await form.getByRole("button", { name: "Sign typed data with passkey" }).click();
+  await asserted;
+  const latest = card.getByTestId("latest-typed-signature");
+  await expect(latest).toContainText(`Signed typed data: ${title}`);
+  return { latest, json };
+}

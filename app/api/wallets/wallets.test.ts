@@ -1,8 +1,8 @@
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { verifyMessage, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dfnsConnection, setDfnsConnection } from "@/lib/dfns/connection";
 import type { Fido2Assertion } from "@/lib/passkeys/types";
+import { withDfnsDown } from "@/lib/testing/dfns-down";
 import { startApp, type AppHarness, type AppUser } from "@/lib/testing/app-harness";
 import { registeredUser } from "@/lib/testing/registration";
 import type { SoftwarePasskey } from "@/lib/testing/software-passkey";
@@ -93,17 +93,6 @@ async function counts(user: AppUser) {
     signatures: await prisma.signature.count({ where: { wallet: { dfnsUser: { userId: user.id } } } }),
     wallets: await prisma.wallet.count({ where: { dfnsUser: { userId: user.id } } }),
   };
-}
-
-/** Runs `fn` with Dfns unreachable (nothing listens on the port), then restores the connection. */
-async function withDfnsDown<T>(fn: () => Promise<T>): Promise<T> {
-  const live = await dfnsConnection();
-  setDfnsConnection({ ...live, apiUrl: "http://127.0.0.1:9" });
-  try {
-    return await fn();
-  } finally {
-    setDfnsConnection(live);
-  }
 }
 
 describe("GET /api/wallets", () => {

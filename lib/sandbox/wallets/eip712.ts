@@ -28,25 +28,33 @@ export function inferPrimaryType(types: Types): string {
 }
 
 /**
- * Path of the first field the message leaves out (`message.from.wallet`), or undefined. viem would
- * only say "Cannot convert undefined to a BigInt"; this lets the 400 say which field is missing.
+ * The first thing in the message that EIP-712 does not allow but viem would hash anyway, in words
+ * (`message.from.wallet is missing`), or undefined. viem says only "Cannot convert undefined to a
+ * BigInt" for a missing field, and silently hashes a fixed-size array of the wrong length or
+ * `bytes` that are not hex, where other EIP-712 implementations (ethers, and so Dfns) refuse.
  */
-export function findMissingField(types: Types, type: string, value: unknown, path: string): string | undefined {
-  if (value === undefined || value === null) return path;
-  const array = /^(.*)\[[0-9]*\]$/.exec(type);
+export function findMessageProblem(types: Types, type: string, value: unknown, path: string): string | undefined {
+  if (value === undefined || value === null) return `${path} is missing`;
+  const array = /^(.*)\[([0-9]*)\]$/.exec(type);
   if (array) {
-    if (!Array.isArray(value)) return undefined; // wrong shape, not missing: viem reports it
+    if (!Array.isArray(value)) return undefined; // wrong shape: viem reports it
+    if (array[2] !== "" && value.length !== Number(array[2])) {
+      return `${path} has ${value.length} items, but ${type} takes exactly ${array[2]}`;
+    }
     for (const [i, item] of value.entries()) {
-      const missing = findMissingField(types, array[1]!, item, `${path}[${i}]`);
-      if (missing) return missing;
+      const problem = findMessageProblem(types, array[1]!, item, `${path}[${i}]`);
+      if (problem) return problem;
     }
     return undefined;
+  }
+  if (type === "bytes" && !(typeof value === "string" && /^0x(?:[0-9a-fA-F]{2})*$/.test(value))) {
+    return `${path} must be 0x-prefixed hex with an even number of digits`;
   }
   const fields = types[type];
   if (!fields || typeof value !== "object") return undefined; // an atomic value: viem checks it
   for (const field of fields) {
-    const missing = findMissingField(types, field.type, (value as Record<string, unknown>)[field.name], `${path}.${field.name}`);
-    if (missing) return missing;
+    const problem = findMessageProblem(types, field.type, (value as Record<string, unknown>)[field.name], `${path}.${field.name}`);
+    if (problem) return problem;
   }
   return undefined;
 }
@@ -78,8 +86,8 @@ export function eip712Digest(body: Eip712Body): Uint8Array {
 
   attempt("types", () => validateTypedData({ types, primaryType: "EIP712Domain" } as never));
   attempt("domain", () => hashTypedData({ domain, types, primaryType: "EIP712Domain" } as never));
-  const missing = findMissingField(body.types, primaryType, body.message, "message");
-  if (missing) throw badRequest(`Invalid message: ${missing} is missing`, { field: "message" });
+  const problem = findMessageProblem(body.types, primaryType, body.message, "message");
+  if (problem) throw badRequest(`Invalid message: ${problem}`, { field: "message" });
   const digest = attempt("message", () => hashTypedData({ domain, types, primaryType, message: body.message } as never));
   return hexToBytes(digest.slice(2));
 }

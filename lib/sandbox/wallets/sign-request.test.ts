@@ -185,6 +185,8 @@ describe("Eip712", () => {
     ["a bad address in the message", "message", { message: { ...body.message, to: { name: "Bob", wallet: "nope" } } }],
     ["types that are not arrays", "types.Mail", { types: { Mail: "string" } }],
     ["a missing message", "message", { message: undefined }],
+    ["a fixed-size array of the wrong length", "message", { types: { Mail: [{ name: "tags", type: "string[2]" }] }, message: { tags: ["a"] } }],
+    ["bytes that are not hex", "message", { types: { Mail: [{ name: "blob", type: "bytes" }] }, message: { blob: "hello" } }],
   ])("refuses %s with a 400 naming %s", (_, field, patch) => {
     const error = rejection(() => signRequest(resolveNetwork("Ethereum"), ONE, { ...body, ...patch }));
     expect(error.details).toEqual({ field: field });
