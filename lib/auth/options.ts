@@ -10,6 +10,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { clientAddress } from "./client-address";
+import { localPathOr } from "./paths";
 import { verifyPassword, verifyPasswordAgainstNothing } from "./password";
 import { countSignInAttempt, SignInRateLimitedError } from "./rate-limits";
 
@@ -163,6 +164,8 @@ function buildAuthOptions(): NextAuthOptions {
     callbacks: {
       // The app's accounts are keyed by email: an OAuth account without one cannot sign in.
       signIn: ({ user }) => (user.email ? true : "/sign-in?error=EmailRequired"),
+      // Where NextAuth sends the browser after signing in or out: this app's own paths only.
+      redirect: ({ url, baseUrl }) => `${baseUrl}${localPathOr(url, baseUrl, "/wallet")}`,
       jwt: ({ token, user }) => {
         if (user) token.sub = user.id;
         return token;

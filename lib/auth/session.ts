@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { getAuthOptions } from "./options";
-import { isLocalPath } from "./paths";
+import { getEnv } from "@/lib/env";
+import { localPath } from "./paths";
 
 /** The signed-in app user, as pages and routes see it. */
 export interface SessionUser {
@@ -50,7 +51,8 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 export async function requireUser(returnTo?: string): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (user) return user;
-  redirect(returnTo && isLocalPath(returnTo) ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  const back = localPath(returnTo, getEnv().appOrigin);
+  redirect(back ? `/sign-in?callbackUrl=${encodeURIComponent(back)}` : "/sign-in");
 }
 
 /** The signed-in user of a route handler's request, or null. */
