@@ -4,7 +4,7 @@ import type { Server } from "node:http";
 import { sessionCookie } from "@/lib/auth/testing";
 import { setDb } from "@/lib/db";
 import type { Database } from "@/lib/db/open";
-import { setDfnsConnection } from "@/lib/dfns/connection";
+import { dfnsConnection, setDfnsConnection } from "@/lib/dfns/connection";
 import { getEnv } from "@/lib/env";
 import { createSandbox } from "@/lib/sandbox";
 import { listen } from "@/lib/sandbox/node-server";
@@ -28,6 +28,8 @@ export interface AppHarness {
     user: AppUser | null,
     init?: { method?: string; body?: unknown; raw?: string; origin?: string | null; params?: Record<string, string> },
   ): Promise<Response>;
+  /** Runs `fn` while Dfns cannot be reached (a closed port): what a route does before calling Dfns. */
+  withDfnsDown<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,15 @@ export async function startApp(): Promise<AppHarness> {
       const body = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
       const request = new Request(`${env.appOrigin}/api/test`, { method: init.method ?? "POST", headers, body });
       return route(request, { params: Promise.resolve(init.params ?? {}) });
+    },
+    async withDfnsDown(fn) {
+      const live = await dfnsConnection();
+      setDfnsConnection({ ...live, apiUrl: "http://127.0.0.1:9" });
+      try {
+        return await fn();
+      } finally {
+        setDfnsConnection(live);
+      }
     },
     async close() {
       setDfnsConnection(undefined);

@@ -1,7 +1,6 @@
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { verifyMessage, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dfnsConnection, setDfnsConnection } from "@/lib/dfns/connection";
 import type { Fido2Assertion } from "@/lib/passkeys/types";
 import { startApp, type AppHarness, type AppUser } from "@/lib/testing/app-harness";
 import { registeredUser } from "@/lib/testing/registration";
@@ -96,15 +95,7 @@ async function counts(user: AppUser) {
 }
 
 /** Runs `fn` with Dfns unreachable (nothing listens on the port), then restores the connection. */
-async function withDfnsDown<T>(fn: () => Promise<T>): Promise<T> {
-  const live = await dfnsConnection();
-  setDfnsConnection({ ...live, apiUrl: "http://127.0.0.1:9" });
-  try {
-    return await fn();
-  } finally {
-    setDfnsConnection(live);
-  }
-}
+const withDfnsDown = <T>(fn: () => Promise<T>) => app.withDfnsDown(fn);
 
 describe("GET /api/wallets", () => {
   it("lists the signed-in user's wallets with what the page shows, and only theirs", async () => {
