@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getUserFromRequest, type SessionUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
+import { readTextWithin } from "./body";
 import { errorResponse, forbidden, toErrorResponse, type ValidationIssue } from "./errors";
 import { withServerTiming } from "./server-timing";
 import { findUnstorableText, UNSTORABLE_TEXT } from "./storable-text";
@@ -102,10 +103,8 @@ function checkOrigin(request: Request): void {
 }
 
 async function readBody<Body>(request: Request, schema: z.ZodType<Body>): Promise<Body | Response> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) return errorResponse(413, "Request body is too large.");
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return errorResponse(413, "Request body is too large.");
+  const text = await readTextWithin(request, MAX_BODY_BYTES);
+  if (text === null) return errorResponse(413, "Request body is too large.");
 
   let json: unknown;
   try {

@@ -1,6 +1,6 @@
 import { completeRecovery } from "@/lib/dfns/recovery";
 import { completeRecoverySchema } from "@/lib/dfns/recovery-schema";
-import { handler } from "@/lib/http";
+import { handler, onlyAllow } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -9,3 +9,5 @@ export const POST = handler(
   { body: completeRecoverySchema, dfnsAction: "complete the recovery" },
   ({ user, body }) => completeRecovery(user, body),
 );
+
+export const { GET, PUT, PATCH, DELETE } = onlyAllow("POST");
