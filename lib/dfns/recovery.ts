@@ -1,5 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
+import { endAllSessions } from "@/lib/auth/session-version";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { DfnsUser, PendingRecovery } from "@/lib/generated/prisma/client";
@@ -83,7 +84,11 @@ export async function startRecovery(user: SessionUser): Promise<StartRecoveryRes
   }
 }
 
-export async function completeRecovery(user: SessionUser, input: CompleteRecoveryInput): Promise<{ status: "recovered" }> {
+/**
+ * Completes the pending recovery. Every session of the user ends with it (a thief's too): the
+ * caller gives this browser a new one under the returned `sessionVersion`.
+ */
+export async function completeRecovery(user: SessionUser, input: CompleteRecoveryInput): Promise<{ status: "recovered"; sessionVersion: number }> {
   const dfnsUser = await requireDfnsUser(user);
   const prisma = await db();
   const pending = await prisma.pendingRecovery.findUnique({ where: { userId: user.id } });
@@ -120,7 +125,7 @@ export async function completeRecovery(user: SessionUser, input: CompleteRecover
     console.error("[recovery] reading the credentials back failed", { message: (error as Error).message });
     return null;
   });
-  await prisma.$transaction(async (tx) => {
+  const sessionVersion = await prisma.$transaction(async (tx) => {
     if (listed) {
       await syncCredentials(tx, dfnsUser.id, listed);
     } else {
@@ -131,8 +136,9 @@ export async function completeRecovery(user: SessionUser, input: CompleteRecover
     await tx.auditEvent.create({
       data: { userId: user.id, type: "dfns.recovery.completed", detail: { dfnsUserId: dfnsUser.dfnsUserId, credential: recovered.credential.uuid } },
     });
+    return endAllSessions(user.id, tx);
   });
-  return { status: "recovered" };
+  return { status: "recovered", sessionVersion };
 }
 
 /** The list after a fresh delegated login: a cached end-user token predates the recovery. */

@@ -1,5 +1,6 @@
 import { DfnsApiClient } from "@dfns/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionCookie } from "@/lib/auth/testing";
 import { serviceAccountClient } from "@/lib/dfns/clients";
 import { RECOVERY_ATTEMPT_LIMIT, RECOVERY_ATTEMPTS, recordRecoveryAttempt } from "@/lib/dfns/recovery-attempts";
 import type { StartRecoveryResult } from "@/lib/dfns/recovery";
@@ -86,6 +87,25 @@ describe("delegated recovery through the app's routes", () => {
     expect((await app.call(complete, user, { body: second.body })).status).toBe(200);
     expect(await dfnsAcceptsPasskey(registered.username, second.passkey)).toBe(true);
     expect(await dfnsAcceptsPasskey(registered.username, recovery.passkey)).toBe(false);
+  });
+
+  it("ends every session of the user: cookies from before are refused, this browser gets a new session", async () => {
+    const registered = await registeredUser(app);
+    const other = await registeredUser(app);
+    const { user } = registered;
+    const [before, otherCookie] = [await sessionCookie(user), await sessionCookie(other.user)];
+    expect((await app.call(start, null, { cookie: before })).status).toBe(200);
+
+    const recovery = await recoveryRequest(await startFor(user), registered.recoveryCode, origin());
+    const response = await app.call(complete, null, { cookie: before, body: recovery.body });
+    expect(response.status).toBe(200);
+    const renewed = response.headers.get("set-cookie")!;
+    expect(renewed).toMatch(/^next-auth\.session-token=[\w.-]+; Path=\/; Max-Age=604800; HttpOnly; SameSite=Lax$/);
+
+    const refused = await app.call(start, null, { cookie: before });
+    expect(refused.status).toBe(401);
+    expect((await app.call(start, null, { cookie: renewed.split(";")[0] })).status).toBe(200);
+    expect((await app.call(start, null, { cookie: otherCookie })).status).toBe(200);
   });
 
   it("gives the same challenge to a reload and to 10 parallel starts, counting one attempt", async () => {
