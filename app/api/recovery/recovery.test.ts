@@ -117,6 +117,21 @@ describe("delegated recovery through the app's routes", () => {
     expect(await app.database.prisma.rateLimitAttempt.count({ where: attemptsOf(user.id) })).toBe(1);
   });
 
+  it("gives 20 parallel first starts one challenge and counts one attempt; once it expires, a new start counts", async () => {
+    const { user } = await registeredUser(app);
+    const responses = await Promise.all(Array.from({ length: 20 }, () => app.call(start, user)));
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const challenges = await Promise.all(responses.map(async (r) => ((await r.json()) as StartRecoveryResult).challenge.challenge));
+    expect(new Set(challenges).size).toBe(1);
+    expect(await app.database.prisma.rateLimitAttempt.count({ where: attemptsOf(user.id) })).toBe(1);
+    expect(await app.database.prisma.auditEvent.count({ where: { userId: user.id, type: "dfns.recovery.started" } })).toBe(1);
+
+    await app.database.prisma.pendingRecovery.update({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const next = await startFor(user);
+    expect(next.challenge.challenge).not.toBe(challenges[0]);
+    expect(await app.database.prisma.rateLimitAttempt.count({ where: attemptsOf(user.id) })).toBe(2);
+  });
+
   it("lets exactly one of 10 parallel completes recover", async () => {
     const registered = await registeredUser(app);
     const started = await startFor(registered.user);
