@@ -24,6 +24,9 @@ test.describe("API answers are JSON", () => {
     expect((await (await request.get("/api/auth/csrf")).json()) as object).toHaveProperty("csrfToken");
     const sandbox = await request.get("/api/dfns-sandbox/wallets");
     expect(sandbox.status()).toBe(401); // the sandbox's own answer: no token
+    const patch = await request.patch("/api/dfns-sandbox/wallets");
+    expect(patch.status()).toBe(405);
+    expect(patch.headers()["content-type"]).toMatch(/^application\/json/);
   });
 
   test("NextAuth's credentials callback refuses a 10 MB form: 413 JSON", async ({ request }) => {
