@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { SIGN_IN_FAILURES_PER_ADDRESS, SIGN_IN_FAILURES_PER_EMAIL, SignInRateLimitedError } from "@/lib/auth/rate-limits";
 import { setDb } from "@/lib/db";
 import type { Database } from "@/lib/db/open";
+import { getEnv } from "@/lib/env";
 import { bucketOf, takeAttempt } from "@/lib/rate-limit";
 import { useAppDatabase } from "@/lib/testing/app-database";
 import { signIn as signInWithNextAuth } from "@/lib/testing/next-auth";
@@ -135,6 +136,19 @@ describe("password sign-in limits", () => {
       expect(log).toHaveBeenCalledWith("[auth] password sign-in failed", failure);
     } finally {
       setDb(database);
+    }
+  });
+});
+
+describe("where NextAuth sends the browser after signing in", () => {
+  it("to the callbackUrl when it is a path of this app, else to /wallet (never another host)", async () => {
+    const origin = getEnv().appOrigin;
+    const email = await createAccount();
+    const to = async (callbackUrl: string) => (await signInWithNextAuth(email, PASSWORD, { callbackUrl })).url;
+    expect(await to("/credentials?tab=1")).toBe(`${origin}/credentials?tab=1`);
+    expect(await to(`${origin}/recovery`)).toBe(`${origin}/recovery`);
+    for (const nasty of ["/\t/evil.example/phish", "/\n/evil.example", "//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "/.//evil.example"]) {
+      expect(await to(nasty), JSON.stringify(nasty)).toBe(`${origin}/wallet`);
     }
   });
 });
