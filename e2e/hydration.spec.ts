@@ -2,10 +2,15 @@ import { expect, test, type Page } from "@playwright/test";
 import { signUp, uniqueEmail } from "./helpers/accounts";
 import { onboard } from "./helpers/onboarding";
 import { VirtualAuthenticator } from "./helpers/virtual-authenticator";
+import { signWith, walletCard } from "./helpers/wallet";
+
+test.use({ timezoneId: "Pacific/Kiritimati", locale: "de-DE" }); // UTC+14: another day than UTC for 14 hours of it
 
 // Server and browser render the same HTML on every page of the main walk: React reports a
 // hydration mismatch in the console ("Hydration failed…", or error #418/#423/#425 in a production
 // build). With E2E_DEV=1 this runs against `next dev`, whose overlay showed one such issue once.
+// The browser runs in another time zone and locale than the server (UTC here), so a date or a
+// number formatted by the environment shows up; the walk includes pages with dates on them.
 
 const HYDRATION = /hydrat|did not match|Minified React error #(418|423|425)/i;
 
@@ -39,7 +44,9 @@ test("no hydration mismatch on the pages of the main walk", async ({ page }) => 
   await visit(page, "/onboarding", /Set up your wallet/);
   await visit(page, "/wallet", /Your wallet/);
   await onboard(page, authenticator);
-  await visit(page, "/wallet", /Your wallets/);
+  await signWith(walletCard(page, "Ethereum Sepolia"), authenticator, "hydrate me");
+  await visit(page, "/wallet", /Your wallets/); // with the signature's date
+  await expect(page.getByText(/UTC$/).first()).toBeVisible();
   await visit(page, "/credentials", /Passkeys and recovery/);
   await visit(page, "/recovery", /Recover your wallet/);
   await visit(page, "/no-such-page", /Page not found/);
