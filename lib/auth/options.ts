@@ -31,7 +31,6 @@ export const NewPassword = z
 
 const CredentialsInput = z.object({ email: Email, password: z.string().min(1).max(256) });
 
-
 /** The providers a sign-in page can offer, without any secret. */
 export interface AuthProviders {
   credentials: true;
