@@ -9,6 +9,7 @@ import { defineConfig } from "@playwright/test";
  *   E2E_PORT            port of the app under test (3100)
  *   E2E_DATABASE_URL    run against a PostgreSQL server instead of a fresh embedded database
  *   E2E_SKIP_BUILD=1    reuse the last `npm run build`
+ *   E2E_DEV=1           run against `next dev` instead (e.g. e2e/hydration.spec.ts, as a developer sees it)
  *   CHROMIUM_PATH       the browser (/usr/bin/chromium)
  *
  * This file is evaluated by the runner and again by each worker: values that must agree are
@@ -28,7 +29,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
-  expect: { timeout: 15_000 },
+  // `next dev` compiles each page and route on its first request.
+  expect: { timeout: process.env.E2E_DEV ? 90_000 : 15_000 },
   reporter: [["list"], ["html", { open: "never" }]],
   globalSetup: "./e2e/global-setup.ts",
   use: {
@@ -43,7 +45,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `${process.env.E2E_SKIP_BUILD ? "" : "npm run build && "}npx next start -p ${port}`,
+    command: process.env.E2E_DEV ? `npx next dev -p ${port}` : `${process.env.E2E_SKIP_BUILD ? "" : "npm run build && "}npx next start -p ${port}`,
     url: origin,
     timeout: 300_000,
     reuseExistingServer: false,

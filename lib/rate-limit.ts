@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
+import { advisoryLockId, lockUntilCommit } from "@/lib/db/advisory-lock";
 import { tooManyRequests, type HttpError } from "@/lib/http/errors";
 import { minutesToWait, waitInWords } from "@/lib/wait-in-words";
 
@@ -35,9 +36,6 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 /** The stored bucket: the limit's name in clear, the key only as a hash. */
 export const bucketOf = ({ limit, key }: Counted) => `${limit.name}:${sha256(key)}`;
 
-/** A 64-bit advisory lock id per bucket (sent as a decimal string, cast to `bigint` in SQL). */
-const lockIdOf = (bucket: string) => BigInt.asIntN(64, BigInt(`0x${sha256(bucket).slice(0, 16)}`));
-
 /**
  * Records one attempt in every bucket, or in none when any of them is full.
  *
@@ -49,13 +47,11 @@ const lockIdOf = (bucket: string) => BigInt.asIntN(64, BigInt(`0x${sha256(bucket
 export async function takeAttempt(counted: Counted[], now = new Date()): Promise<Attempt> {
   const buckets = counted
     .map((c) => ({ ...c.limit, bucket: bucketOf(c) }))
-    .map((b) => ({ ...b, lockId: lockIdOf(b.bucket) }))
+    .map((b) => ({ ...b, lockId: advisoryLockId(b.bucket) }))
     .sort((a, b) => (a.lockId < b.lockId ? -1 : a.lockId > b.lockId ? 1 : 0));
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    for (const { lockId } of buckets) {
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(${lockId.toString()}::bigint)::text AS locked`;
-    }
+    for (const { lockId } of buckets) await lockUntilCommit(tx, lockId);
     let retryAt = 0;
     for (const { bucket, limit } of buckets) {
       const live = await tx.rateLimitAttempt.findMany({

@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { getEnv } from "@/lib/env";
 import { getAuthProviders } from "./options";
 import { localPathOr } from "./paths";
 import { getCurrentUser } from "./session";
@@ -14,7 +15,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  */
 export async function authPageContext(searchParams: SearchParams) {
   const params = await searchParams;
-  const callbackUrl = localPathOr(first(params.callbackUrl), "/wallet");
+  const callbackUrl = localPathOr(first(params.callbackUrl), getEnv().appOrigin, "/wallet");
   if (await getCurrentUser()) redirect(callbackUrl);
   const { github, google } = getAuthProviders();
   return { callbackUrl, providers: { github, google }, error: first(params.error) };

@@ -6,3 +6,10 @@ declare module "next-auth" {
     user: DefaultSession["user"] & { id: string };
   }
 }
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** The user's session version when this session began (lib/auth/session-version.ts). */
+    sv?: number;
+  }
+}

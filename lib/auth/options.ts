@@ -10,8 +10,11 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { clientAddress } from "./client-address";
+import { localPathOr } from "./paths";
 import { verifyPassword, verifyPasswordAgainstNothing } from "./password";
+import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 import { countSignInAttempt, SignInRateLimitedError } from "./rate-limits";
+import { currentSessionVersion, endAllSessions, loadedUsers, sessionUser, SessionEndedError } from "./session-version";
 
 /** Email as the app stores it: trimmed and lower-cased, so one person has one account. */
 export const Email = z
@@ -27,9 +30,6 @@ export const NewPassword = z
   .max(256, { error: "Password must be at most 256 characters" });
 
 const CredentialsInput = z.object({ email: Email, password: z.string().min(1).max(256) });
-
-/** Session lifetime: a week. Signing out ends it at once. */
-const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
 /** The providers a sign-in page can offer, without any secret. */
 export interface AuthProviders {
@@ -163,16 +163,30 @@ function buildAuthOptions(): NextAuthOptions {
     callbacks: {
       // The app's accounts are keyed by email: an OAuth account without one cannot sign in.
       signIn: ({ user }) => (user.email ? true : "/sign-in?error=EmailRequired"),
-      jwt: ({ token, user }) => {
-        if (user) token.sub = user.id;
+      // Where NextAuth sends the browser after signing in or out: this app's own paths only.
+      redirect: ({ url, baseUrl }) => `${baseUrl}${localPathOr(url, baseUrl, "/wallet")}`,
+      // Signing in writes the user's session version into the cookie; every later read of the
+      // session loads the user (one indexed read) and ends it when the version has moved on.
+      jwt: async ({ token, user }) => {
+        if (user) {
+          token.sub = user.id;
+          token.sv = await currentSessionVersion(user.id);
+          return token;
+        }
+        loadedUsers.set(token, await sessionUser(token));
         return token;
       },
       session: ({ session, token }) => {
-        if (session.user && token.sub) session.user.id = token.sub;
+        const user = loadedUsers.get(token);
+        if (user) session.user = user;
         return session;
       },
     },
     events: {
+      // Ends every session of the user, on every device: the cookies they hold carry the old version.
+      signOut: async ({ token }) => {
+        if (token?.sub) await endAllSessions(token.sub);
+      },
       signIn: async ({ user, account, isNewUser }) => {
         try {
           await (await db()).auditEvent.create({
@@ -188,6 +202,7 @@ function buildAuthOptions(): NextAuthOptions {
       error: (code, metadata) => {
         const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
         // A session cookie that no longer decrypts (old secret, tampering) just means "signed out".
+        if (error instanceof SessionEndedError) return; // a signed-out cookie: an ordinary "no session"
         if (code === "JWT_SESSION_ERROR") console.warn(`[next-auth] ${code}: ${error instanceof Error ? error.message : ""}`);
         else console.error(`[next-auth] ${code}`, error instanceof Error ? error : "");
       },

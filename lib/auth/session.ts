@@ -3,9 +3,9 @@ import { getServerSession } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/lib/db";
 import { getAuthOptions } from "./options";
-import { isLocalPath } from "./paths";
+import { getEnv } from "@/lib/env";
+import { localPath } from "./paths";
 
 /** The signed-in app user, as pages and routes see it. */
 export interface SessionUser {
@@ -25,13 +25,14 @@ const ignoredResponse = { getHeader: () => undefined, setHeader: () => {}, setCo
 
 /**
  * Reads the NextAuth session (the signed, encrypted JWT in the session cookie) with NextAuth's own
- * code, then loads the user: a user deleted since signing in is signed out.
+ * code, whose callbacks load the user (lib/auth/session-version.ts): a user deleted since, or whose
+ * sessions were ended since (sign-out, recovery), is signed out.
  */
 async function userFromSession(request: IncomingRequest): Promise<SessionUser | null> {
   const session = await getServerSession(request as never, ignoredResponse as never, getAuthOptions());
-  const id = session?.user?.id;
-  if (!id) return null;
-  return (await db()).user.findUnique({ where: { id }, select: { id: true, email: true, name: true, image: true } });
+  const user = session?.user;
+  if (!user?.id) return null;
+  return { id: user.id, email: user.email ?? "", name: user.name ?? null, image: user.image ?? null };
 }
 
 /** The signed-in user of the request being rendered, or null. Asked once per request. */
@@ -50,7 +51,8 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 export async function requireUser(returnTo?: string): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (user) return user;
-  redirect(returnTo && isLocalPath(returnTo) ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  const back = localPath(returnTo, getEnv().appOrigin);
+  redirect(back ? `/sign-in?callbackUrl=${encodeURIComponent(back)}` : "/sign-in");
 }
 
 /** The signed-in user of a route handler's request, or null. */

@@ -2,6 +2,7 @@ import "server-only";
 import type { CreateCredentialRequest, DeactivateCredentialRequest } from "@dfns/sdk/generated/auth/types";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { withLease } from "@/lib/db/lease";
 import type { Credential } from "@/lib/generated/prisma/client";
 import { badRequest, conflict, isDfnsError, notFound } from "@/lib/http";
 import { isNetworkError } from "@/lib/http/errors";
@@ -128,8 +129,19 @@ export async function beginDeactivateCredential(user: SessionUser, credentialId:
   return { action };
 }
 
+/**
+ * Deactivates the passkey, approved by a passkey. A user's deactivations take turns (a lease per
+ * user, held across Dfns's list and deactivation), so "another passkey stays active" still holds
+ * when the deactivation runs: of parallel ones that would leave none, the later are refused (409).
+ */
 export async function completeDeactivateCredential(user: SessionUser, input: CompleteUserActionInput): Promise<{ credential: CredentialView }> {
   const dfnsUser = await requireDfnsUser(user);
+  return withLease(`credential-deactivate:${dfnsUser.id}`, () => deactivateApproved(user, dfnsUser, input), {
+    busy: () => conflict("Another change to your passkeys is under way. Wait a moment, then reload this page.", { code: "credentials_busy" }),
+  });
+}
+
+async function deactivateApproved(user: SessionUser, dfnsUser: DfnsUserWithCredentials, input: CompleteUserActionInput): Promise<{ credential: CredentialView }> {
   const { request } = await completeUserAction({
     dfnsUser,
     kind: DEACTIVATE,

@@ -1,7 +1,9 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
+import { endAllSessions } from "@/lib/auth/session-version";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { withLease } from "@/lib/db/lease";
 import type { DfnsUser, PendingRecovery } from "@/lib/generated/prisma/client";
 import { conflict, isDfnsError } from "@/lib/http";
 import { serviceAccountClient, temporaryClient } from "./clients";
@@ -17,7 +19,8 @@ import { syncCredentials, type DfnsListedCredential } from "./store";
 // for a recovery challenge, whose temporary token stays sealed on the server; the browser decrypts
 // the recovery key with the code, makes a new passkey and a new recovery key, signs them with the
 // old recovery key; the server completes. Safe to retry:
-// - start returns the pending challenge while it is valid; one row per user decides parallel starts;
+// - start returns the pending challenge while it is valid; parallel starts take turns, so the
+//   first asks Dfns (one attempt counted) and the others get its challenge;
 // - complete claims the pending row by deleting it, so of parallel completes exactly one calls Dfns;
 // - a Dfns refusal (4xx) leaves the row deleted and the old credentials untouched: start again.
 
@@ -37,7 +40,18 @@ function started(row: PendingRecovery): StartRecoveryResult {
   return { status: "started", expiresAt: row.expiresAt.toISOString(), ...(row.challenge as unknown as RecoveryChallenge) };
 }
 
-export async function startRecovery(user: SessionUser): Promise<StartRecoveryResult> {
+/**
+ * The user's recovery challenge: the pending one while it is valid, else a new one from Dfns,
+ * which counts as one attempt. Parallel starts take turns (a lease per user), so a burst asks
+ * Dfns once, counts once, and every start of it gets that one challenge.
+ */
+export function startRecovery(user: SessionUser): Promise<StartRecoveryResult> {
+  return withLease(`recovery-start:${user.id}`, () => startRecoveryNow(user), {
+    busy: () => conflict("Your recovery is already being started. Wait a moment, then try again.", { code: "recovery_in_progress" }),
+  });
+}
+
+async function startRecoveryNow(user: SessionUser): Promise<StartRecoveryResult> {
   const dfnsUser = await requireDfnsUser(user);
   const prisma = await db();
   const now = new Date();
@@ -75,7 +89,7 @@ export async function startRecovery(user: SessionUser): Promise<StartRecoveryRes
     await prisma.auditEvent.create({ data: { userId: user.id, type: "dfns.recovery.started", detail: { dfnsUserId: dfnsUser.dfnsUserId } } });
     return started(row);
   } catch (error) {
-    // A parallel start won the race: everyone gets its challenge.
+    // A start whose lease ran out (a very slow Dfns) raced another: everyone gets the stored challenge.
     if (isUniqueViolation(error)) {
       return started(await prisma.pendingRecovery.findUniqueOrThrow({ where: { userId: user.id } }));
     }
@@ -83,7 +97,11 @@ export async function startRecovery(user: SessionUser): Promise<StartRecoveryRes
   }
 }
 
-export async function completeRecovery(user: SessionUser, input: CompleteRecoveryInput): Promise<{ status: "recovered" }> {
+/**
+ * Completes the pending recovery. Every session of the user ends with it (a thief's too): the
+ * caller gives this browser a new one under the returned `sessionVersion`.
+ */
+export async function completeRecovery(user: SessionUser, input: CompleteRecoveryInput): Promise<{ status: "recovered"; sessionVersion: number }> {
   const dfnsUser = await requireDfnsUser(user);
   const prisma = await db();
   const pending = await prisma.pendingRecovery.findUnique({ where: { userId: user.id } });
@@ -120,7 +138,7 @@ export async function completeRecovery(user: SessionUser, input: CompleteRecover
     console.error("[recovery] reading the credentials back failed", { message: (error as Error).message });
     return null;
   });
-  await prisma.$transaction(async (tx) => {
+  const sessionVersion = await prisma.$transaction(async (tx) => {
     if (listed) {
       await syncCredentials(tx, dfnsUser.id, listed);
     } else {
@@ -131,8 +149,9 @@ export async function completeRecovery(user: SessionUser, input: CompleteRecover
     await tx.auditEvent.create({
       data: { userId: user.id, type: "dfns.recovery.completed", detail: { dfnsUserId: dfnsUser.dfnsUserId, credential: recovered.credential.uuid } },
     });
+    return endAllSessions(user.id, tx);
   });
-  return { status: "recovered" };
+  return { status: "recovered", sessionVersion };
 }
 
 /** The list after a fresh delegated login: a cached end-user token predates the recovery. */

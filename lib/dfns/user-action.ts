@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { DfnsUser, Prisma } from "@/lib/generated/prisma/client";
 import { badRequest, conflict, forbidden, isDfnsError, notFound } from "@/lib/http";
+import { advisoryLockId, lockUntilCommit } from "@/lib/db/advisory-lock";
+import { tooManyAttempts } from "@/lib/rate-limit";
 import { withEndUserClient } from "./end-user";
 import type { BrowserUserAction } from "@/lib/passkeys/types";
 import type { Fido2AssertionInput } from "./user-action-schema";
@@ -24,29 +26,39 @@ const ACTION_TTL_MS = 4 * 60 * 1000;
 
 type EndUser = Pick<DfnsUser, "id" | "userId" | "username">;
 
+/** A user's most pending actions at once: each holds a Dfns challenge and a row until used or expired. */
+export const MAX_PENDING_ACTIONS = 10;
+/** Expired actions of any user deleted with each new one: the table stays near its live size. */
+const PRUNE_BATCH = 20;
+
+/**
+ * Starts a user action: reserves a place among the user's pending actions (429 beyond
+ * MAX_PENDING_ACTIONS, before anything is asked of Dfns), asks Dfns for the challenge, and keeps
+ * it with the request. The browser gets only what WebAuthn needs.
+ */
 export async function beginUserAction(args: {
   dfnsUser: EndUser;
   kind: string;
   request: Prisma.InputJsonObject;
   init: (client: DfnsDelegatedApiClient) => Promise<UserActionChallengeResponse>;
 }): Promise<BrowserUserAction> {
-  const challenge = await withEndUserClient(args.dfnsUser, args.init);
+  const prisma = await db();
+  const reserved = await reservePendingAction(args.dfnsUser.userId, args.kind, args.request);
+  let challenge: UserActionChallengeResponse;
+  try {
+    challenge = await withEndUserClient(args.dfnsUser, args.init);
+  } catch (error) {
+    await prisma.pendingUserAction.deleteMany({ where: { id: reserved.id } });
+    throw error;
+  }
   const allowCredentials = challenge.allowCredentials.webauthn.map((credential) => credential.id);
   if (allowCredentials.length === 0) {
+    await prisma.pendingUserAction.deleteMany({ where: { id: reserved.id } });
     throw conflict("You have no active passkey to approve this with. Recover your account to add one.", { code: "no_passkey" });
   }
-  const action = await (await db()).pendingUserAction.create({
-    data: {
-      userId: args.dfnsUser.userId,
-      kind: args.kind,
-      // Kept as its JSON text: jsonb reorders object keys, and Dfns checks the user action against
-      // the exact bytes of the body signed at init, which the SDK sends again on completion.
-      request: JSON.stringify(args.request),
-      challengeIdentifier: challenge.challengeIdentifier,
-      challenge: challenge.challenge,
-      allowCredentials,
-      expiresAt: new Date(Date.now() + ACTION_TTL_MS),
-    },
+  const action = await prisma.pendingUserAction.update({
+    where: { id: reserved.id },
+    data: { challengeIdentifier: challenge.challengeIdentifier, challenge: challenge.challenge, allowCredentials },
   });
   return {
     id: action.id,
@@ -56,6 +68,48 @@ export async function beginUserAction(args: {
     userVerification: challenge.userVerification ?? "required",
     expiresAt: action.expiresAt.toISOString(),
   };
+}
+
+/**
+ * The row of a new pending action, without its challenge yet (no passkey can complete it: it
+ * allows none), or a 429 when the user already has MAX_PENDING_ACTIONS live ones. Parallel
+ * starts of one user take turns on an advisory lock, so the count and the insert are one step.
+ */
+async function reservePendingAction(userId: string, kind: string, request: Prisma.InputJsonObject): Promise<{ id: string }> {
+  const now = new Date();
+  const outcome = await (await db()).$transaction(async (tx) => {
+    await lockUntilCommit(tx, advisoryLockId(`pending-user-actions:${userId}`));
+    // Rows another transaction is deleting are skipped, not waited for.
+    await tx.$executeRaw`DELETE FROM "PendingUserAction" WHERE "id" IN (
+      SELECT "id" FROM "PendingUserAction" WHERE "expiresAt" <= ${now.toISOString()}::timestamp
+      ORDER BY "expiresAt" LIMIT ${PRUNE_BATCH} FOR UPDATE SKIP LOCKED)`;
+    await tx.pendingUserAction.deleteMany({ where: { userId, expiresAt: { lte: now } } });
+    const live = await tx.pendingUserAction.findMany({ where: { userId }, orderBy: { expiresAt: "asc" }, select: { expiresAt: true } });
+    if (live.length >= MAX_PENDING_ACTIONS) return { full: true as const, freeAt: live[0]!.expiresAt };
+    const row = await tx.pendingUserAction.create({
+      data: {
+        userId,
+        kind,
+        // Kept as its JSON text: jsonb reorders object keys, and Dfns checks the user action against
+        // the exact bytes of the body signed at init, which the SDK sends again on completion.
+        request: JSON.stringify(request),
+        challengeIdentifier: "",
+        challenge: "",
+        allowCredentials: [],
+        expiresAt: new Date(now.getTime() + ACTION_TTL_MS),
+      },
+      select: { id: true },
+    });
+    return { full: false as const, id: row.id };
+  });
+  if (!outcome.full) return { id: outcome.id };
+  throw tooManyAttempts(
+    outcome.freeAt.getTime() - now.getTime(),
+    (wait) =>
+      `You have ${MAX_PENDING_ACTIONS} requests waiting for your passkey's approval, the most at once. ` +
+      `Approve one of them, or wait ${wait} until the oldest expires, then try again.`,
+    "too_many_pending_actions",
+  );
 }
 
 /**

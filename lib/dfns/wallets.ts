@@ -2,6 +2,7 @@ import "server-only";
 import type { CreateWalletRequest, CreateWalletResponse } from "@dfns/sdk/generated/wallets/types";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { withLease } from "@/lib/db/lease";
 import { getEnv } from "@/lib/env";
 import type { Wallet } from "@/lib/generated/prisma/client";
 import { badRequest, conflict, notFound } from "@/lib/http";
@@ -115,9 +116,20 @@ export async function beginAddWallet(user: Pick<SessionUser, "id">, network: str
   });
 }
 
-/** Creates the wallet the pending action stands for, approved by the passkey, and stores it. */
+/**
+ * Creates the wallet the pending action stands for, approved by the passkey, and stores it.
+ * A user's wallet creations take turns (a lease per user, held across the Dfns call), so the
+ * check for a wallet on that network and the creation are one step: of parallel completions for
+ * one network, one creates the wallet and the others find it (409 `wallet_exists`).
+ */
 export async function completeAddWallet(user: Pick<SessionUser, "id">, input: CompleteUserActionInput): Promise<WalletView> {
   const dfnsUser = await requireDfnsUser(user);
+  return withLease(`wallet-create:${dfnsUser.id}`, () => createApprovedWallet(user, dfnsUser, input), {
+    busy: () => conflict("Another wallet of yours is being created. Wait a moment, then reload your wallet page.", { code: "wallet_creation_busy" }),
+  });
+}
+
+async function createApprovedWallet(user: Pick<SessionUser, "id">, dfnsUser: DfnsUserWithCredentials, input: CompleteUserActionInput): Promise<WalletView> {
   const { result } = await completeUserAction<{ body: { network: string } }, CreateWalletResponse>({
     dfnsUser,
     kind: CREATE_WALLET,

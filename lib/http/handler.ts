@@ -3,8 +3,10 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getUserFromRequest, type SessionUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
+import { readTextWithin } from "./body";
 import { errorResponse, forbidden, toErrorResponse, type ValidationIssue } from "./errors";
 import { withServerTiming } from "./server-timing";
+import { findUnstorableText, UNSTORABLE_TEXT } from "./storable-text";
 
 /** What Next passes a route handler as its second argument. */
 export interface RouteContext {
@@ -39,7 +41,8 @@ const MAX_BODY_BYTES = 256 * 1024;
  * Wraps a route so that what it does is all it says. In order:
  * 1. a state-changing request whose `Origin` is not APP_ORIGIN → 403 (cross-site request forgery);
  * 2. no session (unless `requireUser: false`) → 401;
- * 3. with a `body` schema: not JSON → 400, invalid → 400 with `issues`;
+ * 3. path parameters or body text Postgres cannot store (NUL, broken Unicode) → 400 naming it;
+ *    with a `body` schema: not JSON → 400, invalid → 400 with `issues`;
  * 4. `fn` runs; what it returns is sent as JSON (a Response is sent as is);
  * 5. anything it throws goes through `toErrorResponse` (HttpError, DfnsError → 502, else 500);
  * 6. every answer carries `Server-Timing` (the app's own time and the time spent waiting on Dfns).
@@ -70,10 +73,13 @@ export function handler<Body>(
         return errorResponse(401, "You are not signed in, or your session has ended. Sign in and try again.");
       }
 
+      const params = (await context?.params) ?? {};
+      const badParam = findUnstorableText(params);
+      if (badParam !== null) return invalid(`The address of this request is invalid: ${badParam} ${UNSTORABLE_TEXT}.`, badParam);
+
       const body = options.body ? await readBody(request, options.body) : undefined;
       if (body instanceof Response) return body;
 
-      const params = (await context?.params) ?? {};
       const result = await fn({ request, user: user as never, body: body as Body, params });
       if (result instanceof Response) return result;
       return Response.json(result ?? null, { status: options.status ?? 200, headers: { "cache-control": "no-store" } });
@@ -97,10 +103,8 @@ function checkOrigin(request: Request): void {
 }
 
 async function readBody<Body>(request: Request, schema: z.ZodType<Body>): Promise<Body | Response> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) return errorResponse(413, "Request body is too large.");
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return errorResponse(413, "Request body is too large.");
+  const text = await readTextWithin(request, MAX_BODY_BYTES);
+  if (text === null) return errorResponse(413, "Request body is too large.");
 
   let json: unknown;
   try {
@@ -108,6 +112,9 @@ async function readBody<Body>(request: Request, schema: z.ZodType<Body>): Promis
   } catch {
     return errorResponse(400, "Request body is not valid JSON");
   }
+
+  const badText = findUnstorableText(json);
+  if (badText !== null) return invalid(`Request body is invalid: ${badText ? `${badText}: ` : ""}${UNSTORABLE_TEXT}`, badText);
 
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
@@ -118,3 +125,6 @@ async function readBody<Body>(request: Request, schema: z.ZodType<Body>): Promis
   const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
   return errorResponse(400, `Request body is invalid: ${summary}`, { issues });
 }
+
+/** A 400 for one field, in the shape of the schema's answers. */
+const invalid = (message: string, path: string) => errorResponse(400, message, { issues: [{ path, message: UNSTORABLE_TEXT }] });

@@ -15,3 +15,5 @@ export {
   type ValidationIssue,
 } from "./errors";
 export { handler, type HandlerContext, type RouteContext, type RouteHandler } from "./handler";
+export { onlyAllow, noSuchApi, type Method } from "./methods";
+export { readTextWithin } from "./body";

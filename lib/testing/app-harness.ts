@@ -4,10 +4,11 @@ import type { Server } from "node:http";
 import { sessionCookie } from "@/lib/auth/testing";
 import { setDb } from "@/lib/db";
 import type { Database } from "@/lib/db/open";
-import { setDfnsConnection } from "@/lib/dfns/connection";
+import { dfnsConnection, setDfnsConnection } from "@/lib/dfns/connection";
 import { getEnv } from "@/lib/env";
 import { createSandbox } from "@/lib/sandbox";
 import { listen } from "@/lib/sandbox/node-server";
+import { withDfnsDown } from "./dfns-down";
 import { freshDatabase } from "./database";
 
 export interface AppUser {
@@ -22,12 +23,17 @@ export interface AppHarness {
   database: Database;
   sandboxUrl: string;
   createUser(email?: string): Promise<AppUser>;
-  /** Calls a route as `user` (a session cookie and the app's Origin), with a JSON body; POST unless `method` says. */
+  /**
+   * Calls a route as `user` (a session cookie under the user's current session version, and the
+   * app's Origin), with a JSON body; POST unless `method` says. `cookie` sends that Cookie instead.
+   */
   call(
     route: Route,
     user: AppUser | null,
-    init?: { method?: string; body?: unknown; raw?: string; origin?: string | null; params?: Record<string, string> },
+    init?: { method?: string; body?: unknown; raw?: string; origin?: string | null; params?: Record<string, string>; cookie?: string },
   ): Promise<Response>;
+  /** Runs `fn` while Dfns cannot be reached (a closed port): what a route does before calling Dfns. */
+  withDfnsDown<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -52,13 +58,18 @@ export async function startApp(): Promise<AppHarness> {
       database.prisma.user.create({ data: { email, name: null }, select: { id: true, email: true, name: true } }),
     async call(route, user, init = {}) {
       const headers = new Headers({ "content-type": "application/json" });
-      if (user) headers.set("cookie", await sessionCookie(user));
+      if (init.cookie) headers.set("cookie", init.cookie);
+      else if (user) {
+        const row = await database.prisma.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
+        headers.set("cookie", await sessionCookie({ ...user, sessionVersion: row?.sessionVersion }));
+      }
       const origin = init.origin === undefined ? env.appOrigin : init.origin;
       if (origin !== null) headers.set("origin", origin);
       const body = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
       const request = new Request(`${env.appOrigin}/api/test`, { method: init.method ?? "POST", headers, body });
       return route(request, { params: Promise.resolve(init.params ?? {}) });
     },
+    withDfnsDown,
     async close() {
       setDfnsConnection(undefined);
       setDb(undefined);

@@ -1,5 +1,6 @@
 import { DfnsApiClient } from "@dfns/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionCookie } from "@/lib/auth/testing";
 import { serviceAccountClient } from "@/lib/dfns/clients";
 import { RECOVERY_ATTEMPT_LIMIT, RECOVERY_ATTEMPTS, recordRecoveryAttempt } from "@/lib/dfns/recovery-attempts";
 import type { StartRecoveryResult } from "@/lib/dfns/recovery";
@@ -88,6 +89,25 @@ describe("delegated recovery through the app's routes", () => {
     expect(await dfnsAcceptsPasskey(registered.username, recovery.passkey)).toBe(false);
   });
 
+  it("ends every session of the user: cookies from before are refused, this browser gets a new session", async () => {
+    const registered = await registeredUser(app);
+    const other = await registeredUser(app);
+    const { user } = registered;
+    const [before, otherCookie] = [await sessionCookie(user), await sessionCookie(other.user)];
+    expect((await app.call(start, null, { cookie: before })).status).toBe(200);
+
+    const recovery = await recoveryRequest(await startFor(user), registered.recoveryCode, origin());
+    const response = await app.call(complete, null, { cookie: before, body: recovery.body });
+    expect(response.status).toBe(200);
+    const renewed = response.headers.get("set-cookie")!;
+    expect(renewed).toMatch(/^next-auth\.session-token=[\w.-]+; Path=\/; Max-Age=604800; HttpOnly; SameSite=Lax$/);
+
+    const refused = await app.call(start, null, { cookie: before });
+    expect(refused.status).toBe(401);
+    expect((await app.call(start, null, { cookie: renewed.split(";")[0] })).status).toBe(200);
+    expect((await app.call(start, null, { cookie: otherCookie })).status).toBe(200);
+  });
+
   it("gives the same challenge to a reload and to 10 parallel starts, counting one attempt", async () => {
     const { user } = await registeredUser(app);
     const first = await startFor(user);
@@ -95,6 +115,21 @@ describe("delegated recovery through the app's routes", () => {
     for (const s of parallel) expect(s.challenge.challenge).toBe(first.challenge.challenge);
     expect(await app.database.prisma.pendingRecovery.count({ where: { userId: user.id } })).toBe(1);
     expect(await app.database.prisma.rateLimitAttempt.count({ where: attemptsOf(user.id) })).toBe(1);
+  });
+
+  it("gives 20 parallel first starts one challenge and counts one attempt; once it expires, a new start counts", async () => {
+    const { user } = await registeredUser(app);
+    const responses = await Promise.all(Array.from({ length: 20 }, () => app.call(start, user)));
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const challenges = await Promise.all(responses.map(async (r) => ((await r.json()) as StartRecoveryResult).challenge.challenge));
+    expect(new Set(challenges).size).toBe(1);
+    expect(await app.database.prisma.rateLimitAttempt.count({ where: attemptsOf(user.id) })).toBe(1);
+    expect(await app.database.prisma.auditEvent.count({ where: { userId: user.id, type: "dfns.recovery.started" } })).toBe(1);
+
+    await app.database.prisma.pendingRecovery.update({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const next = await startFor(user);
+    expect(next.challenge.challenge).not.toBe(challenges[0]);
+    expect(await app.database.prisma.rateLimitAttempt.count({ where: attemptsOf(user.id) })).toBe(2);
   });
 
   it("lets exactly one of 10 parallel completes recover", async () => {

@@ -1,6 +1,6 @@
 import { addWalletSchema } from "@/lib/dfns/wallet-schema";
 import { beginAddWallet, listUserWallets } from "@/lib/dfns/wallets";
-import { handler } from "@/lib/http";
+import { handler, onlyAllow } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +11,5 @@ export const GET = handler({}, ({ user }) => listUserWallets(user));
 export const POST = handler({ body: addWalletSchema, dfnsAction: "start creating the wallet" }, async ({ user, body }) => ({
   action: await beginAddWallet(user, body.network),
 }));
+
+export const { PUT, PATCH, DELETE } = onlyAllow("GET", "POST");

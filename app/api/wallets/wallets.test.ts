@@ -364,6 +364,29 @@ describe("adding a wallet", () => {
     expect((await walletsOf(alice.user)).wallets).toHaveLength(3);
   });
 
+  it("of 20 parallel completions for one network, exactly one creates a wallet (at Dfns and in the app); the others get 409 or 404 in words", async () => {
+    const alice = await registeredUser(app);
+    // Ten approvals (a user's most pending requests at once), each sent twice at the same moment.
+    const actions = await Promise.all(Array.from({ length: 10 }, async () => (await json<{ action: ActionJson }>(await beginAdd(alice.user, { network: "BaseSepolia" }))).action));
+    const bodies = actions.flatMap((action) => {
+      const body = { actionId: action.id, assertion: assertionFor(alice.passkey, action) };
+      return [body, body];
+    });
+    const responses = await Promise.all(bodies.map((body) => completeAdd(alice.user, body)));
+    const answers = await Promise.all(responses.map(async (r) => ({ status: r.status, body: await r.json() })));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    for (const { status, body } of answers.filter((a) => a.status !== 200)) {
+      expect([409, 404]).toContain(status);
+      const { error } = body as ErrorJson;
+      if (status === 409) expect(error).toEqual({ message: "You already have a wallet on Base Sepolia. Use it, or choose another network.", details: { code: "wallet_exists" } });
+      else expect(error.details?.code).toBe("action_not_found"); // the winner's own second send
+    }
+    const dfnsUser = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: alice.user.id } });
+    const atDfns = await app.database.prisma.sandboxWallet.count({ where: { network: "BaseSepolia", userId: dfnsUser.dfnsUserId } });
+    expect(atDfns).toBe(1);
+    expect((await walletsOf(alice.user)).wallets.filter((w) => w.network === "BaseSepolia")).toHaveLength(1);
+  });
+
   it("refuses networks the app does not offer or the user has, and another user's passkey or action", async () => {
     const alice = await registeredUser(app);
     const bob = await registeredUser(app);

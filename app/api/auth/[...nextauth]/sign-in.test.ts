@@ -1,7 +1,6 @@
-import NextAuth from "next-auth";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { authErrorMessage } from "@/lib/auth/messages";
-import { authorizeWithPassword, getAuthOptions } from "@/lib/auth/options";
+import { authorizeWithPassword } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
 import { SIGN_IN_FAILURES_PER_ADDRESS, SIGN_IN_FAILURES_PER_EMAIL, SignInRateLimitedError } from "@/lib/auth/rate-limits";
 import { setDb } from "@/lib/db";
@@ -9,6 +8,7 @@ import type { Database } from "@/lib/db/open";
 import { getEnv } from "@/lib/env";
 import { bucketOf, takeAttempt } from "@/lib/rate-limit";
 import { useAppDatabase } from "@/lib/testing/app-database";
+import { signIn as signInWithNextAuth } from "@/lib/testing/next-auth";
 
 // Password sign-in through NextAuth's own handler (CSRF token, credentials callback, the `error`
 // it redirects with), on a real database: the brute-force limits of lib/auth/rate-limits.ts.
@@ -32,41 +32,10 @@ async function createAccount(email = newEmail()): Promise<string> {
   return email;
 }
 
-/**
- * One call of NextAuth's own handler, in its Node (pages API) form: the App Router form reads the
- * request from `next/headers`, which needs Next's request scope. Both run the same core.
- */
-async function nextAuth(action: string[], request: { method: string; headers: Record<string, string>; cookies?: Record<string, string>; body?: Record<string, string> }) {
-  const answer = { status: 200, cookies: [] as string[], body: undefined as unknown };
-  const response = {
-    status: (code: number) => ((answer.status = code), response),
-    getHeader: (name: string) => (name.toLowerCase() === "set-cookie" ? answer.cookies : undefined),
-    setHeader: (name: string, value: string | string[]) => {
-      if (name.toLowerCase() === "set-cookie") answer.cookies = ([] as string[]).concat(value);
-      return response;
-    },
-    json: (body: unknown) => void (answer.body = body),
-    send: (body: unknown) => void (answer.body = body),
-    end: () => {},
-  };
-  await NextAuth({ query: { nextauth: action }, cookies: {}, ...request } as never, response as never, getAuthOptions());
-  return answer;
-}
-
 /** What the browser gets from `POST /api/auth/callback/credentials`: NextAuth's `error`, or a session. */
 async function signIn(email: string, password: string, address?: string): Promise<{ error: string | null; signedIn: boolean }> {
-  const origin = getEnv().appOrigin;
-  const headers: Record<string, string> = { host: new URL(origin).host };
-  if (address) headers["x-forwarded-for"] = `${address}, 10.0.0.1`;
-  const csrf = await nextAuth(["csrf"], { method: "GET", headers });
-  const cookies = Object.fromEntries(csrf.cookies.map((c) => c.split(";")[0]!.split("=")).map(([name, ...value]) => [name!, decodeURIComponent(value.join("="))]));
-  const { csrfToken } = csrf.body as { csrfToken: string };
-  const answer = await nextAuth(["callback", "credentials"], { method: "POST", headers, cookies, body: { email, password, csrfToken, json: "true" } });
-  const { url } = answer.body as { url: string };
-  return {
-    error: new URL(url, origin).searchParams.get("error"),
-    signedIn: answer.cookies.some((c) => /session-token=[^;]+/.test(c)),
-  };
+  const { error, signedIn } = await signInWithNextAuth(email, password, { address });
+  return { error, signedIn };
 }
 
 const failuresOf = (email: string) =>
@@ -167,6 +136,19 @@ describe("password sign-in limits", () => {
       expect(log).toHaveBeenCalledWith("[auth] password sign-in failed", failure);
     } finally {
       setDb(database);
+    }
+  });
+});
+
+describe("where NextAuth sends the browser after signing in", () => {
+  it("to the callbackUrl when it is a path of this app, else to /wallet (never another host)", async () => {
+    const origin = getEnv().appOrigin;
+    const email = await createAccount();
+    const to = async (callbackUrl: string) => (await signInWithNextAuth(email, PASSWORD, { callbackUrl })).url;
+    expect(await to("/credentials?tab=1")).toBe(`${origin}/credentials?tab=1`);
+    expect(await to(`${origin}/recovery`)).toBe(`${origin}/recovery`);
+    for (const nasty of ["/\t/evil.example/phish", "/\n/evil.example", "//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "/.//evil.example"]) {
+      expect(await to(nasty), JSON.stringify(nasty)).toBe(`${origin}/wallet`);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { clientAddress } from "@/lib/auth/client-address";
 import { countSignUp } from "@/lib/auth/rate-limits";
 import { signUp, SignUpInput } from "@/lib/auth/sign-up";
-import { handler } from "@/lib/http";
+import { handler, onlyAllow } from "@/lib/http";
 
 /**
  * Creates an email + password account; the browser then signs in with NextAuth's credentials
@@ -12,3 +12,5 @@ export const POST = handler({ body: SignUpInput, requireUser: false, status: 201
   const user = await signUp(body);
   return { user: { id: user.id, email: user.email, name: user.name } };
 });
+
+export const { GET, PUT, PATCH, DELETE } = onlyAllow("POST");

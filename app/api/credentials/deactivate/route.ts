@@ -1,6 +1,6 @@
 import { beginDeactivateCredential } from "@/lib/dfns/credentials";
 import { deactivateCredentialSchema } from "@/lib/dfns/credentials-schema";
-import { handler } from "@/lib/http";
+import { handler, onlyAllow } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -8,3 +8,5 @@ export const dynamic = "force-dynamic";
 export const POST = handler({ body: deactivateCredentialSchema, dfnsAction: "deactivate the passkey" }, ({ user, body }) =>
   beginDeactivateCredential(user, body.credentialId),
 );
+
+export const { GET, PUT, PATCH, DELETE } = onlyAllow("POST");

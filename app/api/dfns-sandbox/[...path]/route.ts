@@ -16,4 +16,4 @@ async function handle(request: Request): Promise<Response> {
   return response;
 }
 
-export { handle as GET, handle as POST, handle as PUT, handle as DELETE };
+export { handle as GET, handle as POST, handle as PUT, handle as PATCH, handle as DELETE };

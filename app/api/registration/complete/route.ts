@@ -1,6 +1,6 @@
 import { completeRegistration } from "@/lib/dfns/registration";
 import { completeRegistrationSchema } from "@/lib/dfns/registration-schema";
-import { handler } from "@/lib/http";
+import { handler, onlyAllow } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -9,3 +9,5 @@ export const POST = handler(
   { body: completeRegistrationSchema, dfnsAction: "complete the registration" },
   ({ user, body }) => completeRegistration(user, body),
 );
+
+export const { GET, PUT, PATCH, DELETE } = onlyAllow("POST");

@@ -1,6 +1,6 @@
 import { completeAddPasskey } from "@/lib/dfns/credentials";
 import { completeUserActionSchema } from "@/lib/dfns/user-action-schema";
-import { handler } from "@/lib/http";
+import { handler, onlyAllow } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -8,3 +8,5 @@ export const dynamic = "force-dynamic";
 export const POST = handler({ body: completeUserActionSchema, dfnsAction: "add the passkey" }, ({ user, body }) =>
   completeAddPasskey(user, body),
 );
+
+export const { GET, PUT, PATCH, DELETE } = onlyAllow("POST");

@@ -1,6 +1,6 @@
 import { beginMessageSignature, listMessageSignatures } from "@/lib/dfns/signatures";
 import { signMessageSchema } from "@/lib/dfns/wallet-schema";
-import { handler } from "@/lib/http";
+import { handler, onlyAllow } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -13,3 +13,5 @@ export const GET = handler({ dfnsAction: "read the signatures" }, async ({ user,
 export const POST = handler({ body: signMessageSchema, dfnsAction: "start the signature" }, async ({ user, body, params }) => ({
   action: await beginMessageSignature(user, String(params.walletId), body.message),
 }));
+
+export const { PUT, PATCH, DELETE } = onlyAllow("GET", "POST");
