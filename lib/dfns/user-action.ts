@@ -29,24 +29,33 @@ export async function beginUserAction(args: {
   kind: string;
   request: Prisma.InputJsonObject;
   init: (client: DfnsDelegatedApiClient) => Promise<UserActionChallengeResponse>;
+  /**
+   * Stores what the action is for (e.g. the transfer it will send) in the same transaction as the
+   * action itself: both are kept, or neither.
+   */
+  store?: (tx: Prisma.TransactionClient, actionId: string) => Promise<unknown>;
 }): Promise<BrowserUserAction> {
   const challenge = await withEndUserClient(args.dfnsUser, args.init);
   const allowCredentials = challenge.allowCredentials.webauthn.map((credential) => credential.id);
   if (allowCredentials.length === 0) {
     throw conflict("You have no active passkey to approve this with. Recover your account to add one.", { code: "no_passkey" });
   }
-  const action = await (await db()).pendingUserAction.create({
-    data: {
-      userId: args.dfnsUser.userId,
-      kind: args.kind,
-      // Kept as its JSON text: jsonb reorders object keys, and Dfns checks the user action against
-      // the exact bytes of the body signed at init, which the SDK sends again on completion.
-      request: JSON.stringify(args.request),
-      challengeIdentifier: challenge.challengeIdentifier,
-      challenge: challenge.challenge,
-      allowCredentials,
-      expiresAt: new Date(Date.now() + ACTION_TTL_MS),
-    },
+  const action = await (await db()).$transaction(async (tx) => {
+    const created = await tx.pendingUserAction.create({
+      data: {
+        userId: args.dfnsUser.userId,
+        kind: args.kind,
+        // Kept as its JSON text: jsonb reorders object keys, and Dfns checks the user action against
+        // the exact bytes of the body signed at init, which the SDK sends again on completion.
+        request: JSON.stringify(args.request),
+        challengeIdentifier: challenge.challengeIdentifier,
+        challenge: challenge.challenge,
+        allowCredentials,
+        expiresAt: new Date(Date.now() + ACTION_TTL_MS),
+      },
+    });
+    await args.store?.(tx, created.id);
+    return created;
   });
   return {
     id: action.id,
