@@ -237,7 +237,8 @@ async function afterLostOrRefusedAnswer(dfnsUser: EndUser, wallet: Wallet, exter
     const found = await withEndUserClient(dfnsUser, (client) => findByExternalId(client, wallet.dfnsWalletId, externalId));
     if (found) return recordDfnsTransfer(externalId, found);
   } catch (lookupError) {
-    if (!isDfnsUnavailable(lookupError)) throw lookupError;
+    // Whatever went wrong, the transfer may exist: the status route keeps looking.
+    console.warn("[transfers] looking the transfer up by externalId failed too:", (lookupError as Error)?.message);
   }
   const row = await prisma.transfer.findUniqueOrThrow({ where: { externalId } });
   throw new HttpError(
