@@ -1,0 +1,46 @@
+import { authenticate } from "../auth";
+import { badRequest } from "../errors";
+import { json } from "../http";
+import type { RequestContext, Route } from "../router";
+import { walletAssets } from "../transfers/assets";
+import { walletHistory, type HistoryQuery } from "../transfers/history";
+import { nativeAsset } from "../transfers/request";
+import { resolveNetwork } from "../wallets";
+import { ownedWallet } from "./wallets";
+
+async function valueWallet(ctx: RequestContext) {
+  const caller = await authenticate(ctx);
+  const wallet = await ownedWallet(ctx, caller, ctx.params.walletId!);
+  const spec = resolveNetwork(wallet.network);
+  nativeAsset(spec); // 400 for a network without a local chain
+  return { wallet: { id: wallet.id, address: wallet.address! }, spec };
+}
+
+const assets: Route = {
+  method: "GET",
+  pattern: "/wallets/:walletId/assets",
+  async handler(ctx) {
+    const { wallet, spec } = await valueWallet(ctx);
+    return json({ walletId: wallet.id, network: spec.network, assets: await walletAssets(ctx.sandbox, spec, wallet.address) });
+  },
+};
+
+function historyQuery(query: URLSearchParams): HistoryQuery {
+  const limit = Number(query.get("limit") ?? 100);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badRequest("Invalid query: limit must be a whole number from 1 to 500", { field: "limit" });
+  const direction = query.get("direction") ?? undefined;
+  if (direction !== undefined && direction !== "In" && direction !== "Out") throw badRequest("Invalid query: direction must be In or Out", { field: "direction" });
+  return { limit, paginationToken: query.get("paginationToken") ?? undefined, direction, kind: query.get("kind") ?? undefined };
+}
+
+const history: Route = {
+  method: "GET",
+  pattern: "/wallets/:walletId/history",
+  async handler(ctx) {
+    const query = historyQuery(ctx.query);
+    const { wallet, spec } = await valueWallet(ctx);
+    return json(await walletHistory(ctx.sandbox, spec, wallet, query));
+  },
+};
+
+export const valueRoutes = [assets, history];
