@@ -62,10 +62,19 @@ interface ErrorJson {
 const json = async <T>(response: Response) => (await response.json()) as T;
 const SETTLED = ["Confirmed", "Failed", "Rejected"];
 
+const appWallets = new Map<string, WalletRef[]>();
+
+/** The user's wallet on `network`, with the app's id (the routes' `walletId`). */
 function walletOf(user: User, network: string): WalletRef {
-  const wallet = user.wallets.find((w) => w.network === network);
+  const wallet = appWallets.get(user.user.id)?.find((w) => w.network === network);
   expect(wallet?.address).toBeDefined();
-  return wallet as WalletRef;
+  return wallet!;
+}
+
+async function withAppWallets(user: User): Promise<User> {
+  const rows = await app.database.prisma.wallet.findMany({ where: { dfnsUser: { userId: user.user.id } } });
+  appWallets.set(user.user.id, rows.map((w) => ({ id: w.id, network: w.network, address: w.address! })));
+  return user;
 }
 
 async function faucet(wallet: WalletRef, asset: "native" | "token") {
@@ -157,7 +166,10 @@ async function withConnection<T>(apiUrl: string, fn: () => Promise<T>): Promise<
  * what a lost connection or a timeout looks like to the app. `thenUnreachable`: and every request
  * after it too, as if Dfns went down right then.
  */
-async function answerLosingProxy(target: string, { thenUnreachable = false } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+async function answerLosingProxy(
+  target: string,
+  { thenUnreachable = false } = {},
+): Promise<{ url: string; lostAnswers: () => boolean; close: () => Promise<void> }> {
   const upstream = new URL(target);
   let lost = false;
   const server: Server = createServer((req, res) => {
@@ -187,14 +199,14 @@ async function answerLosingProxy(target: string, { thenUnreachable = false } = {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}`, lostAnswers: () => lost, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 let alice: User;
 let bob: User;
 beforeAll(async () => {
-  alice = await registeredUser(app);
-  bob = await registeredUser(app);
+  alice = await withAppWallets(await registeredUser(app));
+  bob = await withAppWallets(await registeredUser(app));
   await faucet(walletOf(alice, "EthereumSepolia"), "native");
   await faucet(walletOf(alice, "EthereumSepolia"), "token");
   await faucet(walletOf(alice, "SolanaDevnet"), "native");
@@ -296,6 +308,7 @@ describe("sending exactly what was approved, once", () => {
     try {
       // The completion's answer never arrives; the app looks the transfer up and answers with it.
       const response = await withConnection(proxy.url, () => complete(alice.user, from.id, approval(alice.passkey, action)));
+      expect(proxy.lostAnswers()).toBe(true);
       expect(response.status).toBe(200);
       expect((await json<{ transfer: TransferJson }>(response)).transfer.id).toBe(transfer.id);
     } finally {
@@ -317,6 +330,7 @@ describe("sending exactly what was approved, once", () => {
     let response: Response;
     try {
       response = await withConnection(proxy.url, () => complete(alice.user, from.id, approval(alice.passkey, action)));
+      expect(proxy.lostAnswers()).toBe(true);
     } finally {
       await proxy.close();
     }
