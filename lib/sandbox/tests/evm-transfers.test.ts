@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Address, Hex } from "viem";
 import { TOKEN_ADDRESS } from "@/lib/sandbox/chain/evm/token";
+import { descendants } from "@/lib/testing/process-tree";
 import { faucet, settled, walletOn } from "./chain-helpers";
 import { dfnsError, raw, registerUser, startSandbox, type Harness, type RegisteredUser } from "./harness";
 
@@ -20,7 +21,11 @@ beforeAll(async () => {
   await faucet(h, NETWORK, aliceAddress, "native");
   await faucet(h, NETWORK, aliceAddress, "token");
 });
-afterAll(async () => h?.close());
+afterAll(async () => {
+  await h?.close();
+  // Every anvil this file started ended with the sandbox.
+  expect(descendants(process.pid).filter((p) => p.name === "anvil")).toEqual([]);
+});
 
 const chain = () => h.chains.evm(NETWORK);
 const aliceWallet = () => walletOn(alice, NETWORK).id;
