@@ -97,9 +97,9 @@ describe("Native transfers", () => {
   });
 
   it.each([
-    ["a short address", { to: "0x1234", amount: "1" }, /to address/],
+    ["a short address", { to: "0x1234", amount: "1" }, /destination address \(to\)/],
     ["a wrong EIP-55 checksum", { to: "0x52908400098527886E0F7030069857D2E4169Ee7", amount: "1" }, /checksum/],
-    ["a Solana address on EVM", { to: "GmaDrppBC7P5ARKV8g3djiwP89vz1jLK23V2GBjuAEGB", amount: "1" }, /to address/],
+    ["a Solana address on EVM", { to: "GmaDrppBC7P5ARKV8g3djiwP89vz1jLK23V2GBjuAEGB", amount: "1" }, /destination address \(to\)/],
     ["amount 0", { to: "0x000000000000000000000000000000000000dead", amount: "0" }, /amount/],
     ["a negative amount", { to: "0x000000000000000000000000000000000000dead", amount: "-5" }, /amount/],
     ["a decimal amount", { to: "0x000000000000000000000000000000000000dead", amount: "1.5" }, /amount/],
