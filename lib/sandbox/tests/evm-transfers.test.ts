@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Address, Hex } from "viem";
 import { TOKEN_ADDRESS } from "@/lib/sandbox/chain/evm/token";
+import { descendants } from "@/lib/testing/process-tree";
 import { faucet, settled, walletOn } from "./chain-helpers";
 import { dfnsError, raw, registerUser, startSandbox, type Harness, type RegisteredUser } from "./harness";
 
@@ -20,7 +21,11 @@ beforeAll(async () => {
   await faucet(h, NETWORK, aliceAddress, "native");
   await faucet(h, NETWORK, aliceAddress, "token");
 });
-afterAll(async () => h?.close());
+afterAll(async () => {
+  await h?.close();
+  // Every anvil this file started ended with the sandbox.
+  expect(descendants(process.pid).filter((p) => p.name === "anvil")).toEqual([]);
+});
 
 const chain = () => h.chains.evm(NETWORK);
 const aliceWallet = () => walletOn(alice, NETWORK).id;
@@ -92,9 +97,9 @@ describe("Native transfers", () => {
   });
 
   it.each([
-    ["a short address", { to: "0x1234", amount: "1" }, /to address/],
+    ["a short address", { to: "0x1234", amount: "1" }, /destination address \(to\)/],
     ["a wrong EIP-55 checksum", { to: "0x52908400098527886E0F7030069857D2E4169Ee7", amount: "1" }, /checksum/],
-    ["a Solana address on EVM", { to: "GmaDrppBC7P5ARKV8g3djiwP89vz1jLK23V2GBjuAEGB", amount: "1" }, /to address/],
+    ["a Solana address on EVM", { to: "GmaDrppBC7P5ARKV8g3djiwP89vz1jLK23V2GBjuAEGB", amount: "1" }, /destination address \(to\)/],
     ["amount 0", { to: "0x000000000000000000000000000000000000dead", amount: "0" }, /amount/],
     ["a negative amount", { to: "0x000000000000000000000000000000000000dead", amount: "-5" }, /amount/],
     ["a decimal amount", { to: "0x000000000000000000000000000000000000dead", amount: "1.5" }, /amount/],

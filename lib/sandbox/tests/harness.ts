@@ -30,10 +30,11 @@ export interface Harness {
 }
 
 /**
- * A fresh sandbox; with `databaseUrl` and `chainDir`, one reopened on existing state (a restart).
+ * A fresh sandbox; with `databaseUrl`, `chainDir` and `port`, one reopened on existing state (a
+ * restart: the clients made before reach it at the same URL).
  * Without `chainDir` its local chains live in a temporary folder removed by `close()`.
  */
-export async function startSandbox(options: { databaseUrl?: string; chainDir?: string } = {}): Promise<Harness> {
+export async function startSandbox(options: { databaseUrl?: string; chainDir?: string; port?: number } = {}): Promise<Harness> {
   const db = options.databaseUrl ? await openDatabase(options.databaseUrl) : await freshDatabase();
   if (options.databaseUrl) await db.migrate();
   const chainDir = options.chainDir ?? (await mkdtemp(path.join(tmpdir(), "sandbox-chain-test-")));
@@ -43,7 +44,7 @@ export async function startSandbox(options: { databaseUrl?: string; chainDir?: s
     config: { rp: { id: RP_ID, name: "Test", origins: [ORIGIN] }, now: () => new Date(Date.now() + offsetMs) },
     chainDir,
   });
-  const { server, url } = await listen(sandbox, 0);
+  const { server, url } = await listen(sandbox, options.port ?? 0);
   const credentials = await sandbox.credentials(url);
   return {
     url,

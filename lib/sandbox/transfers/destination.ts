@@ -9,12 +9,13 @@ import type { NetworkFamily } from "../wallets";
  * typo in a checksummed address is caught, not sent). Solana: base58 of 32 bytes.
  */
 export function parseDestination(family: NetworkFamily, value: string, field = "to"): string {
+  const label = field === "to" ? "destination address (to)" : field === "address" ? "address" : `${field} address`;
   if (family === "evm") {
     if (!isAddress(value, { strict: true })) {
       throw badRequest(
         /^0x[0-9a-fA-F]{40}$/.test(value)
-          ? `Invalid ${field} address: the mixed-case checksum (EIP-55) does not match; check the address`
-          : `Invalid ${field} address: expected 0x followed by 40 hexadecimal characters`,
+          ? `Invalid ${label}: the mixed-case checksum (EIP-55) does not match; check the address`
+          : `Invalid ${label}: expected 0x followed by 40 hexadecimal characters`,
         { field },
       );
     }
@@ -27,7 +28,7 @@ export function parseDestination(family: NetworkFamily, value: string, field = "
     } catch {
       bytes = undefined;
     }
-    if (!bytes || bytes.length !== 32) throw badRequest(`Invalid ${field} address: expected a base58 Solana address (32 bytes)`, { field });
+    if (!bytes || bytes.length !== 32) throw badRequest(`Invalid ${label}: expected a base58 Solana address (32 bytes)`, { field });
     return value;
   }
   throw badRequest(`Transfers on ${family} networks are not supported by the sandbox`, { field: "network" });
