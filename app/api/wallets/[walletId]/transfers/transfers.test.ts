@@ -402,6 +402,37 @@ describe("refusing what cannot be sent, in words, storing nothing", () => {
   });
 });
 
+describe("what Dfns refuses or the chain fails", () => {
+  it("an approval Dfns rejects: 403, the transfer row removed, nothing sent", async () => {
+    const from = walletOf(alice, "EthereumSepolia");
+    const to = walletOf(bob, "EthereumSepolia");
+    const bobBefore = await balance(bob.user, to, "Native");
+    const { action, transfer } = await started(alice.user, from.id, { asset: "native", to: to.address, amount: "0.006" });
+    const { assertion } = approval(alice.passkey, action);
+    const forged = { ...assertion, signature: Buffer.from(assertion.signature, "base64url").reverse().toString("base64url") };
+    const response = await complete(alice.user, from.id, { actionId: action.id, assertion: forged });
+    expect(response.status).toBe(403);
+    expect((await json<ErrorJson>(response)).error.message).toMatch(/Dfns did not accept the passkey's approval/);
+    expect(await app.database.prisma.transfer.count({ where: { id: transfer.id } })).toBe(0);
+    expect(await balance(bob.user, to, "Native")).toBe(bobBefore);
+  });
+
+  it("a transfer the chain cannot pay the fee for ends Failed with Dfns's reason, and says so in the activity", async () => {
+    const carol = await withAppWallets(await registeredUser(app));
+    const from = walletOf(carol, "EthereumSepolia");
+    await faucet(from, "native");
+    const all = (await assetsOf(carol.user, from)).assets.find((a) => a.kind === "Native")!;
+    const transfer = await send(carol, from, { asset: "native", to: walletOf(bob, "EthereumSepolia").address, amount: all.formatted });
+    expect(transfer.status).toBe("Failed");
+    expect(transfer.reason).toBeTruthy();
+    expect(await balance(carol.user, from, "Native")).toBe(BigInt(all.balance));
+    const activity = await json<{ items: { transferId: string | null; status: string; reason: string | null }[] }>(
+      await app.call(activityRoute, carol.user, { method: "GET", params: { walletId: from.id } }),
+    );
+    expect(activity.items.find((i) => i.transferId === transfer.id)).toMatchObject({ status: "Failed", reason: transfer.reason });
+  });
+});
+
 describe("only the user's own wallets and transfers", () => {
   it("answers another user's wallet or transfer id like an unknown one (404) on every route, changing nothing", async () => {
     const bobsWallet = walletOf(bob, "EthereumSepolia");
