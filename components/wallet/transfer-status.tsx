@@ -65,7 +65,7 @@ export function TransferStatus({
       {transfer.txHash ? (
         <p className="mt-2 text-xs text-slate-600">
           Transaction <TxHash hash={transfer.txHash} explorerUrl={transfer.explorerUrl} />
-          {!transfer.explorerUrl && " (on the sandbox's local chain: no public explorer shows it)"}
+          {!transfer.explorerUrl && " (no public block explorer shows this network here: the hash is the transaction's id)"}
         </p>
       ) : (
         <p className="mt-2 text-xs text-slate-600">The transaction hash appears once the network has it.</p>
