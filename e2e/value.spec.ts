@@ -19,6 +19,17 @@ async function onboardedUser(browser: Browser, label: string): Promise<{ page: P
   return { page, authenticator, evm: evm!, solana: solana! };
 }
 
+// The server opens (and migrates) its database on the first request that needs one: done here,
+// so the first sign-up below is not also the server's cold start.
+test.beforeAll(async ({ request, baseURL }) => {
+  const response = await request.post("/api/auth/sign-up", {
+    headers: { origin: baseURL! },
+    data: { email: uniqueEmail("warm-up"), password: "correct horse battery staple" },
+    timeout: 60_000,
+  });
+  expect(response.ok()).toBe(true);
+});
+
 test("A gets test funds and sends ETH, a token and SOL to B; both pages show it; mistakes are said in words", async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
   const a = await onboardedUser(browser, "sender");
