@@ -82,7 +82,15 @@ test("A gets test funds and sends ETH, a token and SOL to B; both pages show it;
   await expect.poll(() => baseUnits(aEvm, token)).toBe(tokenBefore - 2_500_000n);
   expect(await baseUnits(aEvm, "native")).toBe(ethBeforeToken - sent.fee);
 
-  // SOL to B's Solana address.
+  // SOL to B's Solana address; a first passkey prompt is dismissed, which is said in words.
+  await a.authenticator.setUserVerified(false);
+  await fillSend(aSolana, { asset: "native", to: b.solana, amount: "0.5" });
+  await aSolana.getByRole("button", { name: "Review" }).click();
+  const review = aSolana.getByTestId("transfer-review");
+  await review.getByRole("button", { name: "Send with passkey" }).click();
+  await expect(review.getByRole("alert")).toHaveText(/^The request wasn't approved: the passkey prompt was closed/);
+  await a.authenticator.setUserVerified(true);
+  await review.getByRole("button", { name: "Change" }).click();
   const sol = await sendAndConfirm(aSolana, a.authenticator, { asset: "native", to: b.solana, amount: "0.5", symbol: "SOL" });
 
   // A's activity lists the three sends; B, after a reload, sees the three arrivals and the balances.
