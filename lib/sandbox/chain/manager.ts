@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { EvmChain } from "./evm/chain";
 import { evmChainId } from "./evm/networks";
-import { SolanaChain } from "./solana/chain";
+import type { SolanaChain } from "./solana/chain";
 
 /**
  * The local chains of one sandbox: an anvil per EVM network and a LiteSVM per Solana network,
@@ -12,7 +12,7 @@ import { SolanaChain } from "./solana/chain";
  */
 export class ChainManager {
   private evms = new Map<string, Promise<EvmChain>>();
-  private solanas = new Map<string, SolanaChain>();
+  private solanas = new Map<string, Promise<SolanaChain>>();
   private dir: Promise<string> | undefined;
   private closed = false;
 
@@ -54,13 +54,19 @@ export class ChainManager {
     return this.evm(network);
   }
 
-  async solana(network: string): Promise<SolanaChain> {
+  solana(network: string): Promise<SolanaChain> {
     if (this.closed) throw new Error("The sandbox's chains are closed");
-    const dir = await this.folder();
     let chain = this.solanas.get(network);
     if (!chain) {
-      chain = SolanaChain.open(network, path.join(dir, `solana-${network}.state`));
+      // Loaded on first use: LiteSVM is a 12 MB native addon a sandbox without Solana never needs.
+      chain = Promise.all([this.folder(), import("./solana/chain")]).then(([dir, { SolanaChain }]) =>
+        SolanaChain.open(network, path.join(dir, `solana-${network}.state`)),
+      );
       this.solanas.set(network, chain);
+      const opening = chain;
+      opening.catch(() => {
+        if (this.solanas.get(network) === opening) this.solanas.delete(network);
+      });
     }
     return chain;
   }

@@ -83,5 +83,5 @@ describe("local chains across a restart", () => {
       await h.close();
     }
     expect(anvils().length).toBe(before);
-  });
+  }, 120_000);
 });

@@ -251,6 +251,37 @@ describe("reading transfers, assets and history", () => {
   });
 });
 
+describe("a transfer cut off by a restart", () => {
+  const row = async (status: string, txHash: string | null, minutesAgo: number) =>
+    h.db.prisma.sandboxTransfer.create({
+      data: {
+        id: `xfr-cut-${Math.random().toString(36).slice(2)}`, orgId: (await h.db.prisma.sandboxOrg.findFirstOrThrow()).id, walletId: aliceWallet(),
+        network: NETWORK, requesterUserId: alice.userId, requestBody: { kind: "Native", to: bobAddress, amount: "1" }, asset: { symbol: "ETH", decimals: 18 },
+        status, txHash, dateRequested: new Date(Date.now() - minutesAgo * 60_000),
+      },
+    });
+  const read = (id: string) => alice.client.wallets.getTransfer({ walletId: aliceWallet(), transferId: id });
+
+  it("stays Executing while it may still be in flight", async () => {
+    const { id } = await row("Executing", `0x${"ab".repeat(32)}`, 0);
+    expect((await read(id)).status).toBe("Executing");
+  });
+
+  it("fails after two minutes if the chain never saw its transaction (or it had none)", async () => {
+    const unsent = await row("Executing", `0x${"cd".repeat(32)}`, 3);
+    expect(await read(unsent.id)).toMatchObject({ status: "Failed", reason: expect.stringMatching(/stopped before/) });
+    const unsigned = await row("Pending", null, 3);
+    expect((await read(unsigned.id)).status).toBe("Failed");
+  });
+
+  it("takes the receipt's outcome if its transaction did reach the chain", async () => {
+    const funded = await faucet(h, NETWORK, bobAddress, "native");
+    const { id } = await row("Executing", funded.txHash, 3);
+    const receipt = (await (await chain()).receipt(funded.txHash as Hex))!;
+    expect(await read(id)).toMatchObject({ status: "Confirmed", fee: (receipt.gasUsed * receipt.effectiveGasPrice).toString() });
+  });
+});
+
 describe("faucet input", () => {
   it.each([
     ["an unknown network", { network: "Nope", address: "0x000000000000000000000000000000000000dead", asset: "native" }],

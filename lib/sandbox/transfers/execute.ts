@@ -26,15 +26,21 @@ export interface SendingWallet {
  * with a reason; so here too, and nothing is broadcast.
  */
 export async function executeTransfer(sandbox: Sandbox, spec: NetworkSpec, row: SandboxTransfer, wallet: SendingWallet, request: TransferRequest): Promise<SandboxTransfer> {
-  const update = (data: TransferProgress) => sandbox.prisma.sandboxTransfer.update({ where: { id: row.id }, data });
+  // Each step only moves the transfer forward from the status the previous step left.
+  const advance = async (from: string, data: TransferProgress) => {
+    await sandbox.prisma.sandboxTransfer.updateMany({ where: { id: row.id, status: from }, data });
+    return sandbox.prisma.sandboxTransfer.findUniqueOrThrow({ where: { id: row.id } });
+  };
+  const record = (hash: string) => advance("Pending", { status: "Executing", txHash: hash });
   try {
-    if (spec.family === "evm") await sendEvm(await sandbox.chains.evm(spec.network), wallet, request, (hash) => update({ status: "Executing", txHash: hash }));
-    else await sendSolana(sandbox, spec.network, wallet, request, (signature) => update({ status: "Executing", txHash: signature }));
-    return await update({ status: "Broadcasted", dateBroadcasted: sandbox.config.now() });
+    if (spec.family === "evm") await sendEvm(await sandbox.chains.evm(spec.network), wallet, request, record);
+    else await sendSolana(sandbox, spec.network, wallet, request, record);
+    return await advance("Executing", { status: "Broadcasted", dateBroadcasted: sandbox.config.now() });
   } catch (error) {
     if (!(error instanceof NotSent)) console.error("[dfns-sandbox] transfer failed:", error instanceof Error ? error.message : error);
     const reason = error instanceof NotSent ? error.message : "The local chain refused the transaction";
-    return update({ status: "Failed", reason });
+    const current = await sandbox.prisma.sandboxTransfer.findUniqueOrThrow({ where: { id: row.id } });
+    return advance(current.status === "Executing" ? "Executing" : "Pending", { status: "Failed", reason });
   }
 }
 
