@@ -20,12 +20,12 @@ async function onboardedUser(browser: Browser, label: string): Promise<{ page: P
 }
 
 // The server opens (and migrates) its database on the first request that needs one: done here,
-// so the first sign-up below is not also the server's cold start.
+// so that a cold start on a busy machine does not eat into the first sign-up's wait.
 test.beforeAll(async ({ request, baseURL }) => {
   const response = await request.post("/api/auth/sign-up", {
     headers: { origin: baseURL! },
     data: { email: uniqueEmail("warm-up"), password: "correct horse battery staple" },
-    timeout: 60_000,
+    timeout: 90_000,
   });
   expect(response.ok()).toBe(true);
 });
