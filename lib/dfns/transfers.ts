@@ -73,6 +73,8 @@ const TRANSFER = "TransferAsset";
  * approval's challenge (5 minutes at Dfns) has expired, so it can no longer arrive either.
  */
 export const NEVER_RECEIVED_AFTER_MS = 10 * 60 * 1000;
+/** How long a transfer the passkey never approved is kept (its approval expires after 4 minutes). */
+export const UNAPPROVED_KEPT_MS = 60 * 60 * 1000;
 /** How many of the wallet's latest Dfns transfers are searched for a lost one's `externalId`. */
 const LOOKUP_LIMIT = 500;
 
@@ -131,6 +133,8 @@ export async function beginTransfer(
   const checked = checkTransfer({ network: wallet.network, asset, to: input.to, amount: input.amount });
   if (!checked.ok) throw badRequest(checked.issue.message, { code: checked.issue.code, field: checked.issue.field });
 
+  await forgetUnapproved(wallet);
+
   const externalId = randomUUID();
   const to = input.to.trim();
   const amount = checked.baseUnits.toString();
@@ -162,6 +166,16 @@ export async function beginTransfer(
     },
   });
   return { action, transfer: transferView(wallet, row!) };
+}
+
+/**
+ * Transfers of this wallet the passkey never approved, long after their approval expired (4
+ * minutes): nothing was sent for them, nothing can be any more, and no page lists them.
+ */
+async function forgetUnapproved(wallet: Pick<Wallet, "id">): Promise<void> {
+  await (await db()).transfer.deleteMany({
+    where: { walletId: wallet.id, status: "AwaitingApproval", createdAt: { lt: new Date(Date.now() - UNAPPROVED_KEPT_MS) } },
+  });
 }
 
 /** The Dfns body of a transfer: only the fields the app sets, in a fixed order. */

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dfnsConnection, setDfnsConnection } from "@/lib/dfns/connection";
 import { withEndUserClient } from "@/lib/dfns/end-user";
-import { NEVER_RECEIVED_AFTER_MS } from "@/lib/dfns/transfers";
+import { NEVER_RECEIVED_AFTER_MS, UNAPPROVED_KEPT_MS } from "@/lib/dfns/transfers";
 import { startApp, type AppHarness, type AppUser } from "@/lib/testing/app-harness";
 import { registeredUser } from "@/lib/testing/registration";
 import type { SoftwarePasskey } from "@/lib/testing/software-passkey";
@@ -399,6 +399,21 @@ describe("refusing what cannot be sent, in words, storing nothing", () => {
     await app.database.prisma.transfer.update({ where: { id: transfer.id }, data: { submittedAt: new Date(Date.now() - NEVER_RECEIVED_AFTER_MS - 1000) } });
     const later = await json<{ transfer: TransferJson }>(await status(alice.user, from.id, transfer.id));
     expect(later.transfer).toMatchObject({ status: "Failed", reason: expect.stringMatching(/never received/) });
+  });
+});
+
+describe("transfers never approved", () => {
+  it("are not in the activity, and are forgotten once their approval is long expired", async () => {
+    const from = walletOf(alice, "EthereumSepolia");
+    const to = walletOf(bob, "EthereumSepolia").address;
+    const { transfer: old } = await started(alice.user, from.id, { asset: "native", to, amount: "0.0002" });
+    const { transfer: recent } = await started(alice.user, from.id, { asset: "native", to, amount: "0.0003" });
+    const activity = await json<{ items: { transferId: string | null }[] }>(await app.call(activityRoute, alice.user, { method: "GET", params: { walletId: from.id } }));
+    expect(activity.items.map((i) => i.transferId)).not.toContain(old.id);
+    await app.database.prisma.transfer.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - UNAPPROVED_KEPT_MS - 1000) } });
+    await started(alice.user, from.id, { asset: "native", to, amount: "0.0004" });
+    expect(await app.database.prisma.transfer.count({ where: { id: old.id } })).toBe(0);
+    expect(await app.database.prisma.transfer.count({ where: { id: recent.id } })).toBe(1);
   });
 });
 
