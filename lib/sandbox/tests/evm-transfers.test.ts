@@ -248,6 +248,18 @@ describe("reading transfers, assets and history", () => {
     const incoming = await alice.client.wallets.getWalletHistory({ walletId: aliceWallet(), query: { direction: "In" } });
     expect(incoming.items.every((i) => i.direction === "In")).toBe(true);
     expect((await raw(h, "GET", `/wallets/${aliceWallet()}/history?paginationToken=nope`, { token: alice.token })).status).toBe(400);
+    const tokens = await alice.client.wallets.getWalletHistory({ walletId: aliceWallet(), query: { contract: TOKEN_ADDRESS, limit: 500 } });
+    expect(tokens.items.length).toBeGreaterThan(0);
+    expect(tokens.items.length).toBe(all.items.filter((i) => i.kind === "Erc20Transfer").length);
+  });
+
+  it("a wallet on a network without a local chain (Bitcoin) holds nothing and has no history", async () => {
+    const carol = await registerUser(h, ["Bitcoin"]);
+    const walletId = carol.wallets[0]!.id;
+    expect((await carol.client.wallets.getWalletAssets({ walletId })).assets).toEqual([]);
+    expect((await carol.client.wallets.getWalletHistory({ walletId })).items).toEqual([]);
+    const error = await dfnsError(() => carol.client.wallets.transferAsset({ walletId, body: { kind: "Native", to: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", amount: "1" } }));
+    expect(error.httpStatus).toBe(400);
   });
 });
 
