@@ -69,7 +69,8 @@ describe("Native transfers", () => {
     const receipt = (await c.receipt(sent.txHash as Hex))!;
     const fee = receipt.gasUsed * receipt.effectiveGasPrice;
     expect(done.fee).toBe(fee.toString());
-    expect(done.dateConfirmed).toBeDefined();
+    expect(Date.parse(done.dateConfirmed!)).toBeGreaterThanOrEqual(Date.parse(done.dateBroadcasted!));
+    expect(Date.parse(done.dateBroadcasted!)).toBeGreaterThanOrEqual(Date.parse(done.dateRequested));
     expect(await c.balance(aliceAddress)).toBe(senderBefore - amount - fee);
     expect(await c.balance(bobAddress)).toBe(receiverBefore + amount);
     // Fast pays the 2 gwei tip.
