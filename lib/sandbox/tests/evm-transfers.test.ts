@@ -264,6 +264,26 @@ describe("reading transfers, assets and history", () => {
   });
 });
 
+describe("another EVM network", () => {
+  it("BaseSepolia runs its own chain (id 84532) with the token at the same address; Erc20 and Native transfers confirm", async () => {
+    const wallet = await alice.client.wallets.createWallet({ body: { network: "BaseSepolia" } });
+    const base = await h.chains.evm("BaseSepolia");
+    expect(await base.client.getChainId()).toBe(84532);
+    expect(base.rpcUrl).not.toBe((await chain()).rpcUrl);
+    await faucet(h, "BaseSepolia", wallet.address!, "native");
+    await faucet(h, "BaseSepolia", wallet.address!, "token");
+    const token = await alice.client.wallets.transferAsset({ walletId: wallet.id, body: { kind: "Erc20", contract: TOKEN_ADDRESS, to: bobAddress, amount: "1" } });
+    const coin = await alice.client.wallets.transferAsset({ walletId: wallet.id, body: { kind: "Native", to: bobAddress, amount: "1", priority: "Slow" } });
+    expect((await settled(alice, wallet.id, token.id)).status).toBe("Confirmed");
+    expect((await settled(alice, wallet.id, coin.id)).status).toBe("Confirmed");
+    expect(await base.tokenBalance(bobAddress)).toBe(1n);
+    expect((await base.client.getTransaction({ hash: coin.txHash as Hex })).maxPriorityFeePerGas).toBe(100_000_000n);
+    // Bob's Sepolia wallet shares the address but not the chain: its Sepolia history has no such token credit of 1.
+    const sepolia = await bob.client.wallets.getWalletHistory({ walletId: walletOn(bob, NETWORK).id, query: { limit: 500 } });
+    expect(sepolia.items.some((i) => i.txHash === token.txHash)).toBe(false);
+  });
+});
+
 describe("a transfer cut off by a restart", () => {
   const row = async (status: string, txHash: string | null, minutesAgo: number) =>
     h.db.prisma.sandboxTransfer.create({
