@@ -4,7 +4,6 @@ import { json } from "../http";
 import type { RequestContext, Route } from "../router";
 import { walletAssets } from "../transfers/assets";
 import { walletHistory, type HistoryQuery } from "../transfers/history";
-import { nativeAsset } from "../transfers/request";
 import { resolveNetwork } from "../wallets";
 import { ownedWallet } from "./wallets";
 
@@ -12,16 +11,18 @@ async function valueWallet(ctx: RequestContext) {
   const caller = await authenticate(ctx);
   const wallet = await ownedWallet(ctx, caller, ctx.params.walletId!);
   const spec = resolveNetwork(wallet.network);
-  nativeAsset(spec); // 400 for a network without a local chain
-  return { wallet: { id: wallet.id, address: wallet.address! }, spec };
+  // Bitcoin, Tron, Key*: the sandbox runs no chain for them, so they hold nothing and have no
+  // history (an empty answer, not an error: an app lists every wallet's assets).
+  const onLocalChain = (spec.family === "evm" || spec.family === "solana") && wallet.address !== null;
+  return { wallet: { id: wallet.id, address: wallet.address ?? "" }, spec, onLocalChain };
 }
 
 const assets: Route = {
   method: "GET",
   pattern: "/wallets/:walletId/assets",
   async handler(ctx) {
-    const { wallet, spec } = await valueWallet(ctx);
-    return json({ walletId: wallet.id, network: spec.network, assets: await walletAssets(ctx.sandbox, spec, wallet.address) });
+    const { wallet, spec, onLocalChain } = await valueWallet(ctx);
+    return json({ walletId: wallet.id, network: spec.network, assets: onLocalChain ? await walletAssets(ctx.sandbox, spec, wallet.address) : [] });
   },
 };
 
@@ -30,7 +31,13 @@ function historyQuery(query: URLSearchParams): HistoryQuery {
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badRequest("Invalid query: limit must be a whole number from 1 to 500", { field: "limit" });
   const direction = query.get("direction") ?? undefined;
   if (direction !== undefined && direction !== "In" && direction !== "Out") throw badRequest("Invalid query: direction must be In or Out", { field: "direction" });
-  return { limit, paginationToken: query.get("paginationToken") ?? undefined, direction, kind: query.get("kind") ?? undefined };
+  return {
+    limit,
+    paginationToken: query.get("paginationToken") ?? undefined,
+    direction,
+    kind: query.get("kind") ?? undefined,
+    contract: query.get("contract")?.toLowerCase() ?? undefined,
+  };
 }
 
 const history: Route = {
@@ -38,8 +45,8 @@ const history: Route = {
   pattern: "/wallets/:walletId/history",
   async handler(ctx) {
     const query = historyQuery(ctx.query);
-    const { wallet, spec } = await valueWallet(ctx);
-    return json(await walletHistory(ctx.sandbox, spec, wallet, query));
+    const { wallet, spec, onLocalChain } = await valueWallet(ctx);
+    return json(onLocalChain ? await walletHistory(ctx.sandbox, spec, wallet, query) : { walletId: wallet.id, network: spec.network, items: [] });
   },
 };
 

@@ -69,7 +69,8 @@ describe("Native transfers", () => {
     const receipt = (await c.receipt(sent.txHash as Hex))!;
     const fee = receipt.gasUsed * receipt.effectiveGasPrice;
     expect(done.fee).toBe(fee.toString());
-    expect(done.dateConfirmed).toBeDefined();
+    expect(Date.parse(done.dateConfirmed!)).toBeGreaterThanOrEqual(Date.parse(done.dateBroadcasted!));
+    expect(Date.parse(done.dateBroadcasted!)).toBeGreaterThanOrEqual(Date.parse(done.dateRequested));
     expect(await c.balance(aliceAddress)).toBe(senderBefore - amount - fee);
     expect(await c.balance(bobAddress)).toBe(receiverBefore + amount);
     // Fast pays the 2 gwei tip.
@@ -248,6 +249,38 @@ describe("reading transfers, assets and history", () => {
     const incoming = await alice.client.wallets.getWalletHistory({ walletId: aliceWallet(), query: { direction: "In" } });
     expect(incoming.items.every((i) => i.direction === "In")).toBe(true);
     expect((await raw(h, "GET", `/wallets/${aliceWallet()}/history?paginationToken=nope`, { token: alice.token })).status).toBe(400);
+    const tokens = await alice.client.wallets.getWalletHistory({ walletId: aliceWallet(), query: { contract: TOKEN_ADDRESS, limit: 500 } });
+    expect(tokens.items.length).toBeGreaterThan(0);
+    expect(tokens.items.length).toBe(all.items.filter((i) => i.kind === "Erc20Transfer").length);
+  });
+
+  it("a wallet on a network without a local chain (Bitcoin) holds nothing and has no history", async () => {
+    const carol = await registerUser(h, ["Bitcoin"]);
+    const walletId = carol.wallets[0]!.id;
+    expect((await carol.client.wallets.getWalletAssets({ walletId })).assets).toEqual([]);
+    expect((await carol.client.wallets.getWalletHistory({ walletId })).items).toEqual([]);
+    const error = await dfnsError(() => carol.client.wallets.transferAsset({ walletId, body: { kind: "Native", to: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", amount: "1" } }));
+    expect(error.httpStatus).toBe(400);
+  });
+});
+
+describe("another EVM network", () => {
+  it("BaseSepolia runs its own chain (id 84532) with the token at the same address; Erc20 and Native transfers confirm", async () => {
+    const wallet = await alice.client.wallets.createWallet({ body: { network: "BaseSepolia" } });
+    const base = await h.chains.evm("BaseSepolia");
+    expect(await base.client.getChainId()).toBe(84532);
+    expect(base.rpcUrl).not.toBe((await chain()).rpcUrl);
+    await faucet(h, "BaseSepolia", wallet.address!, "native");
+    await faucet(h, "BaseSepolia", wallet.address!, "token");
+    const token = await alice.client.wallets.transferAsset({ walletId: wallet.id, body: { kind: "Erc20", contract: TOKEN_ADDRESS, to: bobAddress, amount: "1" } });
+    const coin = await alice.client.wallets.transferAsset({ walletId: wallet.id, body: { kind: "Native", to: bobAddress, amount: "1", priority: "Slow" } });
+    expect((await settled(alice, wallet.id, token.id)).status).toBe("Confirmed");
+    expect((await settled(alice, wallet.id, coin.id)).status).toBe("Confirmed");
+    expect(await base.tokenBalance(bobAddress)).toBe(1n);
+    expect((await base.client.getTransaction({ hash: coin.txHash as Hex })).maxPriorityFeePerGas).toBe(100_000_000n);
+    // Bob's Sepolia wallet shares the address but not the chain: its Sepolia history has no such token credit of 1.
+    const sepolia = await bob.client.wallets.getWalletHistory({ walletId: walletOn(bob, NETWORK).id, query: { limit: 500 } });
+    expect(sepolia.items.some((i) => i.txHash === token.txHash)).toBe(false);
   });
 });
 

@@ -1,11 +1,11 @@
 import type { Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import type { SandboxTransfer } from "../../generated/prisma/client";
-import type { TransferProgress } from "./progress";
 import type { EvmChain } from "../chain/evm/chain";
 import { TOKEN_ADDRESS } from "../chain/evm/token";
 import type { Sandbox } from "../sandbox";
 import type { NetworkSpec } from "../wallets";
+import type { TransferProgress } from "./progress";
 import type { TransferRequest } from "./request";
 
 /** Refused before anything reached the chain; the transfer ends `Failed` with this reason. */
@@ -38,10 +38,21 @@ export async function executeTransfer(sandbox: Sandbox, spec: NetworkSpec, row: 
     return await advance("Executing", { status: "Broadcasted", dateBroadcasted: sandbox.config.now() });
   } catch (error) {
     if (!(error instanceof NotSent)) console.error("[dfns-sandbox] transfer failed:", error instanceof Error ? error.message : error);
-    const reason = error instanceof NotSent ? error.message : "The local chain refused the transaction";
     const current = await sandbox.prisma.sandboxTransfer.findUniqueOrThrow({ where: { id: row.id } });
+    // Signed and maybe sent: only the chain knows. Calling it Failed while it went through would
+    // invite a retry that pays twice.
+    if (current.status === "Executing" && spec.family === "evm" && (await reachedChain(sandbox, spec.network, current.txHash))) {
+      return advance("Executing", { status: "Broadcasted", dateBroadcasted: sandbox.config.now() });
+    }
+    const reason = error instanceof NotSent ? error.message : "The local chain refused the transaction";
     return advance(current.status === "Executing" ? "Executing" : "Pending", { status: "Failed", reason });
   }
+}
+
+async function reachedChain(sandbox: Sandbox, network: string, txHash: string | null): Promise<boolean> {
+  if (!txHash) return false;
+  const chain = await sandbox.chains.evm(network).catch(() => undefined);
+  return (await chain?.knows(txHash as Hex).catch(() => false)) ?? false;
 }
 
 const insufficient = (have: bigint, need: bigint, symbol: string) =>

@@ -15,6 +15,8 @@ export interface HistoryQuery {
   paginationToken?: string;
   direction?: "In" | "Out";
   kind?: string;
+  /** Token transfers of this contract only. */
+  contract?: string;
 }
 
 /**
@@ -26,6 +28,7 @@ export async function walletHistory(sandbox: Sandbox, spec: NetworkSpec, wallet:
   const movements = spec.family === "evm" ? await evmMovements(sandbox, spec, wallet) : await solanaMovements(sandbox, spec, wallet);
   const filtered = movements
     .filter((m) => (!query.direction || m.item.direction === query.direction) && (!query.kind || m.item.kind === query.kind))
+    .filter((m) => !query.contract || m.item.contract === query.contract)
     .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
   let start = 0;
   if (query.paginationToken) {

@@ -42,7 +42,9 @@ async function outcomeOnChain(sandbox: Sandbox, row: SandboxTransfer): Promise<T
   if (!receipt) return undefined;
   const block = await chain.client.getBlock({ blockNumber: receipt.blockNumber });
   const fee = (receipt.gasUsed * receipt.effectiveGasPrice).toString();
-  const confirmedAt = new Date(Number(block.timestamp) * 1000);
+  // Block times have whole seconds: never before the (millisecond) broadcast time.
+  const blockTime = new Date(Number(block.timestamp) * 1000);
+  const confirmedAt = row.dateBroadcasted && row.dateBroadcasted > blockTime ? row.dateBroadcasted : blockTime;
   return receipt.status === "success"
     ? { status: "Confirmed", fee, dateConfirmed: confirmedAt, dateBroadcasted: row.dateBroadcasted ?? confirmedAt }
     : { status: "Failed", fee, reason: "The transaction reverted on chain" };

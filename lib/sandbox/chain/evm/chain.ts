@@ -68,7 +68,11 @@ export class EvmChain {
     const node = await startAnvil(chainId);
     const chain = new EvmChain(network, chainId, node, stateFile);
     try {
-      if (existsSync(stateFile)) await chain.rpc("anvil_loadState", [(await readFile(stateFile, "utf8")).trim()]);
+      if (existsSync(stateFile)) {
+        await chain.rpc("anvil_loadState", [(await readFile(stateFile, "utf8")).trim()]).catch((error: unknown) => {
+          throw new Error(`anvil could not load ${stateFile} (${error instanceof Error ? error.message : error}); delete it to start this chain afresh`);
+        });
+      }
       await chain.deployToken();
     } catch (error) {
       await node.process.stop();
