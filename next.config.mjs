@@ -52,10 +52,26 @@ const nextConfig = {
     "@prisma/client",
     "@dfns/sdk",
     "@dfns/sdk-keysigner",
+    // The sandbox's local Solana VM: a native Node addon (loaded from its platform package).
+    "litesvm",
+    "@solana/kit",
+    "@solana-program/system",
   ],
   // The app applies the committed migrations itself (lib/db/migrate.ts) at run time: ship them.
   outputFileTracingIncludes: {
     "/*": ["./prisma/migrations/**/*"],
+  },
+  // The sandbox's local chains (anvil ~43 MB, LiteSVM ~12 MB, the Solidity compiler for the test
+  // token) run on a developer's machine only: never in live mode, so never in a deployment.
+  outputFileTracingExcludes: {
+    "/*": [
+      "node_modules/@foundry-rs/**",
+      "node_modules/litesvm/**",
+      "node_modules/litesvm-*/**",
+      "node_modules/@solana/**",
+      "node_modules/@solana-program/**",
+      "node_modules/solc/**",
+    ],
   },
   // `@dfns/sdk` resolves its paths (`/auth/…`, `/wallets/…`) against the origin of its base URL,
   // so in sandbox mode the app's own origin must answer them: requests that carry the SDK's

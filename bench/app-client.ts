@@ -110,4 +110,32 @@ export class AppClient {
     });
     if (!signature.verified) throw new Error("sign: the signature did not verify");
   }
+
+  /** Transfer init → passkey assertion → complete, from the user's wallet `walletId` (accepted by Dfns: Pending or later). */
+  async transfer(user: BenchUser, walletId: string, body: { asset: string; to: string; amount: string }, timings: RouteTimings): Promise<void> {
+    if (!user.passkey) throw new Error("transfer: the user is not registered");
+    const path = `/api/wallets/${encodeURIComponent(walletId)}/transfers`;
+    const { action } = await this.call<{ action: { id: string; challenge: string } }>(timings, "POST /api/wallets/:id/transfers", path, { user, body });
+    const { credentialAssertion } = user.passkey.assert(action.challenge);
+    const { transfer } = await this.call<{ transfer: { status: string } }>(timings, "POST /api/wallets/:id/transfers/complete", `${path}/complete`, {
+      user,
+      body: { actionId: action.id, assertion: credentialAssertion },
+    });
+    if (["Failed", "Rejected"].includes(transfer.status)) throw new Error(`transfer: ${transfer.status}`);
+  }
+
+  /** Credits `address` from the mounted sandbox's faucet (sandbox mode only). */
+  async faucet(network: string, address: string, asset: "native" | "token" = "native"): Promise<void> {
+    await this.call(null, "POST faucet", "/api/dfns-sandbox/sandbox/faucet", { body: { network, address, asset } });
+  }
+
+  /** A page as the browser asks for it (HTML), timed at the client. */
+  async page(user: BenchUser, path: string, timings: RouteTimings): Promise<void> {
+    const start = performance.now();
+    const response = await fetch(`${this.origin}${path}`, { headers: { cookie: user.cookie }, redirect: "manual" });
+    await response.text();
+    timings.wall.record(`GET ${path}`, performance.now() - start);
+    timings.app.record(`GET ${path}`, appDuration(response.headers.get("server-timing")));
+    if (response.status !== 200) throw new Error(`GET ${path}: ${response.status}`);
+  }
 }

@@ -4,6 +4,8 @@
 //   weight        first-load JavaScript per page (gzip) against its budget
 //   registration  registration init → passkey + recovery key → complete, at concurrency 1, 8, 32
 //   signing       message signing (init → passkey assertion → complete) at concurrency 8
+//   transfers     native transfers (init → passkey assertion → complete) at concurrency 8, funded by
+//                 the sandbox's faucet; then the wallet page and its per-wallet routes with three wallets
 //   memory        server RSS before and after N registrations and N signatures
 //   lighthouse    landing, sign-in, onboarding and wallet pages
 //   startup       `npm start` → first page, on a fresh data folder and on an existing one
@@ -36,7 +38,7 @@ import { markdownTable, runConcurrent, steadyClimbMB } from "./stats";
 
 /** `--steps=a,b` / `--memory=N` on the command line, else BENCH_STEPS / BENCH_MEMORY. */
 const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
-const ALL_STEPS = "weight,registration,signing,memory,lighthouse,startup";
+const ALL_STEPS = "weight,registration,signing,transfers,memory,lighthouse,startup";
 const QUICK = process.env.BENCH_QUICK === "1";
 const STEPS = new Set((argument("steps") ?? process.env.BENCH_STEPS ?? ALL_STEPS).split(","));
 const PORT = Number(process.env.BENCH_PORT ?? 3106);
@@ -55,6 +57,8 @@ const REGISTRATION_RUNS = [
   { concurrency: 32, count: QUICK ? 64 : 320, seconds: 30 },
 ];
 const SIGNING_RUN = { concurrency: 8, count: QUICK ? 48 : 400, seconds: 30 };
+const TRANSFER_RUN = { concurrency: 8, count: QUICK ? 48 : 300, seconds: 30, senders: 16 };
+const WALLET_PAGE_VIEWS = QUICK ? 10 : 40;
 const WARM_UP = QUICK ? 5 : 20;
 const SIGN_UP_CONCURRENCY = 4; // scrypt runs on libuv's 4 threads
 
@@ -233,6 +237,83 @@ async function signingStep(client: AppClient, server: BenchServer, registered: B
   results.signing = { concurrency, ...run, perSecond, ...cpu, routes };
 }
 
+type WalletRow = { id: string; network: string; address: string | null };
+
+/**
+ * Native transfers at concurrency 8 from funded senders (the sandbox's faucet, on its local
+ * chain), each accepted by Dfns; then the wallet page of a user with three wallets (the page
+ * itself, and the per-wallet balance and activity routes its cards call).
+ */
+async function transfersStep(client: AppClient, server: BenchServer, registered: BenchUser[]) {
+  const { concurrency, count, seconds } = TRANSFER_RUN;
+  if (registered.length < TRANSFER_RUN.senders) {
+    for (const user of await signUpMany(client, TRANSFER_RUN.senders - registered.length)) await client.register(user, new RouteTimings()), registered.push(user);
+  }
+  const senders = registered.slice(0, TRANSFER_RUN.senders);
+  const evm = new Map<BenchUser, WalletRow>();
+  progress(`funding ${senders.length} senders from the sandbox's faucet`);
+  await runConcurrent(senders.length, 4, 120_000, async (i) => {
+    const user = senders[i]!;
+    const { wallets } = await client.call<{ wallets: WalletRow[] }>(null, "GET /api/wallets", "/api/wallets", { user });
+    const wallet = wallets.find((w) => w.network === "EthereumSepolia");
+    if (!wallet?.address) throw new Error("transfers: the user has no EthereumSepolia wallet");
+    evm.set(user, wallet);
+    await client.faucet(wallet.network, wallet.address);
+  });
+  const recipient = evm.get(senders[0]!)!.address!;
+  progress(`transfers at concurrency ${concurrency} (up to ${count} or ${seconds} s)`);
+  const timings = new RouteTimings();
+  const meter = cpuMeter(server);
+  const run = await runConcurrent(count, concurrency, seconds * 1000, (i) => {
+    const user = senders[1 + (i % (senders.length - 1))]!;
+    return client.transfer(user, evm.get(user)!.id, { asset: "native", to: recipient, amount: "0.0001" }, timings);
+  });
+  const cpu = meter(run.done);
+  const perSecond = run.done / run.seconds;
+  const routes = timings.summary();
+  print(
+    `Transfer load (concurrency ${concurrency})`,
+    markdownTable(
+      ["transfers/s", "done / errors", ...cpuColumns(), "route", "p50 ms", "p95 ms", "p99 ms", "app p50 ms", "app p95 ms"],
+      routes.map((r, i) => [i === 0 ? f1(perSecond) : "", i === 0 ? `${run.done} / ${run.errors}` : "", ...cpuCells(i === 0, cpu), ...routeCells(r, "POST /api/wallets/:id/")]),
+    ),
+    "A transfer counts once Dfns has accepted it (Pending or later); the local chain confirms it after.",
+  );
+  summary.push(["transfers/s at concurrency 8", f1(perSecond), "(no target)", ""]);
+  summary.push(["transfer errors", String(run.errors), "0", mark(run.errors === 0)]);
+
+  // The wallet page with three wallets: add the extra network's wallet to a funded sender.
+  const user = senders[1]!;
+  const path = "/api/wallets";
+  let { wallets, addableNetworks } = await client.call<{ wallets: WalletRow[]; addableNetworks: { network: string }[] }>(null, "GET /api/wallets", path, { user });
+  if (wallets.length < 3 && addableNetworks[0]) {
+    const { action } = await client.call<{ action: { id: string; challenge: string } }>(null, "POST /api/wallets", path, { user, body: { network: addableNetworks[0].network } });
+    await client.call(null, "POST /api/wallets/complete", `${path}/complete`, { user, body: { actionId: action.id, assertion: user.passkey!.assert(action.challenge).credentialAssertion } });
+    ({ wallets } = await client.call<{ wallets: WalletRow[]; addableNetworks: { network: string }[] }>(null, "GET /api/wallets", path, { user }));
+  }
+  progress(`the wallet page with ${wallets.length} wallets, ${WALLET_PAGE_VIEWS} views`);
+  const page = new RouteTimings();
+  for (let i = 0; i < WALLET_PAGE_VIEWS; i++) {
+    await client.page(user, "/wallet", page);
+    // What the page's cards ask for once it shows.
+    await Promise.all(
+      wallets.flatMap((w) => [
+        client.call(page, "GET /api/wallets/:id/assets", `/api/wallets/${w.id}/assets`, { user }),
+        client.call(page, "GET /api/wallets/:id/activity", `/api/wallets/${w.id}/activity`, { user }),
+      ]),
+    );
+  }
+  const pageRoutes = page.summary();
+  print(
+    `Wallet page with ${wallets.length} wallets (concurrency 1)`,
+    markdownTable(["route", "p50 ms", "p95 ms", "p99 ms", "app p50 ms", "app p95 ms"], pageRoutes.map((r) => routeCells(r, ""))),
+    "The page itself waits on Dfns's wallet list; balances and activity are loaded by the browser afterwards, one call each per wallet.",
+  );
+  const wallet = pageRoutes.find((r) => r.name === "GET /wallet");
+  summary.push([`wallet page with ${wallets.length} wallets, p95 (server answer)`, `${f1(wallet?.p95 ?? NaN)} ms`, "(no target)", ""]);
+  results.transfers = { concurrency, ...run, perSecond, ...cpu, routes, walletPage: { wallets: wallets.length, routes: pageRoutes } };
+}
+
 /**
  * The server's RSS after it has been idle for `seconds`. Under load V8 lets garbage pile up to
  * about four times the live heap before collecting it; at rest its memory reducer collects and
@@ -352,7 +433,7 @@ async function main() {
   if (process.env.BENCH_SKIP_BUILD !== "1") build();
   if (STEPS.has("weight")) results.pageWeight = pageWeightStep();
 
-  const needsServer = ["registration", "signing", "memory", "lighthouse", "startup"].some((step) => STEPS.has(step));
+  const needsServer = ["registration", "signing", "transfers", "memory", "lighthouse", "startup"].some((step) => STEPS.has(step));
   if (needsServer) {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "bench-app-"));
     const secret = randomBytes(32).toString("base64url");
@@ -368,11 +449,12 @@ async function main() {
       const client = new AppClient(server.origin, secret);
       const registered: BenchUser[] = [];
       if (STEPS.has("registration")) await registrationStep(client, server, registered);
-      const needsRegistered = ["signing", "lighthouse"].some((step) => STEPS.has(step));
+      const needsRegistered = ["signing", "transfers", "lighthouse"].some((step) => STEPS.has(step));
       if (needsRegistered && registered.length < 8) {
         await registerEach(client, await signUpMany(client, 8 - registered.length), registered);
       }
       if (STEPS.has("signing")) await signingStep(client, server, registered);
+      if (STEPS.has("transfers")) await transfersStep(client, server, registered);
       if (STEPS.has("memory")) await memoryStep(client, server, registered);
       if (STEPS.has("lighthouse")) await lighthouseStep(client, registered);
       if (STEPS.has("startup")) {

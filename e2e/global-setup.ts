@@ -2,18 +2,21 @@ import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 
 /**
- * Before the run: removes the embedded databases of earlier runs (`.data/e2e-*`), and with
+ * Before the run: removes the embedded databases of earlier runs (`.data/e2e-*`) and their
+ * sandbox chains (`.data/chain/e2e-*`, `.data/chain/postgres-e2e_*`), and with
  * E2E_DATABASE_URL creates that database on its server when it does not exist yet. The app opens
  * its database on the first request, which comes after this.
  */
 export default async function globalSetup(): Promise<void> {
   const current = `e2e-${process.env.E2E_RUN_ID}`;
-  const entries = await readdir(".data").catch(() => [] as string[]);
-  await Promise.all(
-    entries
-      .filter((name) => name.startsWith("e2e-") && name !== current)
-      .map((name) => rm(path.join(".data", name), { recursive: true, force: true })),
-  );
+  for (const folder of [".data", path.join(".data", "chain")]) {
+    const entries = await readdir(folder).catch(() => [] as string[]);
+    await Promise.all(
+      entries
+        .filter((name) => (name.startsWith("e2e-") || name.startsWith("postgres-e2e_")) && name !== current)
+        .map((name) => rm(path.join(folder, name), { recursive: true, force: true })),
+    );
+  }
 
   if (process.env.E2E_DATABASE_URL) await createDatabase(process.env.E2E_DATABASE_URL);
 }

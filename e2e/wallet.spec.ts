@@ -86,7 +86,9 @@ test("a cancelled passkey prompt or an expired request is said in words, and sig
   await signUp(page, uniqueEmail("wallet-cancel"));
   await onboard(page, authenticator);
   const evm = walletCard(page, "Ethereum Sepolia");
-  const alert = evm.getByRole("alert");
+  // The card also holds the send form, with its own alerts and fields: look at the signing part.
+  const signing = evm.getByRole("region", { name: "Sign with your Ethereum Sepolia wallet" });
+  const alert = signing.getByRole("alert");
 
   // The authenticator refuses user verification, as when the prompt is dismissed.
   await authenticator.setUserVerified(false);
@@ -105,7 +107,7 @@ test("a cancelled passkey prompt or an expired request is said in words, and sig
   );
   await evm.getByRole("button", { name: "Sign with passkey" }).click();
   await expect(alert).toHaveText("The passkey request expired before it was approved. Start again.");
-  await expect(evm.getByRole("textbox")).toHaveValue("not approved"); // kept for the next attempt
+  await expect(signing.getByRole("textbox")).toHaveValue("not approved"); // kept for the next attempt
   await page.unroute("**/api/wallets/*/signatures/complete");
 
   await evm.getByRole("button", { name: "Sign with passkey" }).click();

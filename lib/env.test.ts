@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, isValidRpId, loadOrCreateLocalSecret, parseEnv, type Env } from "./env";
+import { EnvError, isValidRpId, loadOrCreateLocalSecret, parseEnv, testFundsUrl, transactionUrl, type Env } from "./env";
 
 const pem = generateKeyPairSync("ed25519").privateKey.export({ format: "pem", type: "pkcs8" }).toString();
 const LIVE = {
@@ -277,5 +277,25 @@ describe("parseEnv: NODE_ENV", () => {
     expect(parse({ NODE_ENV: "production" }).nodeEnv).toBe("production");
     expect(parse({ NODE_ENV: "test" }).nodeEnv).toBe("test");
     expect(parse({ NODE_ENV: "staging" }).nodeEnv).toBe("development");
+  });
+});
+
+describe("test funds and transaction links", () => {
+  const sandbox = parse({ APP_ORIGIN: "http://localhost:3020" });
+  const live = parse({ ...LIVE, NEXTAUTH_SECRET: SECRET, APP_ORIGIN: "https://wallet.example.com" });
+
+  it("sandbox mode: the sandbox's faucet page for the address; transactions have no public explorer", () => {
+    expect(testFundsUrl("EthereumSepolia", "0xAbC", sandbox)).toBe(
+      "http://localhost:3020/api/dfns-sandbox/sandbox/faucet?network=EthereumSepolia&address=0xAbC",
+    );
+    expect(testFundsUrl("Ethereum", "0xAbC", sandbox)).toContain("/api/dfns-sandbox/sandbox/faucet?network=Ethereum&");
+    expect(transactionUrl("EthereumSepolia", "0x12", sandbox)).toBeNull();
+  });
+
+  it("live mode: the testnet's public faucet, none on a mainnet; the network's explorer", () => {
+    expect(testFundsUrl("SolanaDevnet", "So1", live)).toBe("https://faucet.solana.com/");
+    expect(testFundsUrl("Ethereum", "0xAbC", live)).toBeNull();
+    expect(transactionUrl("EthereumSepolia", "0x12", live)).toBe("https://sepolia.etherscan.io/tx/0x12");
+    expect(transactionUrl("StarknetSepolia", "0x12", live)).toBeNull();
   });
 });

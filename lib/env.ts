@@ -5,6 +5,7 @@ import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { brand } from "./brand";
+import { networkInfo } from "./networks";
 
 /**
  * The one validated configuration of the app, and the one place that decides the mode:
@@ -417,3 +418,26 @@ export const env: Env = new Proxy({} as Env, {
   ownKeys: () => Reflect.ownKeys(getEnv()),
   getOwnPropertyDescriptor: (_target, key) => Reflect.getOwnPropertyDescriptor(getEnv(), key),
 });
+
+/**
+ * Where a user gets test coins for `address` on `network`: in sandbox mode the sandbox's faucet
+ * page (it credits the local chain), in live mode the testnet's public faucet; null on a mainnet
+ * or a testnet without a faucet we know.
+ */
+export function testFundsUrl(network: string, address: string, config: Pick<Env, "dfns" | "appOrigin"> = getEnv()): string | null {
+  const { dfns, appOrigin } = config;
+  if (dfns.mode === "sandbox") {
+    const query = new URLSearchParams({ network, address });
+    return `${appOrigin}/api/dfns-sandbox/sandbox/faucet?${query}`;
+  }
+  return networkInfo(network).publicFaucetUrl;
+}
+
+/**
+ * The explorer page of a transaction, or null. In sandbox mode the chain is local and no public
+ * explorer knows it, so the page shows the hash alone.
+ */
+export function transactionUrl(network: string, txHash: string, config: Pick<Env, "dfns"> = getEnv()): string | null {
+  if (config.dfns.mode === "sandbox") return null;
+  return networkInfo(network).explorerTxUrl?.(txHash) ?? null;
+}

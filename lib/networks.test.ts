@@ -10,14 +10,29 @@ describe("networkInfo", () => {
     expect(networkInfo("Tron").verification).toBe("none");
   });
 
+  it("links transactions, names a testnet's public faucet and says where fee priority applies", () => {
+    expect(networkInfo("EthereumSepolia").explorerTxUrl!("0x12")).toBe("https://sepolia.etherscan.io/tx/0x12");
+    expect(networkInfo("SolanaDevnet").explorerTxUrl!("5ig")).toBe("https://explorer.solana.com/tx/5ig?cluster=devnet");
+    expect(networkInfo("TronNile").explorerTxUrl!("ab")).toBe("https://nile.tronscan.org/#/transaction/ab");
+    expect(networkInfo("SolanaDevnet").publicFaucetUrl).toBe("https://faucet.solana.com/");
+    expect(networkInfo("Ethereum").publicFaucetUrl).toBeNull();
+    expect(networkInfo("BaseSepolia")).toMatchObject({ family: "evm", feePriority: true });
+    expect(networkInfo("SolanaDevnet")).toMatchObject({ family: "solana", feePriority: false });
+    expect(networkInfo("Bitcoin").feePriority).toBe(true);
+  });
+
   it("gives an unlisted network a readable name and no explorer", () => {
     expect(networkInfo("StarknetSepolia")).toEqual({
       network: "StarknetSepolia",
       displayName: "Starknet Sepolia",
       testnet: false,
+      family: "other",
       verification: "none",
       chainId: null,
       explorerAddressUrl: null,
+      explorerTxUrl: null,
+      publicFaucetUrl: null,
+      feePriority: false,
     });
   });
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { SignatureView } from "@/lib/dfns/signatures";
 import type { WalletView } from "@/lib/dfns/wallets";
 import { cardStyles, linkStyles } from "@/components/styles";
@@ -15,10 +16,12 @@ interface Props {
   signatures: SignatureView[];
   signatureListLimit: number;
   messageMaxLength: number;
+  /** Balances, test funds, send and activity (components/wallet/wallet-funds.tsx). */
+  funds?: ReactNode;
 }
 
-/** One wallet: network, status, address (copy, QR, explorer), public key, and signing. */
-export function WalletCard({ wallet, qrCode, verificationNote, signatures, signatureListLimit, messageMaxLength }: Props) {
+/** One wallet: network, status, address (copy, QR, explorer), public key, its funds, and signing. */
+export function WalletCard({ wallet, qrCode, verificationNote, signatures, signatureListLimit, messageMaxLength, funds }: Props) {
   const titleId = `wallet-${wallet.id}-title`;
   const active = wallet.status === "Active";
   const { chainId } = networkInfo(wallet.network);
@@ -71,6 +74,8 @@ export function WalletCard({ wallet, qrCode, verificationNote, signatures, signa
           <img src={qrCode} width={144} height={144} alt={`QR code of your ${wallet.networkName} address`} className="size-36 shrink-0 self-start rounded-lg border border-slate-200" />
         )}
       </div>
+
+      {funds && <div className="mt-6 border-t border-slate-200 pt-6">{funds}</div>}
 
       <section aria-label={`Sign with your ${wallet.networkName} wallet`} className="mt-6 border-t border-slate-200 pt-6">
         {active ? (

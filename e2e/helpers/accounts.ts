@@ -12,7 +12,8 @@ export async function signUp(page: Page, email: string, password = PASSWORD): Pr
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/wallet$/);
+  // The first sign-up of a run also opens and migrates the server's database: 8-15 s on a busy machine.
+  await expect(page).toHaveURL(/\/wallet$/, { timeout: 30_000 });
   await expect(page.getByTestId("signed-in-email")).toHaveText(`Signed in as ${email}`);
 }
 

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     message: string,
     /** The server's machine-readable reason, e.g. `registration_expired`, when it gives one. */
     readonly code?: string,
+    /** The input field the error is about (e.g. `amount`), when the server names one. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = "ApiError";
@@ -34,11 +36,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   }
   const json = (await response.json().catch(() => null)) as (T & Partial<ErrorBody>) | null;
   if (!response.ok) {
-    const details = json?.error?.details as { code?: unknown } | undefined;
+    const details = json?.error?.details as { code?: unknown; field?: unknown } | undefined;
+    const field = typeof details?.field === "string" ? details.field : json?.error?.issues?.[0]?.path.split(".")[0] || undefined;
     throw new ApiError(
       response.status,
       json?.error?.message ?? `The server answered with an error (HTTP ${response.status}). Try again in a moment.`,
       typeof details?.code === "string" ? details.code : undefined,
+      field,
     );
   }
   if (json === null || typeof json !== "object") {

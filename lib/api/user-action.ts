@@ -26,6 +26,14 @@ export interface UserActionRoutes {
 /** Runs the three steps. Call it from a click handler, so the passkey prompt follows the gesture. */
 export async function runUserAction<Result>(routes: UserActionRoutes): Promise<Result> {
   const { action } = await apiPost<{ action: BrowserUserAction }>(routes.begin, routes.beginBody ?? {});
+  return approveAndComplete<Result>(action, routes.complete);
+}
+
+/**
+ * The passkey approves an action begun earlier (e.g. shown in a review step first), then the
+ * `complete` route runs it. Call it from a click handler, so the prompt follows the gesture.
+ */
+export async function approveAndComplete<Result>(action: BrowserUserAction, complete: string): Promise<Result> {
   let assertion;
   try {
     assertion = await approveWithPasskey(action);
@@ -38,7 +46,7 @@ export async function runUserAction<Result>(routes: UserActionRoutes): Promise<R
     });
     throw new PasskeyApprovalError(described.message, described.canRetry);
   }
-  return apiPost<Result>(routes.complete, { actionId: action.id, assertion });
+  return apiPost<Result>(complete, { actionId: action.id, assertion });
 }
 
 /** The sentence to show for anything `runUserAction` (or another API call) threw. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { databaseUrl, getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { SandboxHandler } from "@/lib/sandbox";
 
@@ -14,10 +14,12 @@ const cache = globalThis as unknown as { dfnsSandbox?: Promise<SandboxHandler> }
  */
 export function mountedSandbox(): Promise<SandboxHandler> {
   cache.dfnsSandbox ??= (async () => {
-    const [{ createSandbox }, database] = await Promise.all([import("@/lib/sandbox"), getDb()]);
+    const [{ createSandbox, chainDirFor }, database] = await Promise.all([import("@/lib/sandbox"), getDb()]);
     return createSandbox({
       prisma: database.prisma,
       basePath: SANDBOX_BASE_PATH,
+      // The local chains' state lives next to the database's (anvil and LiteSVM start on demand).
+      chainDir: chainDirFor(databaseUrl(env.database)),
       config: { rp: { id: env.passkey.rpId, name: env.passkey.rpName, origins: [env.appOrigin] } },
     });
   })();

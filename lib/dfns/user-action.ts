@@ -41,33 +41,42 @@ export async function beginUserAction(args: {
   kind: string;
   request: Prisma.InputJsonObject;
   init: (client: DfnsDelegatedApiClient) => Promise<UserActionChallengeResponse>;
+  /**
+   * Stores what the action is for (e.g. the transfer it will send) in the same transaction as the
+   * action itself: both are kept, or neither.
+   */
+  store?: (tx: Prisma.TransactionClient, actionId: string) => Promise<unknown>;
 }): Promise<BrowserUserAction> {
   const prisma = await db();
   const reserved = await reservePendingAction(args.dfnsUser.userId, args.kind, args.request);
-  let challenge: UserActionChallengeResponse;
   try {
-    challenge = await withEndUserClient(args.dfnsUser, args.init);
+    const challenge = await withEndUserClient(args.dfnsUser, args.init);
+    const allowCredentials = challenge.allowCredentials.webauthn.map((credential) => credential.id);
+    if (allowCredentials.length === 0) {
+      throw conflict("You have no active passkey to approve this with. Recover your account to add one.", { code: "no_passkey" });
+    }
+    // The challenge and what the action is for (e.g. the transfer it will send): both kept, or neither.
+    const action = await prisma.$transaction(async (tx) => {
+      const updated = await tx.pendingUserAction.update({
+        where: { id: reserved.id },
+        data: { challengeIdentifier: challenge.challengeIdentifier, challenge: challenge.challenge, allowCredentials },
+      });
+      await args.store?.(tx, updated.id);
+      return updated;
+    });
+    return {
+      id: action.id,
+      challenge: action.challenge,
+      rpId: challenge.rp?.id ?? getEnv().passkey.rpId,
+      allowCredentials,
+      userVerification: challenge.userVerification ?? "required",
+      expiresAt: action.expiresAt.toISOString(),
+    };
   } catch (error) {
+    // Its place among the user's pending actions is given back: nothing can complete it.
     await prisma.pendingUserAction.deleteMany({ where: { id: reserved.id } });
     throw error;
   }
-  const allowCredentials = challenge.allowCredentials.webauthn.map((credential) => credential.id);
-  if (allowCredentials.length === 0) {
-    await prisma.pendingUserAction.deleteMany({ where: { id: reserved.id } });
-    throw conflict("You have no active passkey to approve this with. Recover your account to add one.", { code: "no_passkey" });
-  }
-  const action = await prisma.pendingUserAction.update({
-    where: { id: reserved.id },
-    data: { challengeIdentifier: challenge.challengeIdentifier, challenge: challenge.challenge, allowCredentials },
-  });
-  return {
-    id: action.id,
-    challenge: action.challenge,
-    rpId: challenge.rp?.id ?? getEnv().passkey.rpId,
-    allowCredentials,
-    userVerification: challenge.userVerification ?? "required",
-    expiresAt: action.expiresAt.toISOString(),
-  };
 }
 
 /**

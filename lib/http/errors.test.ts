@@ -1,6 +1,6 @@
 import { DfnsError, PolicyPendingError } from "@dfns/sdk";
 import { describe, expect, it, vi } from "vitest";
-import { HttpError, conflict, describeDfnsError, errorResponse, isDfnsError, toErrorResponse, tooManyRequests, type ErrorBody } from "./errors";
+import { HttpError, conflict, describeDfnsError, errorResponse, isDfnsError, isNetworkError, toErrorResponse, tooManyRequests, type ErrorBody } from "./errors";
 
 async function read(response: Response): Promise<{ status: number; body: ErrorBody }> {
   return { status: response.status, body: (await response.json()) as ErrorBody };
@@ -94,5 +94,16 @@ describe("errorResponse", () => {
     const { status, body } = await read(errorResponse(400, "Bad", { issues: [{ path: "email", message: "Enter a valid email address" }] }));
     expect(status).toBe(400);
     expect(body).toEqual({ error: { message: "Bad", issues: [{ path: "email", message: "Enter a valid email address" }] } });
+  });
+});
+
+describe("isNetworkError", () => {
+  it("recognizes undici's refused, cut and timed-out connections, and nothing else", () => {
+    const fetchFailed = (code: string) => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("x"), { code }) });
+    expect(isNetworkError(fetchFailed("ECONNREFUSED"))).toBe(true);
+    expect(isNetworkError(fetchFailed("UND_ERR_SOCKET"))).toBe(true); // the other side closed before answering
+    expect(isNetworkError(fetchFailed("UND_ERR_HEADERS_TIMEOUT"))).toBe(true);
+    expect(isNetworkError(new TypeError("Cannot read properties of undefined"))).toBe(false);
+    expect(isNetworkError(null)).toBe(false);
   });
 });

@@ -104,10 +104,23 @@ export function toErrorResponse(error: unknown, context: ErrorContext = {}): Res
   return errorResponse(500, "Something went wrong. Please try again; if it keeps happening, contact support.");
 }
 
+/** Node's and undici's codes for a connection refused, not found, cut or timed out. */
+const NETWORK_ERROR_CODES = [
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "UND_ERR_SOCKET", // the other side closed the connection before answering
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+];
+
 /** A request that never got an answer (refused, DNS, reset, timeout): node-fetch and undici shapes. */
 export function isNetworkError(error: unknown): boolean {
   const e = error as { name?: string; type?: string; code?: string; cause?: { code?: string } } | null;
   if (!e || typeof e !== "object") return false;
   const code = e.code ?? e.cause?.code;
-  return (e.name === "FetchError" && e.type === "system") || ["ECONNREFUSED", "ENOTFOUND", "ECONNRESET", "ETIMEDOUT", "EAI_AGAIN"].includes(code ?? "");
+  return (e.name === "FetchError" && e.type === "system") || NETWORK_ERROR_CODES.includes(code ?? "");
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client";
+import { ChainManager, chainManagerFor } from "./chain/manager";
 import { sandboxConfig, type SandboxConfig } from "./config";
 import { SandboxError } from "./errors";
 import { errorResponse } from "./http";
@@ -12,6 +13,8 @@ export interface Sandbox {
   org: SandboxOrgState;
   /** Users that passed authentication, by id (see `authenticate`). */
   activeUsers: Map<string, { id: string; username: string }>;
+  /** The local chains behind transfers, balances and history (started on first use). */
+  chains: ChainManager;
 }
 
 export interface SandboxHandler {
@@ -19,15 +22,22 @@ export interface SandboxHandler {
   handle(request: Request): Promise<Response>;
   /** The provisioned service account, as the `DFNS_*` variables of the official SDK examples. */
   credentials(apiUrl: string): Promise<ServiceAccountCredentials>;
+  /** Saves and stops the local chains (anvil processes end). The database is the caller's. */
+  close(): Promise<void>;
 }
 
 const compiled = compileRoutes(routes);
 
-export function createSandbox(options: { prisma: PrismaClient; config?: Partial<SandboxConfig>; basePath?: string }): SandboxHandler {
+/**
+ * `chainDir`: where the local chains keep their state (kept next to the database's, so both
+ * survive restarts together); without it they run in a temporary folder that `close()` removes.
+ */
+export function createSandbox(options: { prisma: PrismaClient; config?: Partial<SandboxConfig>; basePath?: string; chainDir?: string }): SandboxHandler {
   const config = sandboxConfig(options.config);
   const basePath = options.basePath?.replace(/\/$/, "") ?? "";
   let org: Promise<SandboxOrgState> | undefined;
   const activeUsers = new Map<string, { id: string; username: string }>();
+  const chains = options.chainDir ? chainManagerFor(options.chainDir) : new ChainManager();
   const getOrg = () => {
     org ??= ensureOrg(options.prisma, config).catch((error) => {
       org = undefined; // retry on the next request rather than failing forever
@@ -47,7 +57,7 @@ export function createSandbox(options: { prisma: PrismaClient; config?: Partial<
             ? `Method ${request.method} is not allowed on ${path}`
             : `No Dfns endpoint at ${request.method} ${path} in the sandbox`);
         }
-        const sandbox: Sandbox = { prisma: options.prisma, config, org: await getOrg(), activeUsers };
+        const sandbox: Sandbox = { prisma: options.prisma, config, org: await getOrg(), activeUsers, chains };
         const rawBody = request.method === "GET" ? "" : await request.text();
         return await route.handler({ sandbox, request, method: request.method, path, params, query: url.searchParams, rawBody });
       } catch (error) {
@@ -57,5 +67,6 @@ export function createSandbox(options: { prisma: PrismaClient; config?: Partial<
     async credentials(apiUrl) {
       return serviceAccountCredentials(await getOrg(), apiUrl);
     },
+    close: () => chains.close(),
   };
 }

@@ -85,3 +85,29 @@ export function credentialCreationOptions(config: SandboxConfig, excludeCredIds:
     otpUrl: "",
   };
 }
+
+interface TransferRow {
+  id: string; walletId: string; network: string; requesterUserId: string; requesterToken: string | null; requestBody: unknown;
+  externalId: string | null; asset: unknown; status: string; reason: string | null; txHash: string | null; fee: string | null;
+  dateRequested: Date; dateBroadcasted: Date | null; dateConfirmed: Date | null;
+}
+
+/** `TransferAssetResponse` / `GetTransferResponse`. */
+export function transferItem(row: TransferRow) {
+  return {
+    id: row.id,
+    walletId: row.walletId,
+    network: row.network,
+    requester: { userId: row.requesterUserId, ...(row.requesterToken ? { tokenId: row.requesterToken } : {}) },
+    requestBody: row.requestBody,
+    metadata: { asset: row.asset },
+    status: row.status,
+    ...(row.reason ? { reason: row.reason } : {}),
+    ...(row.txHash ? { txHash: row.txHash } : {}),
+    ...(row.fee ? { fee: row.fee } : {}),
+    dateRequested: row.dateRequested.toISOString(),
+    ...(row.dateBroadcasted ? { dateBroadcasted: row.dateBroadcasted.toISOString() } : {}),
+    ...(row.dateConfirmed ? { dateConfirmed: row.dateConfirmed.toISOString() } : {}),
+    ...(row.externalId ? { externalId: row.externalId } : {}),
+  };
+}

@@ -3,18 +3,21 @@ import type { ReactNode } from "react";
 import { buttonStyles, cardStyles } from "@/components/styles";
 import { AddWallet } from "@/components/wallet/add-wallet";
 import { WalletCard } from "@/components/wallet/wallet-card";
+import { WalletFunds } from "@/components/wallet/wallet-funds";
 import { requireUser } from "@/lib/auth/session";
 import { latestSignatures, SIGNATURE_LIST_LIMIT } from "@/lib/dfns/signatures";
 import { MESSAGE_MAX_LENGTH } from "@/lib/dfns/wallet-schema";
 import { listUserWallets } from "@/lib/dfns/wallets";
-import { signatureCheckNote } from "@/lib/networks";
+import { testFundsUrl } from "@/lib/env";
+import { networkInfo, signatureCheckNote } from "@/lib/networks";
 import { qrCodeDataUrl } from "@/lib/qr";
 
 export const metadata: Metadata = { title: "Your wallets" };
 
 /**
  * Wallet home: the signed-in user's wallets, refreshed from Dfns (or as stored, saying so, when
- * Dfns does not answer), each with its address, QR code, explorer link and message signing.
+ * Dfns does not answer), each with its address, QR code, explorer link, balances, send and
+ * activity (loaded by the browser, so a slow Dfns does not hold the page) and message signing.
  */
 export default async function WalletPage() {
   const user = await requireUser("/wallet");
@@ -64,6 +67,17 @@ export default async function WalletPage() {
               signatures={signatures[wallet.id] ?? []}
               signatureListLimit={SIGNATURE_LIST_LIMIT}
               messageMaxLength={MESSAGE_MAX_LENGTH}
+              funds={
+                wallet.address && wallet.status === "Active" ? (
+                  <WalletFunds
+                    walletId={wallet.id}
+                    network={wallet.network}
+                    networkName={wallet.networkName}
+                    testFundsUrl={testFundsUrl(wallet.network, wallet.address)}
+                    feePriority={networkInfo(wallet.network).feePriority}
+                  />
+                ) : null
+              }
             />
           </li>
         ))}

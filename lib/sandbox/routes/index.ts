@@ -2,8 +2,11 @@ import type { Route } from "../router";
 import { credentialRoutes } from "./credentials";
 import { loginRoutes } from "./login";
 import { recoveryRoutes } from "./recovery";
+import { faucetRoutes } from "./faucet";
 import { registrationRoutes } from "./registration";
+import { transferRoutes } from "./transfers";
 import { userActionRoutes } from "./user-action";
+import { valueRoutes } from "./value";
 import { walletRoutes } from "./wallets";
 
 export const routes: Route[] = [
@@ -13,4 +16,7 @@ export const routes: Route[] = [
   ...recoveryRoutes,
   ...credentialRoutes,
   ...walletRoutes,
+  ...transferRoutes,
+  ...valueRoutes,
+  ...faucetRoutes,
 ];

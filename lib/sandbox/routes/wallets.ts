@@ -11,7 +11,7 @@ import { resolveNetwork, signRequest } from "../wallets";
 
 const DEFAULT_PAGE = 100;
 
-function pageArgs(ctx: RequestContext) {
+export function pageArgs(ctx: RequestContext) {
   const limitText = ctx.query.get("limit");
   const limit = limitText === null ? DEFAULT_PAGE : Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badRequest("Invalid query: limit must be a whole number from 1 to 500", { field: "limit" });
@@ -19,14 +19,14 @@ function pageArgs(ctx: RequestContext) {
   return { take: limit + 1, ...(cursor ? { cursor: { id: cursor }, skip: 0 } : {}) };
 }
 
-function page<T extends { id: string }>(rows: T[], take: number) {
+export function page<T extends { id: string }>(rows: T[], take: number) {
   const more = rows.length === take;
   const items = more ? rows.slice(0, -1) : rows;
   return { items, ...(more ? { nextPageToken: rows[rows.length - 1]!.id } : {}) };
 }
 
 /** A wallet the caller may use: an end user's own, or any of the org's for its service account. */
-async function ownedWallet(ctx: RequestContext, caller: Caller, walletId: string) {
+export async function ownedWallet(ctx: RequestContext, caller: Caller, walletId: string) {
   const wallet = await ctx.sandbox.prisma.sandboxWallet.findUnique({ where: { id: walletId }, include: { key: true } });
   // Another user's wallet is a 404, the same as one that does not exist: nothing leaks.
   if (!wallet || wallet.orgId !== ctx.sandbox.org.id || (caller.kind === "EndUser" && wallet.userId !== caller.userId)) {

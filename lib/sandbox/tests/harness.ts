@@ -2,11 +2,15 @@
 // the official SDK. The clock can be moved forward to expire tokens.
 import { DfnsApiClient, DfnsDelegatedApiClient } from "@dfns/sdk";
 import { AsymmetricKeySigner } from "@dfns/sdk-keysigner";
+import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
-import type { Database } from "@/lib/db/open";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { openDatabase, type Database } from "@/lib/db/open";
 import { freshDatabase } from "@/lib/testing/database";
 import { createRecoveryCredential } from "@/lib/recovery";
 import { createSandbox, type ServiceAccountCredentials } from "@/lib/sandbox";
+import { chainManagerFor, type ChainManager } from "@/lib/sandbox/chain/manager";
 import { listen } from "@/lib/sandbox/node-server";
 import { SoftwarePasskey } from "@/lib/testing/software-passkey";
 
@@ -18,28 +22,43 @@ export interface Harness {
   db: Database;
   credentials: ServiceAccountCredentials;
   serviceAccount: DfnsApiClient;
+  /** The sandbox's local chains (the same manager the sandbox uses), to read balances directly. */
+  chains: ChainManager;
+  chainDir: string;
   advanceClock(seconds: number): void;
   close(): Promise<void>;
 }
 
-export async function startSandbox(): Promise<Harness> {
-  const db = await freshDatabase();
+/**
+ * A fresh sandbox; with `databaseUrl`, `chainDir` and `port`, one reopened on existing state (a
+ * restart: the clients made before reach it at the same URL).
+ * Without `chainDir` its local chains live in a temporary folder removed by `close()`.
+ */
+export async function startSandbox(options: { databaseUrl?: string; chainDir?: string; port?: number } = {}): Promise<Harness> {
+  const db = options.databaseUrl ? await openDatabase(options.databaseUrl) : await freshDatabase();
+  if (options.databaseUrl) await db.migrate();
+  const chainDir = options.chainDir ?? (await mkdtemp(path.join(tmpdir(), "sandbox-chain-test-")));
   let offsetMs = 0;
   const sandbox = createSandbox({
     prisma: db.prisma,
     config: { rp: { id: RP_ID, name: "Test", origins: [ORIGIN] }, now: () => new Date(Date.now() + offsetMs) },
+    chainDir,
   });
-  const { server, url } = await listen(sandbox, 0);
+  const { server, url } = await listen(sandbox, options.port ?? 0);
   const credentials = await sandbox.credentials(url);
   return {
     url,
     db,
     credentials,
     serviceAccount: serviceAccountClient(url, credentials),
+    chains: chainManagerFor(chainDir),
+    chainDir,
     advanceClock: (seconds) => void (offsetMs += seconds * 1000),
     close: async () => {
       await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
+      await sandbox.close();
       await db.close();
+      if (!options.chainDir) await rm(chainDir, { recursive: true, force: true });
     },
   };
 }

@@ -5,6 +5,7 @@ export {
   type Curve,
   DFNS_NETWORKS,
   type DfnsNetwork,
+  type NetworkFamily,
   type NetworkSpec,
   resolveNetwork,
   type Scheme,
