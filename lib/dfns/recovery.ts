@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { DfnsUser, PendingRecovery } from "@/lib/generated/prisma/client";
 import { conflict, isDfnsError } from "@/lib/http";
+import { isUserNotFound } from "./answers";
 import { serviceAccountClient, temporaryClient } from "./clients";
 import { forgetEndUserToken, requireDfnsUser, withEndUserClient } from "./end-user";
 import { recordRecoveryAttempt } from "./recovery-attempts";
@@ -54,7 +55,12 @@ export async function startRecovery(user: SessionUser): Promise<StartRecoveryRes
 
   await recordRecoveryAttempt(user.id);
   const dfns = await serviceAccountClient();
-  const response = await dfns.auth.createDelegatedRecoveryChallenge({ body: { username: dfnsUser.username, credentialId: recoveryKey.credId } });
+  const response = await dfns.auth.createDelegatedRecoveryChallenge({ body: { username: dfnsUser.username, credentialId: recoveryKey.credId } }).catch((error: unknown) => {
+    if (isUserNotFound(error)) {
+      throw conflict("Dfns has no wallet account under your name, so there is nothing to recover. Contact support.", { code: "dfns_user_not_found" });
+    }
+    throw error;
+  });
   const offered = response.allowedRecoveryCredentials.find((c) => c.id === recoveryKey.credId);
   if (!offered) throw new Error("Dfns's recovery challenge does not offer the recovery credential it was asked for");
 

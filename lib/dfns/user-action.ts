@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { DfnsUser, Prisma } from "@/lib/generated/prisma/client";
 import { badRequest, conflict, forbidden, isDfnsError, notFound } from "@/lib/http";
+import { isUserActionUsed } from "./answers";
 import { withEndUserClient } from "./end-user";
 import type { BrowserUserAction } from "@/lib/passkeys/types";
 import type { Fido2AssertionInput } from "./user-action-schema";
@@ -107,6 +108,7 @@ export async function completeUserAction<Request extends Prisma.JsonObject, Resu
     const result = await withEndUserClient(args.dfnsUser, (client) => args.complete(client, request, signed));
     return { result, request };
   } catch (error) {
+    if (isUserActionUsed(error)) throw actionNotFound(); // spent at Dfns already: never sent twice
     if (isDfnsError(error) && (error.httpStatus === 401 || error.httpStatus === 403)) {
       throw forbidden("Dfns did not accept the passkey's approval. Start again, and approve with this account's passkey.", {
         code: "approval_refused",

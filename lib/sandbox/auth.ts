@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client";
 import { isUniqueViolation } from "../db/errors";
-import { forbidden, unauthorized, type SandboxError } from "./errors";
+import { badRequest, forbidden, unauthorized, type SandboxError } from "./errors";
 import type { RequestContext } from "./router";
 import type { Sandbox } from "./sandbox";
 import { verifyToken, type TokenClaims } from "./tokens";
@@ -114,4 +114,5 @@ export async function spendOnce(tx: Tx, claims: TokenClaims, alreadyUsed: Sandbo
   }
 }
 
-export const userActionReused = () => forbidden("User action has already been used: sign a new one");
+/** Dfns documents a reused user action as 400 `user action has already been used`. */
+export const userActionReused = () => badRequest("user action has already been used");

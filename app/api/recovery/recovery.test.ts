@@ -120,7 +120,7 @@ describe("delegated recovery through the app's routes", () => {
     const refused = await app.call(complete, user, { body: tampered });
     expect(refused.status).toBe(502);
     const { message } = await errorOf(refused);
-    expect(message).toMatch(/^Dfns could not complete the recovery: .+ \(HTTP 401\)$/);
+    expect(message).toMatch(/^Dfns could not complete the recovery: .+ \(auth\.\w+, HTTP 401, error id er-[0-9a-v-]+\)\. Try again/);
     expect(message).not.toMatch(/eyJ|D1-/);
 
     expect(await credentialRows(user.id)).toEqual(before);
@@ -172,6 +172,17 @@ describe("delegated recovery through the app's routes", () => {
     expect(response.status).toBe(409);
     expect((await errorOf(response)).details?.code).toBe("not_registered");
     expect((await errorOf(await app.call(start, user))).message).toMatch(/don.t have a wallet yet/);
+  });
+
+  it("says in words when Dfns does not know the user (401 `User not found`), and changes nothing", async () => {
+    const registered = await registeredUser(app);
+    await app.database.prisma.dfnsUser.update({ where: { userId: registered.user.id }, data: { username: `gone-${registered.user.email}` } });
+    const response = await app.call(start, registered.user);
+    expect(response.status).toBe(409);
+    const error = await errorOf(response);
+    expect(error.details?.code).toBe("dfns_user_not_found");
+    expect(error.message).toMatch(/Dfns has no wallet account under your name.*Contact support/);
+    expect(await app.database.prisma.pendingRecovery.count({ where: { userId: registered.user.id } })).toBe(0);
   });
 
   it("refuses bad requests with the right status and changes nothing", async () => {

@@ -124,7 +124,7 @@ describe("delegated registration through the app's routes", () => {
     const refused = await app.call(complete, user, { body: wrong.body });
     expect(refused.status).toBe(502);
     const { message } = await errorOf(refused);
-    expect(message).toMatch(/^Dfns could not complete the registration: .+ \(HTTP 401\)$/);
+    expect(message).toMatch(/^Dfns could not complete the registration: .+ \(auth\.\w+, HTTP 401, error id er-[0-9a-v-]+\)\. Try again/);
     expect(message).not.toMatch(/\{\}|eyJ/);
     const restarted = await startRegistrationFor(app, user);
     expect(restarted.challenge.challenge).not.toBe(started.challenge.challenge);

@@ -18,7 +18,8 @@ const delegatedRecovery: Route = {
     const body = parseBody(ctx.rawBody, delegatedRecoverySchema);
     const { sandbox } = ctx;
     const user = await sandbox.prisma.sandboxUser.findUnique({ where: { orgId_username: { orgId: sandbox.org.id, username: body.username } } });
-    if (!user || user.kind !== "EndUser" || !user.registered) throw notFound("User not found");
+    // Dfns documents an unknown user of delegated auth as 401 `User not found`.
+    if (!user || user.kind !== "EndUser" || !user.registered) throw unauthorized("User not found");
     const credential = await sandbox.prisma.sandboxCredential.findUnique({ where: { credId: body.credentialId } });
     if (!credential || credential.userId !== user.id || !credential.isActive) throw notFound("Recovery credential not found");
     if (credential.kind !== "RecoveryKey") throw unauthorized("Credential cannot be used as a recovery factor.");

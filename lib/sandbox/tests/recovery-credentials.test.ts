@@ -75,9 +75,9 @@ describe("delegated recovery", () => {
     expect(error).toMatchObject({ httpStatus: 401, message: "Credential cannot be used as a recovery factor." });
   });
 
-  it("answers an unknown user with 404", async () => {
+  it("answers an unknown user with 401 `User not found`, as Dfns documents", async () => {
     const error = await dfnsError(() => h.serviceAccount.auth.createDelegatedRecoveryChallenge({ body: { username: "nobody@example.com", credentialId: "x" } }));
-    expect(error.httpStatus).toBe(404);
+    expect(error).toMatchObject({ httpStatus: 401, message: "User not found" });
   });
 });
 

@@ -122,14 +122,15 @@ describe("user actions", () => {
     return userAction;
   }
 
-  it("is single use: a replayed user action is 403 and creates nothing", async () => {
+  it("is single use: a replayed user action is 400 `user action has already been used` (with an error id) and creates nothing", async () => {
     const body = walletBody("PolygonAmoy");
     const userAction = await signedAction(alice, body);
     const first = await raw(h, "POST", "/wallets", { token: alice.token, body, headers: { "x-dfns-useraction": userAction } });
     expect(first.status).toBe(200);
     const before = await h.db.prisma.sandboxWallet.count({ where: { userId: alice.userId } });
     const replay = await raw(h, "POST", "/wallets", { token: alice.token, body, headers: { "x-dfns-useraction": userAction } });
-    expect(replay.status).toBe(403);
+    expect(replay.status).toBe(400);
+    expect(replay.body.error).toMatchObject({ message: "user action has already been used", status: 400, id: expect.stringMatching(/^er-/) });
     expect(await h.db.prisma.sandboxWallet.count({ where: { userId: alice.userId } })).toBe(before);
   });
 
@@ -140,7 +141,7 @@ describe("user actions", () => {
       Array.from({ length: 10 }, () => raw(h, "POST", "/wallets", { token: alice.token, body, headers: { "x-dfns-useraction": userAction } })),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 403)).toHaveLength(9);
+    expect(results.filter((r) => r.status === 400)).toHaveLength(9);
   });
 
   it("is bound to the body: a tampered body is 403", async () => {
