@@ -6,6 +6,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { getEnv } from "@/lib/env";
 import type { PendingRegistration } from "@/lib/generated/prisma/client";
 import { conflict, isDfnsError } from "@/lib/http";
+import { isUserAlreadyExists } from "./answers";
 import { endUserClient, serviceAccountClient, temporaryClient } from "./clients";
 import { CREDENTIAL_NAMES } from "./credential-names";
 import type { CompleteRegistrationInput } from "./registration-schema";
@@ -75,7 +76,8 @@ export async function startRegistration(user: SessionUser): Promise<StartResult>
     response = await dfns.auth.createDelegatedRegistrationChallenge({ body: { kind: "EndUser", email: username, externalId: user.id } });
   } catch (error) {
     // Dfns knows this user already: an earlier completion succeeded but its answer was lost.
-    if (isDfnsError(error) && error.httpStatus === 409) {
+    // (401 in Dfns's error table, 409 by its generic rule: recognised by the message.)
+    if (isUserAlreadyExists(error)) {
       await adoptRegisteredDfnsUser(user);
       return { status: "registered" };
     }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client";
-import { sandboxConfig, type SandboxConfig } from "./config";
+import { sandboxConfig, type SandboxConfig, type SandboxOptions } from "./config";
 import { SandboxError } from "./errors";
 import { errorResponse } from "./http";
 import { ensureOrg, serviceAccountCredentials, type SandboxOrgState, type ServiceAccountCredentials } from "./provision";
@@ -19,11 +19,13 @@ export interface SandboxHandler {
   handle(request: Request): Promise<Response>;
   /** The provisioned service account, as the `DFNS_*` variables of the official SDK examples. */
   credentials(apiUrl: string): Promise<ServiceAccountCredentials>;
+  /** Its configuration, read on every request: tests flip `behaviour` switches on a running sandbox. */
+  config: SandboxConfig;
 }
 
 const compiled = compileRoutes(routes);
 
-export function createSandbox(options: { prisma: PrismaClient; config?: Partial<SandboxConfig>; basePath?: string }): SandboxHandler {
+export function createSandbox(options: { prisma: PrismaClient; config?: SandboxOptions; basePath?: string }): SandboxHandler {
   const config = sandboxConfig(options.config);
   const basePath = options.basePath?.replace(/\/$/, "") ?? "";
   let org: Promise<SandboxOrgState> | undefined;
@@ -57,5 +59,6 @@ export function createSandbox(options: { prisma: PrismaClient; config?: Partial<
     async credentials(apiUrl) {
       return serviceAccountCredentials(await getOrg(), apiUrl);
     },
+    config,
   };
 }

@@ -131,19 +131,21 @@ describe("delegated registration through the app's routes", () => {
     expect((await app.call(complete, user, { body: (await credentialsFor(restarted)).body })).status).toBe(200);
   });
 
-  it("adopts a Dfns user whose completion answer was lost, instead of creating a second one", async () => {
-    const user = await app.createUser();
-    const started = await startRegistrationFor(app, user);
-    expect((await app.call(complete, user, { body: (await credentialsFor(started)).body })).status).toBe(200);
-    const before = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id }, include: { wallets: true } });
-    await app.database.prisma.dfnsUser.delete({ where: { userId: user.id } }); // the app "forgot"
+  it.each([401, 409] as const)("adopts a Dfns user whose completion answer was lost, instead of creating a second one ('User already exists.' as %i)", (status) =>
+    app.withSandbox({ userExistsStatus: status }, async () => {
+      const user = await app.createUser();
+      const started = await startRegistrationFor(app, user);
+      expect((await app.call(complete, user, { body: (await credentialsFor(started)).body })).status).toBe(200);
+      const before = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id }, include: { wallets: true } });
+      await app.database.prisma.dfnsUser.delete({ where: { userId: user.id } }); // the app "forgot"
 
-    expect(await (await app.call(start, user)).json()).toEqual({ status: "registered" });
-    const after = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id }, include: { wallets: true, credentials: true } });
-    expect(after.dfnsUserId).toBe(before.dfnsUserId);
-    expect(after.wallets.map((w) => w.dfnsWalletId).sort()).toEqual(before.wallets.map((w) => w.dfnsWalletId).sort());
-    expect(after.credentials).toHaveLength(2);
-  });
+      expect(await (await app.call(start, user)).json()).toEqual({ status: "registered" });
+      const after = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id }, include: { wallets: true, credentials: true } });
+      expect(after.dfnsUserId).toBe(before.dfnsUserId);
+      expect(after.wallets.map((w) => w.dfnsWalletId).sort()).toEqual(before.wallets.map((w) => w.dfnsWalletId).sort());
+      expect(after.credentials).toHaveLength(2);
+    }),
+  );
 });
 
 describe("when Dfns cannot be reached", () => {

@@ -6,7 +6,7 @@ import type { Server } from "node:http";
 import type { Database } from "@/lib/db/open";
 import { freshDatabase } from "@/lib/testing/database";
 import { createRecoveryCredential } from "@/lib/recovery";
-import { createSandbox, type ServiceAccountCredentials } from "@/lib/sandbox";
+import { createSandbox, type SandboxBehaviour, type SandboxConfig, type ServiceAccountCredentials } from "@/lib/sandbox";
 import { listen } from "@/lib/sandbox/node-server";
 import { SoftwarePasskey } from "@/lib/testing/software-passkey";
 
@@ -18,16 +18,18 @@ export interface Harness {
   db: Database;
   credentials: ServiceAccountCredentials;
   serviceAccount: DfnsApiClient;
+  /** The running sandbox's configuration: set `config.behaviour` switches between calls. */
+  config: SandboxConfig;
   advanceClock(seconds: number): void;
   close(): Promise<void>;
 }
 
-export async function startSandbox(): Promise<Harness> {
+export async function startSandbox(behaviour: Partial<SandboxBehaviour> = {}): Promise<Harness> {
   const db = await freshDatabase();
   let offsetMs = 0;
   const sandbox = createSandbox({
     prisma: db.prisma,
-    config: { rp: { id: RP_ID, name: "Test", origins: [ORIGIN] }, now: () => new Date(Date.now() + offsetMs) },
+    config: { rp: { id: RP_ID, name: "Test", origins: [ORIGIN] }, now: () => new Date(Date.now() + offsetMs), behaviour },
   });
   const { server, url } = await listen(sandbox, 0);
   const credentials = await sandbox.credentials(url);
@@ -36,6 +38,7 @@ export async function startSandbox(): Promise<Harness> {
     db,
     credentials,
     serviceAccount: serviceAccountClient(url, credentials),
+    config: sandbox.config,
     advanceClock: (seconds) => void (offsetMs += seconds * 1000),
     close: async () => {
       await new Promise<void>((resolve) => (server as Server).close(() => resolve()));

@@ -38,10 +38,15 @@ describe("Create Delegated Registration Challenge", () => {
     expect(second.challenge.challenge).not.toBe(first.challenge.challenge);
   });
 
-  it("refuses an already registered username with 409", async () => {
+  it("refuses an already registered username with 401 'User already exists.' (Dfns's error table), 409 behind the switch", async () => {
     const user = await registerUser(h);
-    const error = await dfnsError(() => challengeFor(user.email));
-    expect(error).toMatchObject({ httpStatus: 409, message: "User already exists." });
+    expect(await dfnsError(() => challengeFor(user.email))).toMatchObject({ httpStatus: 401, message: "User already exists." });
+    h.config.behaviour.userExistsStatus = 409;
+    try {
+      expect(await dfnsError(() => challengeFor(user.email))).toMatchObject({ httpStatus: 409, message: "User already exists." });
+    } finally {
+      h.config.behaviour.userExistsStatus = 401;
+    }
   });
 
   it("is for service accounts only: an end user gets 403", async () => {
