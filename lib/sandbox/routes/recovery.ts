@@ -1,4 +1,5 @@
-import { verifyAssertion } from "../credentials";
+import { challengeMatches, verifyAssertion } from "../credentials";
+import { parseClientData } from "../credentials/client-data";
 import { authenticateServiceAccount, checkUserAction, spendOnce, temporaryToken, userActionReused } from "../auth";
 import { createChallenge, loadTemporaryChallenge } from "../challenges";
 import { notFound, unauthorized } from "../errors";
@@ -54,10 +55,9 @@ const recover: Route = {
       throw unauthorized("Recovery credential is not an active credential of this user");
     }
     if (recoveryCredential.kind !== "RecoveryKey") throw unauthorized("Credential cannot be used as a recovery factor.");
-    // The recovery key signs the new credentials themselves, as they were sent.
     await verifyAssertion({
       assertion: body.recovery,
-      challenge: JSON.stringify(JSON.parse(ctx.rawBody).newCredentials),
+      challenge: recoverySignedChallenge(body.recovery.credentialAssertion.clientData, challenge.challenge, ctx.rawBody),
       credential: recoveryCredential,
       rp: { rpId: sandbox.config.rp.id, origins: sandbox.config.rp.origins },
     });
@@ -77,5 +77,17 @@ const recover: Route = {
     });
   },
 };
+
+/**
+ * What the recovery key signed. Dfns's documents: the new credentials themselves, as sent
+ * (`base64url(JSON.stringify(newCredentials))`). Dfns's newest browser SDK: the recovery
+ * challenge. Both bind the assertion to this recovery (the new credentials sign that challenge
+ * too), so both are accepted, as Dfns very likely does: the client data's challenge says which.
+ */
+function recoverySignedChallenge(clientData: string, recoveryChallenge: string, rawBody: string): string {
+  const signed = parseClientData(clientData).json.challenge;
+  if (challengeMatches(signed, recoveryChallenge)) return recoveryChallenge;
+  return JSON.stringify((JSON.parse(rawBody) as { newCredentials: unknown }).newCredentials);
+}
 
 export const recoveryRoutes = [delegatedRecovery, recover];
