@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { getEnv } from "@/lib/env";
 import type { PendingRegistration } from "@/lib/generated/prisma/client";
 import { conflict, isDfnsError } from "@/lib/http";
-import { isUserAlreadyExists } from "./answers";
+import { isExternalIdTaken, isUserAlreadyExists, isUserNotFound } from "./answers";
 import { endUserClient, serviceAccountClient, temporaryClient } from "./clients";
 import { CREDENTIAL_NAMES } from "./credential-names";
 import type { CompleteRegistrationInput } from "./registration-schema";
@@ -51,6 +51,52 @@ export function browserChallenge(response: Pick<CreateDelegatedRegistrationChall
 /** The Dfns username of an app user: the email, as Dfns's delegated registration takes it. */
 export const dfnsUsername = (user: Pick<SessionUser, "email">) => user.email.trim().toLowerCase();
 
+/** How many Dfns usernames one app user may go through (see `registrationUsername`). */
+export const MAX_REGISTRATION_ATTEMPTS = 5;
+
+/**
+ * The Dfns username and externalId of an app user's `attempt`-th registration (from 1). The first
+ * is the email and the app user's id. Dfns may refuse a new challenge for a username whose
+ * registration never completed ("User already exists."; its documents do not say, and 0.8.x has
+ * no restart call), and documents a reused externalId as a 409: then the next attempt tags both,
+ * `name+dfns2-<app user id>@domain`. The app user's id in the tag makes the username this user's
+ * alone, so adopting it (delegated login) can never reach another user's wallets.
+ */
+export function registrationUsername(user: Pick<SessionUser, "id" | "email">, attempt: number): { username: string; externalId: string } {
+  const email = dfnsUsername(user);
+  if (attempt === 1) return { username: email, externalId: user.id };
+  const at = email.lastIndexOf("@");
+  return { username: `${email.slice(0, at)}+dfns${attempt}-${user.id.toLowerCase()}${email.slice(at)}`, externalId: `${user.id}:${attempt}` };
+}
+
+/**
+ * A new registration challenge, trying the user's usernames in order. A username Dfns already
+ * has is either this user's finished registration whose answer was lost (delegated login works:
+ * adopt it) or an unfinished one Dfns will not restart (login says "User not found": next one).
+ */
+async function createChallengeOrAdopt(user: SessionUser): Promise<"registered" | { username: string; response: CreateDelegatedRegistrationChallengeResponse }> {
+  const dfns = await serviceAccountClient();
+  for (let attempt = 1; attempt <= MAX_REGISTRATION_ATTEMPTS; attempt++) {
+    const { username, externalId } = registrationUsername(user, attempt);
+    try {
+      const response = await dfns.auth.createDelegatedRegistrationChallenge({ body: { kind: "EndUser", email: username, externalId } });
+      return { username, response };
+    } catch (error) {
+      // 401 in Dfns's error table, 409 by its generic rule: recognised by the message.
+      if (!isUserAlreadyExists(error) && !isExternalIdTaken(error)) throw error;
+    }
+    try {
+      await adoptRegisteredDfnsUser(user, username);
+      return "registered";
+    } catch (error) {
+      if (!isUserNotFound(error)) throw error;
+    }
+  }
+  throw conflict("Your wallet registration was started too many times without finishing. Contact support to clear it.", {
+    code: "registration_attempts_exhausted",
+  });
+}
+
 function started(row: PendingRegistration): StartResult {
   return {
     status: "started",
@@ -69,20 +115,9 @@ export async function startRegistration(user: SessionUser): Promise<StartResult>
   if (pending && pending.expiresAt > now) return started(pending);
   if (pending) await prisma.pendingRegistration.deleteMany({ where: { id: pending.id, expiresAt: { lte: now } } });
 
-  const username = dfnsUsername(user);
-  let response: CreateDelegatedRegistrationChallengeResponse;
-  try {
-    const dfns = await serviceAccountClient();
-    response = await dfns.auth.createDelegatedRegistrationChallenge({ body: { kind: "EndUser", email: username, externalId: user.id } });
-  } catch (error) {
-    // Dfns knows this user already: an earlier completion succeeded but its answer was lost.
-    // (401 in Dfns's error table, 409 by its generic rule: recognised by the message.)
-    if (isUserAlreadyExists(error)) {
-      await adoptRegisteredDfnsUser(user);
-      return { status: "registered" };
-    }
-    throw error;
-  }
+  const challenged = await createChallengeOrAdopt(user);
+  if (challenged === "registered") return { status: "registered" };
+  const { username, response } = challenged;
 
   const dfnsUser = response.user;
   const webauthn = browserChallenge(response);
@@ -175,8 +210,7 @@ export async function completeRegistration(user: SessionUser, input: CompleteReg
 }
 
 /** Records a Dfns user that exists at Dfns but not here, from what Dfns says it has. */
-async function adoptRegisteredDfnsUser(user: SessionUser): Promise<void> {
-  const username = dfnsUsername(user);
+async function adoptRegisteredDfnsUser(user: SessionUser, username: string): Promise<void> {
   const { token } = await (await serviceAccountClient()).auth.delegatedLogin({ body: { username } });
   const dfns = await endUserClient(token);
   const [{ items: wallets }, { items: credentials }] = await Promise.all([dfns.wallets.listWallets(), dfns.auth.listCredentials()]);
