@@ -8,6 +8,7 @@ import type { PendingRegistration } from "@/lib/generated/prisma/client";
 import { conflict, isDfnsError } from "@/lib/http";
 import { isExternalIdTaken, isUserAlreadyExists, isUserNotFound } from "./answers";
 import { endUserClient, serviceAccountClient, temporaryClient } from "./clients";
+import { passkeyRelyingParty } from "./relying-party";
 import { CREDENTIAL_NAMES } from "./credential-names";
 import type { CompleteRegistrationInput } from "./registration-schema";
 import { open, seal } from "./secret-box";
@@ -36,10 +37,9 @@ export type StartResult =
 /** The WebAuthn part of a Dfns registration, recovery or new-credential challenge: what the browser gets. */
 export function browserChallenge(response: Pick<CreateDelegatedRegistrationChallengeResponse, WebAuthnFields | "rp">): RegistrationChallenge {
   const { challenge, rp, user, pubKeyCredParams, authenticatorSelection, attestation, excludeCredentials } = response;
-  const { passkey } = getEnv();
   return {
     challenge,
-    rp: rp ?? { id: passkey.rpId, name: passkey.rpName },
+    rp: passkeyRelyingParty(rp),
     user,
     pubKeyCredParams,
     authenticatorSelection,

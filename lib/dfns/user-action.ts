@@ -2,11 +2,11 @@ import "server-only";
 import type { DfnsDelegatedApiClient } from "@dfns/sdk";
 import type { SignUserActionChallengeRequest, UserActionChallengeResponse } from "@dfns/sdk/baseAuthApi";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import type { DfnsUser, Prisma } from "@/lib/generated/prisma/client";
 import { badRequest, conflict, forbidden, isDfnsError, notFound } from "@/lib/http";
 import { isUserActionUsed } from "./answers";
 import { withEndUserClient } from "./end-user";
+import { passkeyRelyingParty } from "./relying-party";
 import type { BrowserUserAction } from "@/lib/passkeys/types";
 import type { Fido2AssertionInput } from "./user-action-schema";
 
@@ -32,6 +32,7 @@ export async function beginUserAction(args: {
   init: (client: DfnsDelegatedApiClient) => Promise<UserActionChallengeResponse>;
 }): Promise<BrowserUserAction> {
   const challenge = await withEndUserClient(args.dfnsUser, args.init);
+  const rpId = passkeyRelyingParty(challenge.rp).id; // a mismatch is refused before anything is stored
   const allowCredentials = challenge.allowCredentials.webauthn.map((credential) => credential.id);
   if (allowCredentials.length === 0) {
     throw conflict("You have no active passkey to approve this with. Recover your account to add one.", { code: "no_passkey" });
@@ -52,7 +53,7 @@ export async function beginUserAction(args: {
   return {
     id: action.id,
     challenge: action.challenge,
-    rpId: challenge.rp?.id ?? getEnv().passkey.rpId,
+    rpId,
     allowCredentials,
     userVerification: challenge.userVerification ?? "required",
     expiresAt: action.expiresAt.toISOString(),
