@@ -88,7 +88,9 @@ export function SignMessage({ walletId, networkName, verificationNote, initialSi
         {latest && (
           <div className="mt-4 rounded-xl border border-brand-muted bg-brand-soft p-4" data-testid="latest-signature">
             <div className="flex flex-wrap items-center gap-2">
-              <p className="text-sm font-semibold text-slate-900">Signed “{latest.message}”</p>
+              <p className="text-sm font-semibold text-slate-900">
+                {latest.status === "Pending" ? "Waiting for approval to sign" : "Signed"} “{latest.message}”
+              </p>
               <VerificationBadge signature={latest} />
             </div>
             {latest.signature && <p className="mt-2 break-all font-mono text-xs text-slate-700">{latest.signature}</p>}

@@ -7,7 +7,9 @@ import { formatUtc } from "@/lib/format-date";
 /** The server's verdict on a signature, in a word or two. */
 export function VerificationBadge({ signature }: { signature: Pick<SignatureView, "verified" | "status"> }) {
   const [text, style, title] =
-    signature.status !== "Signed" && signature.verified === null
+    signature.status === "Pending"
+      ? ["Waiting for approval", "bg-amber-50 text-amber-900 ring-amber-200", "A policy asks for someone to approve this signature first; reload to check again."]
+      : signature.status !== "Signed" && signature.verified === null
       ? [signature.status, "bg-amber-50 text-amber-900 ring-amber-200", "Dfns has not finished signing; reload to check again."]
       : signature.verified === true
         ? ["Verified", "bg-emerald-50 text-emerald-800 ring-emerald-200", "The signature checks out against this wallet."]

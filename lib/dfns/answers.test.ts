@@ -33,9 +33,14 @@ describe("Dfns answers", () => {
   });
 
   it("a policy approval (202) and the approval it waits for", () => {
-    const error = new PolicyPendingError({ id: "ap-1", status: "Pending", expirationDate: "2026-12-02T00:00:00.000Z" });
+    const error = new PolicyPendingError({
+      id: "ap-1",
+      status: "Pending",
+      expirationDate: "2026-12-02T00:00:00.000Z",
+      activity: { kind: "Wallets:Sign", signatureRequest: { id: "sig-1" } },
+    });
     expect(isPolicyPending(error)).toBe(true);
-    expect(pendingApproval(error)).toEqual({ id: "ap-1", expiresAt: "2026-12-02T00:00:00.000Z" });
+    expect(pendingApproval(error)).toEqual({ id: "ap-1", expiresAt: "2026-12-02T00:00:00.000Z", signatureId: "sig-1" });
     expect(pendingApproval(new PolicyPendingError(undefined))).toEqual({});
     expect(isPolicyPending(new DfnsError(400, "x"))).toBe(false);
   });

@@ -25,11 +25,20 @@ export const isUserActionUsed = (error: unknown) => answered(error, [400, 403], 
 /** HTTP 202: a policy wants an approval first (the SDK's PolicyPendingError; the body is the approval). */
 export const isPolicyPending = (error: unknown): error is DfnsError => isDfnsError(error) && error.httpStatus === 202;
 
-/** The approval a 202 waits for: its id and when it expires, as far as the body says. */
-export function pendingApproval(error: DfnsError): { id?: string; expiresAt?: string } {
-  const body = (error.context ?? {}) as { id?: unknown; expirationDate?: unknown };
+export interface PendingApproval {
+  id?: string;
+  expiresAt?: string;
+  /** The signature request the approval holds back (`activity.signatureRequest.id`), if it is one. */
+  signatureId?: string;
+}
+
+/** The approval a 202 waits for (policies.getApproval's shape), as far as the body says. */
+export function pendingApproval(error: DfnsError): PendingApproval {
+  const body = (error.context ?? {}) as { id?: unknown; expirationDate?: unknown; activity?: { signatureRequest?: { id?: unknown } } };
+  const signatureId = body.activity?.signatureRequest?.id;
   return {
     ...(typeof body.id === "string" ? { id: body.id } : {}),
     ...(typeof body.expirationDate === "string" ? { expiresAt: body.expirationDate } : {}),
+    ...(typeof signatureId === "string" ? { signatureId } : {}),
   };
 }

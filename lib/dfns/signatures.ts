@@ -9,7 +9,7 @@ import type { BrowserUserAction } from "@/lib/passkeys/types";
 import { isDfnsUnavailable } from "./availability";
 import { requireDfnsUser, withEndUserClient } from "./end-user";
 import { encodeSignature, hexToMessage, messageToHex, verifyMessageSignature, type DfnsSignatureParts } from "./message-signature";
-import { actionNotFound, beginUserAction, completeUserAction } from "./user-action";
+import { actionNotFound, beginUserAction, completeUserAction, waitingForApproval } from "./user-action";
 import type { CompleteUserActionInput } from "./user-action-schema";
 import { findUserWallet } from "./wallets";
 
@@ -32,8 +32,11 @@ export interface SignatureView {
 export const SIGNATURE_LIST_LIMIT = 20;
 
 const SIGN_MESSAGE = "SignMessage";
-/** Dfns statuses of a request that may still become Signed. */
+/** Dfns statuses of a request that may still become Signed ("Pending": waiting for a policy approval). */
 const IN_PROGRESS = ["Pending", "Executing"];
+
+/** Dfns's status of a signature a policy holds for an approval. */
+export const AWAITING_APPROVAL = "Pending";
 
 type SignMessageRequest = { walletId: string; body: { kind: "Message"; message: string } };
 
@@ -89,6 +92,12 @@ export async function completeMessageSignature(
       }
     },
     complete: (client, stored, signed) => client.wallets.generateSignatureComplete(stored as GenerateSignatureRequest, signed),
+    // A policy holds the signature for an approval: kept as Dfns's Pending request, which the
+    // list asks Dfns about again until it is signed, rejected or failed.
+    onPolicyPending: (approval) => {
+      if (!approval.signatureId) throw waitingForApproval(approval);
+      return { id: approval.signatureId, status: "Pending" } as GenerateSignatureResponse;
+    },
   });
 
   const messageHex = request.body.message;

@@ -3,8 +3,9 @@ import type { DfnsDelegatedApiClient } from "@dfns/sdk";
 import type { SignUserActionChallengeRequest, UserActionChallengeResponse } from "@dfns/sdk/baseAuthApi";
 import { db } from "@/lib/db";
 import type { DfnsUser, Prisma } from "@/lib/generated/prisma/client";
-import { badRequest, conflict, forbidden, isDfnsError, notFound } from "@/lib/http";
-import { isUserActionUsed } from "./answers";
+import { formatUtc } from "@/lib/format-date";
+import { badRequest, conflict, forbidden, HttpError, isDfnsError, notFound } from "@/lib/http";
+import { isPolicyPending, isUserActionUsed, pendingApproval, type PendingApproval } from "./answers";
 import { withEndUserClient } from "./end-user";
 import { passkeyRelyingParty } from "./relying-party";
 import type { BrowserUserAction } from "@/lib/passkeys/types";
@@ -76,6 +77,12 @@ export async function completeUserAction<Request extends Prisma.JsonObject, Resu
    */
   beforeClaim?: (request: Request) => void | Promise<void>;
   complete: (client: DfnsDelegatedApiClient, request: Request, signed: SignUserActionChallengeRequest) => Promise<Result>;
+  /**
+   * Dfns answered 202: a policy asks for an approval first. Dfns keeps the request (the user
+   * action is spent), so this records it as waiting and returns what `complete` would have.
+   * Without it the answer is a 202 in words (`waitingForApproval`).
+   */
+  onPolicyPending?: (approval: PendingApproval, request: Request) => Result | Promise<Result>;
 }): Promise<{ result: Result; request: Request }> {
   const prisma = await db();
   const action = await prisma.pendingUserAction.findFirst({
@@ -109,6 +116,14 @@ export async function completeUserAction<Request extends Prisma.JsonObject, Resu
     const result = await withEndUserClient(args.dfnsUser, (client) => args.complete(client, request, signed));
     return { result, request };
   } catch (error) {
+    if (isPolicyPending(error)) {
+      const approval = pendingApproval(error);
+      await prisma.auditEvent.create({
+        data: { userId: args.dfnsUser.userId, type: "dfns.approval.pending", detail: { kind: args.kind, approvalId: approval.id ?? null } },
+      });
+      if (!args.onPolicyPending) throw waitingForApproval(approval);
+      return { result: await args.onPolicyPending(approval, request), request };
+    }
     if (isUserActionUsed(error)) throw actionNotFound(); // spent at Dfns already: never sent twice
     if (isDfnsError(error) && (error.httpStatus === 401 || error.httpStatus === 403)) {
       throw forbidden("Dfns did not accept the passkey's approval. Start again, and approve with this account's passkey.", {
@@ -117,6 +132,16 @@ export async function completeUserAction<Request extends Prisma.JsonObject, Resu
     }
     throw error;
   }
+}
+
+/** A 202 in words: Dfns has the request, and a policy wants someone to approve it first. */
+export function waitingForApproval(approval: PendingApproval): HttpError {
+  const until = approval.expiresAt ? ` (until ${formatUtc(approval.expiresAt)})` : "";
+  return new HttpError(
+    202,
+    `Waiting for approval: your organization's policy asks for someone to approve this first${until}. It goes ahead once approved; you don't need to do it again.`,
+    { code: "pending_approval", approvalId: approval.id ?? null, expiresAt: approval.expiresAt ?? null },
+  );
 }
 
 /** Whether clientDataJSON is a WebAuthn assertion over `challenge` (as the SDK encodes it: UTF-8 bytes). */

@@ -186,6 +186,26 @@ describe("signing a message", () => {
     expect(audit).toBe(3);
   });
 
+  it("a policy approval (Dfns's 202): answered 202 in words, kept as Pending, and shown as decided once Dfns decides", async () => {
+    const alice = await registeredUser(app);
+    const evm = await walletOn(alice.user, "EthereumSepolia");
+    const action = await startSigning(alice.user, evm.id, "needs approval");
+    const response = await app.withSandbox({ policyApproval: true }, () =>
+      completeSign(alice.user, evm.id, { actionId: action.id, assertion: assertionFor(alice.passkey, action) }),
+    );
+    expect(response.status).toBe(202);
+    const { signature } = await json<{ signature: SignatureJson }>(response);
+    expect(signature).toMatchObject({ message: "needs approval", status: "Pending", signature: null, verified: null });
+    // Kept: the request waits at Dfns; the app lists it and asks Dfns again on each read.
+    const stored = await app.database.prisma.signature.findUniqueOrThrow({ where: { id: signature.id } });
+    expect(stored.dfnsSignatureId).toMatch(/^sig-/);
+    expect(await app.database.prisma.auditEvent.count({ where: { userId: alice.user.id, type: "dfns.approval.pending" } })).toBe(1);
+    expect((await signaturesOf(alice.user, evm.id)).map((s) => s.status)).toEqual(["Pending"]);
+    // The approval is denied at Dfns: the next read says so.
+    await app.database.prisma.sandboxSignature.update({ where: { id: stored.dfnsSignatureId }, data: { status: "Rejected" } });
+    expect((await signaturesOf(alice.user, evm.id)).map((s) => s.status)).toEqual(["Rejected"]);
+  });
+
   it("answers another user's wallet id exactly like an unknown one (404), on every route, changing nothing", async () => {
     const alice = await registeredUser(app);
     const bob = await registeredUser(app);

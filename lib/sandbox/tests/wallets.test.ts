@@ -1,5 +1,6 @@
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { base58 } from "@scure/base";
+import { PolicyPendingError } from "@dfns/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recoverPublicKey, verifyMessage, keccak256, toHex } from "viem";
 import { dfnsError, raw, registerUser, startSandbox, type Harness, type RegisteredUser } from "./harness";
@@ -46,6 +47,24 @@ describe("wallets", () => {
 });
 
 describe("signatures", () => {
+  it("answers 202 with a pending approval behind behaviour.policyApproval: the SDK's PolicyPendingError, the request kept as Pending", async () => {
+    h.config.behaviour.policyApproval = true;
+    let error: unknown;
+    try {
+      await alice.client.wallets.generateSignature({ walletId: alice.wallets[0]!.id, body: { kind: "Message", message: hexOf("approve me") } });
+    } catch (e) {
+      error = e;
+    } finally {
+      h.config.behaviour.policyApproval = false;
+    }
+    expect(error).toBeInstanceOf(PolicyPendingError);
+    const approval = (error as PolicyPendingError).context as { id: string; status: string; activity: { kind: string; signatureRequest: { id: string } } };
+    expect(approval).toMatchObject({ id: expect.stringMatching(/^ap-/), status: "Pending", activity: { kind: "Wallets:Sign" } });
+    const held = await alice.client.wallets.getSignature({ walletId: alice.wallets[0]!.id, signatureId: approval.activity.signatureRequest.id });
+    expect(held.status).toBe("Pending");
+    expect(held.signature).toBeUndefined();
+  });
+
   it("signs an EVM message (EIP-191) that viem verifies against the wallet address", async () => {
     const wallet = alice.wallets.find((w) => w.network === "EthereumSepolia")!;
     const message = "Hello from the Dfns sandbox";
