@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { DfnsUser, PendingRecovery } from "@/lib/generated/prisma/client";
-import { conflict, isDfnsError } from "@/lib/http";
+import { conflict, describeDfnsFailure, isDfnsError } from "@/lib/http";
 import { isUserNotFound } from "./answers";
 import { serviceAccountClient, temporaryClient } from "./clients";
 import { forgetEndUserToken, requireDfnsUser, withEndUserClient } from "./end-user";
@@ -123,7 +123,7 @@ export async function completeRecovery(user: SessionUser, input: CompleteRecover
   // Every old credential is dead at Dfns now. Read back what it lists; if that fails, record what
   // the answer says, and the credentials page reads the rest later.
   const listed = await listCredentialsAfterRecovery(dfnsUser).catch((error: unknown) => {
-    console.error("[recovery] reading the credentials back failed", { message: (error as Error).message });
+    console.error(`[recovery] ${describeDfnsFailure(error, "list the credentials after the recovery")}`);
     return null;
   });
   await prisma.$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { DfnsError, PolicyPendingError } from "@dfns/sdk";
 import { describe, expect, it, vi } from "vitest";
-import { HttpError, conflict, describeDfnsError, errorResponse, isDfnsError, noteDfnsCall, toErrorResponse, tooManyRequests, type ErrorBody } from "./errors";
+import { HttpError, conflict, describeDfnsError, describeDfnsFailure, errorResponse, isDfnsError, noteDfnsCall, toErrorResponse, tooManyRequests, type ErrorBody } from "./errors";
 
 async function read(response: Response): Promise<{ status: number; body: ErrorBody }> {
   return { status: response.status, body: (await response.json()) as ErrorBody };
@@ -101,6 +101,15 @@ describe("describeDfnsError", () => {
     expect(describeDfnsError(new PolicyPendingError({}), "sign the message")).toBe(
       "Dfns could not sign the message: Operation triggered a policy pending approval (HTTP 202)",
     );
+  });
+});
+
+describe("describeDfnsFailure", () => {
+  it("words a Dfns answer, an unreachable Dfns and anything else for one log line", () => {
+    expect(describeDfnsFailure(new DfnsError(503, "Service unavailable"), "list the wallets")).toBe("Dfns could not list the wallets: Service unavailable (HTTP 503)");
+    const refused = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    expect(describeDfnsFailure(refused, "list the wallets")).toBe("Dfns could not be reached to list the wallets: connect ECONNREFUSED");
+    expect(describeDfnsFailure(new Error("boom"), "list the wallets")).toBe("Could not list the wallets: boom");
   });
 });
 

@@ -93,6 +93,17 @@ export function describeDfnsError(error: DfnsError, action = "complete the reque
   return `Dfns could not ${action}: ${message.replace(/\.$/, "")}${parts.length ? ` (${parts.join(", ")})` : ""}`;
 }
 
+/**
+ * One line for a Dfns failure the app works around (a read that falls back on stored data):
+ * the same words as an answer's, with the SDK call, status and error id when Dfns gave them.
+ */
+export function describeDfnsFailure(error: unknown, action: string): string {
+  if (isDfnsError(error)) return describeDfnsError(error, action);
+  const message = error instanceof Error ? error.message : String(error);
+  if (isNetworkError(error)) return `Dfns could not be reached to ${action}: ${message}`;
+  return `Could not ${action}: ${message}`;
+}
+
 export interface ErrorContext {
   /** What the route was doing with Dfns, in words that follow "Dfns could not …". */
   dfnsAction?: string;
