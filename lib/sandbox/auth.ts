@@ -58,6 +58,15 @@ export async function authenticateServiceAccount(ctx: RequestContext): Promise<C
   return caller;
 }
 
+/**
+ * A service account calling with an operation its permissions do not grant: 403 in the words of
+ * Dfns's error table. (End users' own operations are not modelled: they may do all they can.)
+ */
+export function requireOperation(ctx: RequestContext, caller: Caller, operation: string): void {
+  if (caller.kind !== "ServiceAccount" || ctx.sandbox.config.serviceAccountOperations.includes(operation)) return;
+  throw forbidden(`ServiceAccount ${caller.userId} is not authorized to perform operation (${operation})`);
+}
+
 export async function authenticateEndUser(ctx: RequestContext): Promise<Caller> {
   const caller = await authenticate(ctx);
   if (caller.kind !== "EndUser") throw forbidden("Only an end user can call this endpoint");

@@ -33,7 +33,18 @@ export interface SandboxConfig {
   /** The clock; tests move it to expire tokens. */
   now: () => Date;
   behaviour: SandboxBehaviour;
+  /** The operations the service account's permissions grant (Dfns's operation names); tests take some away. */
+  serviceAccountOperations: string[];
 }
+
+/** What the provisioned service account may do: what the app and `npm run doctor` use. */
+export const SERVICE_ACCOUNT_OPERATIONS = [
+  "Auth:Register:Delegated",
+  "Auth:Login:Delegated",
+  "Auth:Recover:Delegated",
+  "Auth:ServiceAccounts:Read",
+  "Wallets:Read",
+];
 
 export const DOCUMENTED_BEHAVIOUR: SandboxBehaviour = {
   userExistsStatus: 401,
@@ -51,6 +62,7 @@ export function sandboxConfig(overrides: SandboxOptions = {}): SandboxConfig {
     orgName: "Sandbox Org",
     ttl: { challenge: 300, temporaryToken: 900, userAction: 300, endUserToken: 3600 },
     now: () => new Date(),
+    serviceAccountOperations: [...SERVICE_ACCOUNT_OPERATIONS],
     ...overrides,
     behaviour: { ...DOCUMENTED_BEHAVIOUR, ...overrides.behaviour },
   };

@@ -3,6 +3,7 @@ import { credentialRoutes } from "./credentials";
 import { loginRoutes } from "./login";
 import { recoveryRoutes } from "./recovery";
 import { registrationRoutes } from "./registration";
+import { serviceAccountRoutes } from "./service-accounts";
 import { userActionRoutes } from "./user-action";
 import { walletRoutes } from "./wallets";
 
@@ -12,5 +13,6 @@ export const routes: Route[] = [
   ...loginRoutes,
   ...recoveryRoutes,
   ...credentialRoutes,
+  ...serviceAccountRoutes,
   ...walletRoutes,
 ];

@@ -1,6 +1,6 @@
 import { challengeMatches, verifyAssertion } from "../credentials";
 import { parseClientData } from "../credentials/client-data";
-import { authenticateServiceAccount, checkUserAction, spendOnce, temporaryToken, userActionReused } from "../auth";
+import { authenticateServiceAccount, requireOperation, checkUserAction, spendOnce, temporaryToken, userActionReused } from "../auth";
 import { createChallenge, loadTemporaryChallenge } from "../challenges";
 import { notFound, unauthorized } from "../errors";
 import { json, parseBody } from "../http";
@@ -15,6 +15,7 @@ const delegatedRecovery: Route = {
   pattern: "/auth/recover/user/delegated",
   async handler(ctx) {
     const caller = await authenticateServiceAccount(ctx);
+    requireOperation(ctx, caller, "Auth:Recover:Delegated");
     const userAction = checkUserAction(ctx, caller);
     const body = parseBody(ctx.rawBody, delegatedRecoverySchema);
     const { sandbox } = ctx;

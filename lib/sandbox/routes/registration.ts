@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { authenticateServiceAccount, checkUserAction, spendOnce, temporaryToken, userActionReused, type Tx } from "../auth";
+import { authenticateServiceAccount, requireOperation, checkUserAction, spendOnce, temporaryToken, userActionReused, type Tx } from "../auth";
 import { createChallenge, loadTemporaryChallenge } from "../challenges";
 import { SandboxError, unauthorized } from "../errors";
 import { json, parseBody } from "../http";
@@ -19,6 +19,7 @@ const delegated: Route = {
   pattern: "/auth/registration/delegated",
   async handler(ctx) {
     const caller = await authenticateServiceAccount(ctx);
+    requireOperation(ctx, caller, "Auth:Register:Delegated");
     const userAction = checkUserAction(ctx, caller);
     const body = parseBody(ctx.rawBody, delegatedRegistrationSchema);
     const { sandbox } = ctx;

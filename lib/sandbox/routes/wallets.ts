@@ -1,5 +1,5 @@
 import type { Prisma } from "../../generated/prisma/client";
-import { authenticate, checkUserAction, spendOnce, userActionReused, type Caller } from "../auth";
+import { authenticate, checkUserAction, requireOperation, spendOnce, userActionReused, type Caller } from "../auth";
 import { badRequest, notFound } from "../errors";
 import { json, parseBody } from "../http";
 import { newId } from "../ids";
@@ -43,6 +43,7 @@ const list: Route = {
   pattern: "/wallets",
   async handler(ctx) {
     const caller = await authenticate(ctx);
+    requireOperation(ctx, caller, "Wallets:Read");
     const args = pageArgs(ctx);
     const rows = await ctx.sandbox.prisma.sandboxWallet.findMany({
       where: { orgId: ctx.sandbox.org.id, ...(caller.kind === "EndUser" ? { userId: caller.userId } : {}) },
