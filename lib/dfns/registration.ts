@@ -12,7 +12,7 @@ import { passkeyRelyingParty } from "./relying-party";
 import { CREDENTIAL_NAMES } from "./credential-names";
 import type { CompleteRegistrationInput } from "./registration-schema";
 import { open, seal } from "./secret-box";
-import { saveDfnsUser } from "./store";
+import { saveDfnsUser, type DfnsWalletData } from "./store";
 import { tokenUserId } from "./token";
 
 // Delegated registration (DESIGN.md, "The registration flow"). Every step is safe to retry:
@@ -166,21 +166,9 @@ export async function completeRegistration(user: SessionUser, input: CompleteReg
     throw conflict("Your registration session has expired or was not started. Start again to create a new passkey.", { code: "registration_expired" });
   }
 
-  let registration;
+  let registration: Registered;
   try {
-    const dfns = await temporaryClient(open(pending.temporaryTokenEncrypted, TOKEN_PURPOSE));
-    registration = await dfns.auth.registerEndUser({
-      body: {
-        firstFactorCredential: { credentialKind: "Fido2", credentialInfo: input.firstFactorCredential.credentialInfo, credentialName: CREDENTIAL_NAMES.passkey },
-        recoveryCredential: {
-          credentialKind: "RecoveryKey",
-          credentialInfo: input.recoveryCredential.credentialInfo,
-          encryptedPrivateKey: input.recoveryCredential.encryptedPrivateKey,
-          credentialName: CREDENTIAL_NAMES.recoveryKey,
-        },
-        wallets: getEnv().walletNetworks.map((network) => ({ network: network as never })),
-      },
-    });
+    registration = await registerWithDfns(open(pending.temporaryTokenEncrypted, TOKEN_PURPOSE), pending.username, input);
   } catch (error) {
     // Dfns refused (4xx): this challenge is done for, the user starts again. Otherwise
     // (network, 5xx) the same challenge may be retried.
@@ -191,8 +179,8 @@ export async function completeRegistration(user: SessionUser, input: CompleteReg
     throw error;
   }
 
-  // The end-user token of the answer is used once, here, to read the credentials' ids; not stored.
-  const { items: credentials } = await (await endUserClient(registration.authentication.token)).auth.listCredentials();
+  // The end-user token is used once, here, to read the credentials' ids; not stored.
+  const { items: credentials } = await (await endUserClient(registration.token)).auth.listCredentials();
   await prisma.$transaction(async (tx) => {
     await saveDfnsUser(tx, {
       userId: user.id,
@@ -207,6 +195,40 @@ export async function completeRegistration(user: SessionUser, input: CompleteReg
     });
   });
   return { status: "registered", wallets: registration.wallets.map(({ id, network, address }) => ({ id, network, address })) };
+}
+
+interface Registered {
+  user: { id: string };
+  wallets: DfnsWalletData[];
+  /** An end-user token, to read back the credentials. */
+  token: string;
+}
+
+/**
+ * Completes the registration at Dfns with the browser's passkey and recovery key. With wallet
+ * networks configured: Complete End User Registration with Wallets (its answer has a token).
+ * Without (DFNS_WALLET_NETWORKS=none): Complete User Registration, whose answer has no token, so
+ * the service account logs the new user in to read its credentials.
+ */
+async function registerWithDfns(temporaryToken: string, username: string, input: CompleteRegistrationInput): Promise<Registered> {
+  const dfns = await temporaryClient(temporaryToken);
+  const credentials = {
+    firstFactorCredential: { credentialKind: "Fido2" as const, credentialInfo: input.firstFactorCredential.credentialInfo, credentialName: CREDENTIAL_NAMES.passkey },
+    recoveryCredential: {
+      credentialKind: "RecoveryKey" as const,
+      credentialInfo: input.recoveryCredential.credentialInfo,
+      encryptedPrivateKey: input.recoveryCredential.encryptedPrivateKey,
+      credentialName: CREDENTIAL_NAMES.recoveryKey,
+    },
+  };
+  const networks = getEnv().walletNetworks;
+  if (networks.length > 0) {
+    const answer = await dfns.auth.registerEndUser({ body: { ...credentials, wallets: networks.map((network) => ({ network: network as never })) } });
+    return { user: answer.user, wallets: answer.wallets, token: answer.authentication.token };
+  }
+  const answer = await dfns.auth.register({ body: credentials });
+  const { token } = await (await serviceAccountClient()).auth.delegatedLogin({ body: { username } });
+  return { user: answer.user, wallets: [], token };
 }
 
 /** Records a Dfns user that exists at Dfns but not here, from what Dfns says it has. */

@@ -2,6 +2,7 @@ import { ed25519 } from "@noble/curves/ed25519.js";
 import { verifyMessage, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dfnsConnection, setDfnsConnection } from "@/lib/dfns/connection";
+import { getEnv } from "@/lib/env";
 import type { Fido2Assertion } from "@/lib/passkeys/types";
 import { startApp, type AppHarness, type AppUser } from "@/lib/testing/app-harness";
 import { registeredUser } from "@/lib/testing/registration";
@@ -366,6 +367,32 @@ describe("signing a message", () => {
 describe("adding a wallet", () => {
   const beginAdd = (user: AppUser, body: unknown) => app.call(beginWallet, user, { body });
   const completeAdd = (user: AppUser, body: unknown) => app.call(completeWallet, user, { body });
+
+  it("after a registration without wallets (DFNS_WALLET_NETWORKS=none: Complete User Registration), the first wallet is added here", async () => {
+    const env = getEnv();
+    const configured = env.walletNetworks;
+    env.walletNetworks = [];
+    try {
+      const bob = await registeredUser(app);
+      expect(bob.wallets).toEqual([]);
+      const stored = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: bob.user.id }, include: { credentials: true, wallets: true } });
+      expect(stored.credentials.map((c) => c.kind).sort()).toEqual(["Fido2", "RecoveryKey"]);
+      expect(stored.wallets).toEqual([]);
+      const atDfns = await app.database.prisma.sandboxUser.findUniqueOrThrow({ where: { id: stored.dfnsUserId }, include: { wallets: true } });
+      expect(atDfns).toMatchObject({ registered: true, wallets: [] });
+
+      const page = await walletsOf(bob.user);
+      expect(page.wallets).toEqual([]);
+      expect(page.addableNetworks.map((n) => n.network)).toEqual(env.extraWalletNetworks);
+      const begun = await beginAdd(bob.user, { network: "BaseSepolia" });
+      const { action } = await json<{ action: ActionJson }>(begun);
+      const completed = await completeAdd(bob.user, { actionId: action.id, assertion: assertionFor(bob.passkey, action) });
+      expect(completed.status).toBe(200);
+      expect((await walletsOf(bob.user)).wallets.map((w) => w.network)).toEqual(["BaseSepolia"]);
+    } finally {
+      env.walletNetworks = configured;
+    }
+  });
 
   it("creates a wallet on an offered network with the passkey's approval; it signs; a second one on it is refused", async () => {
     const alice = await registeredUser(app);
