@@ -11,11 +11,11 @@ export default async function globalSetup(): Promise<void> {
   const entries = await readdir(".data").catch(() => [] as string[]);
   await Promise.all(
     entries
-      .filter((name) => name.startsWith("e2e-") && name !== current)
+      .filter((name) => name.startsWith("e2e-") && name !== current && !name.startsWith(`${current}-`))
       .map((name) => rm(path.join(".data", name), { recursive: true, force: true })),
   );
 
-  if (process.env.E2E_DATABASE_URL) await createDatabase(process.env.E2E_DATABASE_URL);
+  for (const url of [process.env.E2E_DATABASE_URL, process.env.E2E_NO_WALLETS_DATABASE_URL]) if (url) await createDatabase(url);
 }
 
 async function createDatabase(url: string): Promise<void> {
