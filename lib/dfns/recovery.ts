@@ -43,6 +43,12 @@ export async function startRecovery(user: SessionUser): Promise<StartRecoveryRes
   const prisma = await db();
   const now = new Date();
   const pending = await prisma.pendingRecovery.findUnique({ where: { userId: user.id } });
+  if (pending && (await adoptLostRecovery(user, dfnsUser, pending))) {
+    throw conflict(
+      "Your recovery already went through (its answer was lost on the way). Use the passkey you made during the recovery, and keep the new recovery code you saved: the old ones no longer work.",
+      { code: "already_recovered" },
+    );
+  }
   if (pending && pending.expiresAt > now) return started(pending);
   if (pending) await prisma.pendingRecovery.deleteMany({ where: { id: pending.id, expiresAt: { lte: now } } });
 
@@ -89,7 +95,8 @@ export async function startRecovery(user: SessionUser): Promise<StartRecoveryRes
   }
 }
 
-export async function completeRecovery(user: SessionUser, input: CompleteRecoveryInput): Promise<{ status: "recovered" }> {
+/** `adopted`: Dfns had recovered already, but its answer had been lost (see `adoptLostRecovery`). */
+export async function completeRecovery(user: SessionUser, input: CompleteRecoveryInput): Promise<{ status: "recovered"; adopted?: true }> {
   const dfnsUser = await requireDfnsUser(user);
   const prisma = await db();
   const pending = await prisma.pendingRecovery.findUnique({ where: { userId: user.id } });
@@ -110,6 +117,9 @@ export async function completeRecovery(user: SessionUser, input: CompleteRecover
     const dfns = await temporaryClient(open(pending.temporaryTokenEncrypted, TOKEN_PURPOSE));
     recovered = await dfns.auth.recover({ body: { recovery: input.recovery, newCredentials: recoveryNewCredentials(input) } });
   } catch (error) {
+    // The answer may have been lost after Dfns recovered (a timeout, a reset, a 5xx; or, on a
+    // retry, a refusal of the spent token): if Dfns already has the new credentials, adopt them.
+    if (await adoptLostRecovery(user, dfnsUser, pending)) return { status: "recovered", adopted: true };
     // Refused (4xx): Dfns changed nothing and this challenge is spent; the user starts again.
     // Otherwise (network, 5xx) the same challenge may be retried: put the row back.
     if (isDfnsError(error) && error.httpStatus >= 400 && error.httpStatus < 500) {
@@ -139,6 +149,26 @@ export async function completeRecovery(user: SessionUser, input: CompleteRecover
     });
   });
   return { status: "recovered" };
+}
+
+/**
+ * Issue: a recovery whose answer was lost leaves the app's credential rows stale. Dfns disables
+ * every old credential when it recovers, so if the recovery key this pending recovery was made
+ * for is no longer active at Dfns, the recovery happened: the rows are brought up to date from
+ * Dfns's list, the pending recovery is done, and true is returned. False when it did not happen,
+ * or when Dfns cannot tell us now (then nothing changes).
+ */
+async function adoptLostRecovery(user: SessionUser, dfnsUser: DfnsUser, pending: PendingRecovery): Promise<boolean> {
+  const oldRecoveryKey = (pending.challenge as unknown as RecoveryChallenge).recoveryCredential.id;
+  const listed = await listCredentialsAfterRecovery(dfnsUser).catch(() => null);
+  if (!listed || listed.some((c) => c.credentialId === oldRecoveryKey && c.isActive)) return false;
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    await syncCredentials(tx, dfnsUser.id, listed);
+    await tx.pendingRecovery.deleteMany({ where: { userId: user.id } });
+    await tx.auditEvent.create({ data: { userId: user.id, type: "dfns.recovery.adopted", detail: { dfnsUserId: dfnsUser.dfnsUserId } } });
+  });
+  return true;
 }
 
 /** The list after a fresh delegated login: a cached end-user token predates the recovery. */
