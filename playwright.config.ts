@@ -22,6 +22,7 @@ const origin = `http://localhost:${port}`;
 const dataDir = path.join(".data", `e2e-${process.env.E2E_RUN_ID}`);
 // A second server of the same build for the onboarding without wallets (DFNS_WALLET_NETWORKS=none).
 const noWalletsPort = port + 1;
+process.env.E2E_ORIGIN = origin;
 process.env.E2E_NO_WALLETS_ORIGIN = `http://localhost:${noWalletsPort}`;
 if (process.env.E2E_DATABASE_URL) {
   const url = new URL(process.env.E2E_DATABASE_URL);
