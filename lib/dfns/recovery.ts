@@ -14,13 +14,15 @@ import { browserChallenge, PENDING_TTL_MS, type RegistrationChallenge } from "./
 import { open, seal } from "./secret-box";
 import { syncCredentials, type DfnsListedCredential } from "./store";
 
-// Delegated recovery (dfns-api.md 2.5), shaped like registration: the service account asks Dfns
-// for a recovery challenge, whose temporary token stays sealed on the server; the browser decrypts
-// the recovery key with the code, makes a new passkey and a new recovery key, signs them with the
-// old recovery key; the server completes. Safe to retry:
+// Delegated recovery (Dfns's Create Delegated Recovery Challenge, then Recover User), shaped like
+// registration: the service account asks Dfns for a recovery challenge, whose temporary token
+// stays sealed on the server; the browser decrypts the recovery key with the code, makes a new
+// passkey and a new recovery key, signs them with the old recovery key; the server completes.
+// Safe to retry:
 // - start returns the pending challenge while it is valid; one row per user decides parallel starts;
 // - complete claims the pending row by deleting it, so of parallel completes exactly one calls Dfns;
-// - a Dfns refusal (4xx) leaves the row deleted and the old credentials untouched: start again.
+// - a Dfns refusal (4xx) leaves the row deleted and the old credentials untouched: start again;
+// - a recovery Dfns did but whose answer was lost is adopted (`adoptLostRecovery`).
 
 const TOKEN_PURPOSE = "recovery-temporary-token";
 

@@ -15,7 +15,7 @@ import { open, seal } from "./secret-box";
 import { saveDfnsUser, type DfnsWalletData } from "./store";
 import { tokenUserId } from "./token";
 
-// Delegated registration (DESIGN.md, "The registration flow"). Every step is safe to retry:
+// Delegated registration (README, "Architecture"). Every step is safe to retry:
 // - start returns the pending challenge while it is valid, and one row per user (unique userId)
 //   decides between parallel starts;
 // - complete claims the pending row (Started → Completing) with one atomic update, so of
