@@ -215,6 +215,13 @@ describe("parseEnv: wallet networks", () => {
     expect(failure({ DFNS_EXTRA_WALLET_NETWORKS: "Base Sepolia" }).variables).toEqual(["DFNS_EXTRA_WALLET_NETWORKS"]);
   });
 
+  it("none: no wallets at registration, as long as users have networks to add them on", () => {
+    const env = parse({ DFNS_WALLET_NETWORKS: "none", DFNS_EXTRA_WALLET_NETWORKS: "EthereumSepolia,BaseSepolia" });
+    expect(env.walletNetworks).toEqual([]);
+    expect(env.extraWalletNetworks).toEqual(["EthereumSepolia", "BaseSepolia"]);
+    expect(failure({ DFNS_WALLET_NETWORKS: "none", DFNS_EXTRA_WALLET_NETWORKS: "none" }).variables).toEqual(["DFNS_EXTRA_WALLET_NETWORKS"]);
+  });
+
   it("offers extra networks to add later, not those created at registration; none turns them off", () => {
     const env = parse({ DFNS_WALLET_NETWORKS: "EthereumSepolia", DFNS_EXTRA_WALLET_NETWORKS: "SolanaDevnet, EthereumSepolia,BaseSepolia" });
     expect(env.extraWalletNetworks).toEqual(["SolanaDevnet", "BaseSepolia"]);

@@ -40,7 +40,10 @@ export interface Env {
   appOrigin: string;
   /** WebAuthn relying party: passkeys are bound to `rpId`, which is `appOrigin`'s host or a parent of it. */
   passkey: { rpId: string; rpName: string };
-  /** Dfns network names of the wallets created at registration, e.g. `["EthereumSepolia", "SolanaDevnet"]`. */
+  /**
+   * Dfns network names of the wallets created at registration, e.g. `["EthereumSepolia", "SolanaDevnet"]`;
+   * empty (`none`): registration creates none, and users add them on the wallet page.
+   */
   walletNetworks: string[];
   /** More networks a user can add a wallet on later (besides `walletNetworks`), e.g. `["BaseSepolia"]`. */
   extraWalletNetworks: string[];
@@ -299,11 +302,12 @@ export function parseEnv(source: Record<string, string | undefined>, options: Pa
     });
   }
 
-  const walletNetworks = networkList(raw.DFNS_WALLET_NETWORKS);
-  if (walletNetworks.length === 0 || !walletNetworks.every((n) => NETWORK.test(n))) {
+  // `none`: registration creates no wallets (Dfns's Complete User Registration); users add them later.
+  const walletNetworks = raw.DFNS_WALLET_NETWORKS.toLowerCase() === "none" ? [] : networkList(raw.DFNS_WALLET_NETWORKS);
+  if ((walletNetworks.length === 0 && raw.DFNS_WALLET_NETWORKS.toLowerCase() !== "none") || !walletNetworks.every((n) => NETWORK.test(n))) {
     problems.push({
       variable: "DFNS_WALLET_NETWORKS",
-      message: "must be a comma-separated list of Dfns network names, e.g. EthereumSepolia,SolanaDevnet",
+      message: "must be a comma-separated list of Dfns network names, e.g. EthereumSepolia,SolanaDevnet, or none",
     });
   }
   const extraWalletNetworks =
@@ -314,6 +318,12 @@ export function parseEnv(source: Record<string, string | undefined>, options: Pa
     problems.push({
       variable: "DFNS_EXTRA_WALLET_NETWORKS",
       message: "must be a comma-separated list of Dfns network names, e.g. BaseSepolia,ArbitrumSepolia, or none",
+    });
+  }
+  if (walletNetworks.length === 0 && extraWalletNetworks.length === 0) {
+    problems.push({
+      variable: "DFNS_EXTRA_WALLET_NETWORKS",
+      message: "must name the networks users can add wallets on when DFNS_WALLET_NETWORKS is none",
     });
   }
 

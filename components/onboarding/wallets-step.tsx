@@ -21,7 +21,7 @@ export function WalletsStep({ state, headingRef, onRetry, onStartOver }: Props) 
   const finished = activity === "done" || activity === "leaving";
 
   return (
-    <StepSection title={finished ? "Your wallets are ready" : "Create your wallets"} headingRef={headingRef}>
+    <StepSection title={finished ? (wallets.length > 0 ? "Your wallets are ready" : "Your account is ready") : "Create your wallets"} headingRef={headingRef}>
 
       {activity === "wallets" && (
         <p className="mt-4 flex items-center gap-2 text-sm text-slate-600">
@@ -31,8 +31,12 @@ export function WalletsStep({ state, headingRef, onRetry, onStartOver }: Props) 
 
       {finished && (
         <>
-          <p className="mt-2 text-sm text-slate-600">Your passkey and recovery key are registered. Here are your wallets:</p>
-          <ul className="mt-4 grid gap-3" aria-label="Your new wallets">
+          <p className="mt-2 text-sm text-slate-600">
+            {wallets.length > 0
+              ? "Your passkey and recovery key are registered. Here are your wallets:"
+              : "Your passkey and recovery key are registered. Add your first wallet on the wallet page."}
+          </p>
+          <ul className="mt-4 grid gap-3 empty:hidden" aria-label="Your new wallets">
             {wallets.map((wallet) => (
               <li key={wallet.id} className="rounded-xl border border-slate-200 bg-slate-50 px-4 py-3">
                 <p className="text-sm font-semibold text-slate-900">{networkInfo(wallet.network).displayName}</p>

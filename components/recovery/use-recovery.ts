@@ -73,7 +73,9 @@ function apiProblem(error: unknown, retry: RecoveryRetry): RecoveryProblem {
   if (error instanceof ApiError) {
     if (error.status === 401) return { message: SIGNED_OUT, retry: "sign-in" };
     // Rate limited, or nothing to recover: trying again right away cannot help.
-    if (error.status === 429 || error.code === "not_registered" || error.code === "no_recovery_key") return { message: error.message, retry: null };
+    if (error.status === 429 || ["not_registered", "no_recovery_key", "already_recovered", "dfns_user_not_found"].includes(error.code ?? "")) {
+      return { message: error.message, retry: null };
+    }
     return { message: error.message, retry };
   }
   return { message: "Something went wrong on this page. Try again.", retry };

@@ -19,7 +19,8 @@ export function LatestSignature({ signature, testId }: { signature: SignatureVie
         <div className="mt-4 rounded-xl border border-brand-muted bg-brand-soft p-4" data-testid={testId}>
           <div className="flex flex-wrap items-center gap-2">
             <p className="text-sm font-semibold text-slate-900">
-              {signature.kind === "Eip712" ? `Signed typed data: ${typedDataName(signature)}` : `Signed “${signature.message}”`}
+              {signature.status === "Pending" ? "Waiting for approval to sign" : "Signed"}{" "}
+              {signature.kind === "Eip712" ? `typed data: ${typedDataName(signature)}` : `“${signature.message}”`}
             </p>
             <VerificationBadge signature={signature} />
           </div>
@@ -33,7 +34,9 @@ export function LatestSignature({ signature, testId }: { signature: SignatureVie
 /** The server's verdict on a signature, in a word or two. */
 export function VerificationBadge({ signature }: { signature: Pick<SignatureView, "verified" | "status"> }) {
   const [text, style, title] =
-    signature.status !== "Signed" && signature.verified === null
+    signature.status === "Pending"
+      ? ["Waiting for approval", "bg-amber-50 text-amber-900 ring-amber-200", "A policy asks for someone to approve this signature first; reload to check again."]
+      : signature.status !== "Signed" && signature.verified === null
       ? [signature.status, "bg-amber-50 text-amber-900 ring-amber-200", "Dfns has not finished signing; reload to check again."]
       : signature.verified === true
         ? ["Verified", "bg-emerald-50 text-emerald-800 ring-emerald-200", "The signature checks out against this wallet."]

@@ -35,7 +35,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     throw new ApiError(0, "We couldn't reach the server. Check your connection and try again.");
   }
   const json = (await response.json().catch(() => null)) as (T & Partial<ErrorBody>) | null;
-  if (!response.ok) {
+  // An error body is an error whatever the status (a 202 "waiting for approval" says so in words).
+  if (!response.ok || json?.error) {
     const details = json?.error?.details as { code?: unknown; field?: unknown } | undefined;
     const field = typeof details?.field === "string" ? details.field : json?.error?.issues?.[0]?.path.split(".")[0] || undefined;
     throw new ApiError(

@@ -29,6 +29,20 @@ const MIGRATION_LOCK_KEY = 72707369;
 
 const checksum = (sql: string) => createHash("sha256").update(sql).digest("hex");
 
+/** The committed migrations the database has not applied yet (read only: creates nothing). */
+export async function pendingMigrations(db: SqlDatabase, migrations?: MigrationSource[]): Promise<string[]> {
+  const all = migrations ?? (await readMigrations());
+  const applied = await db.transaction(async (tx) => {
+    const [table] = await tx.query<{ name: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS name`);
+    if (!table?.name) return new Set<string>();
+    const rows = await tx.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`,
+    );
+    return new Set(rows.map((r) => r.migration_name));
+  });
+  return all.map((m) => m.name).filter((name) => !applied.has(name));
+}
+
 /**
  * Applies the committed migrations in `prisma/migrations` that the database has not seen yet,
  * each in its own transaction. Instances starting together serialize on an advisory lock.

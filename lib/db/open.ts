@@ -1,11 +1,13 @@
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { applyMigrations, type SqlDatabase } from "./migrate";
+import { applyMigrations, pendingMigrations, type SqlDatabase } from "./migrate";
 import { withMergedParsers } from "./pglite-parsers";
 
 export interface Database {
   prisma: PrismaClient;
   /** Applies pending committed migrations; safe to call from every instance at start. */
   migrate(): Promise<string[]>;
+  /** The committed migrations not applied yet; changes nothing. */
+  pending(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ async function openPostgres(connectionString: string): Promise<Database> {
   return {
     prisma,
     migrate: () => applyMigrations(sql),
+    pending: () => pendingMigrations(sql),
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
@@ -78,6 +81,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   return {
     prisma,
     migrate: () => applyMigrations(sql),
+    pending: () => pendingMigrations(sql),
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();

@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { withLease } from "@/lib/db/lease";
 import type { Credential } from "@/lib/generated/prisma/client";
-import { badRequest, conflict, isDfnsError, notFound } from "@/lib/http";
+import { badRequest, conflict, describeDfnsFailure, isDfnsError, notFound } from "@/lib/http";
 import { isNetworkError } from "@/lib/http/errors";
 import type { BrowserUserAction } from "@/lib/passkeys/types";
 import type { AddPasskeyInput } from "./credentials-schema";
@@ -54,7 +54,7 @@ export async function listCredentials(user: SessionUser): Promise<{ credentials:
     return { credentials: (await refresh(dfnsUser)).map(view), current: true };
   } catch (error) {
     if (!isDfnsError(error) && !isNetworkError(error)) throw error;
-    console.error("[credentials] reading Dfns's list failed", { message: (error as Error).message });
+    console.error(`[credentials] ${describeDfnsFailure(error, "list the credentials")}; showing the stored ones`);
     const rows = [...dfnsUser.credentials].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     return { credentials: rows.map(view), current: false };
   }

@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { withLease } from "@/lib/db/lease";
 import type { DfnsUser, PendingRecovery } from "@/lib/generated/prisma/client";
-import { conflict, isDfnsError } from "@/lib/http";
+import { conflict, describeDfnsFailure, isDfnsError } from "@/lib/http";
+import { isUserNotFound } from "./answers";
 import { serviceAccountClient, temporaryClient } from "./clients";
 import { forgetEndUserToken, requireDfnsUser, withEndUserClient } from "./end-user";
 import { recordRecoveryAttempt } from "./recovery-attempts";
@@ -15,14 +16,16 @@ import { browserChallenge, PENDING_TTL_MS, type RegistrationChallenge } from "./
 import { open, seal } from "./secret-box";
 import { syncCredentials, type DfnsListedCredential } from "./store";
 
-// Delegated recovery (dfns-api.md 2.5), shaped like registration: the service account asks Dfns
-// for a recovery challenge, whose temporary token stays sealed on the server; the browser decrypts
-// the recovery key with the code, makes a new passkey and a new recovery key, signs them with the
-// old recovery key; the server completes. Safe to retry:
+// Delegated recovery (Dfns's Create Delegated Recovery Challenge, then Recover User), shaped like
+// registration: the service account asks Dfns for a recovery challenge, whose temporary token
+// stays sealed on the server; the browser decrypts the recovery key with the code, makes a new
+// passkey and a new recovery key, signs them with the old recovery key; the server completes.
+// Safe to retry:
 // - start returns the pending challenge while it is valid; parallel starts take turns, so the
 //   first asks Dfns (one attempt counted) and the others get its challenge;
 // - complete claims the pending row by deleting it, so of parallel completes exactly one calls Dfns;
-// - a Dfns refusal (4xx) leaves the row deleted and the old credentials untouched: start again.
+// - a Dfns refusal (4xx) leaves the row deleted and the old credentials untouched: start again;
+// - a recovery Dfns did but whose answer was lost is adopted (`adoptLostRecovery`).
 
 const TOKEN_PURPOSE = "recovery-temporary-token";
 
@@ -56,6 +59,12 @@ async function startRecoveryNow(user: SessionUser): Promise<StartRecoveryResult>
   const prisma = await db();
   const now = new Date();
   const pending = await prisma.pendingRecovery.findUnique({ where: { userId: user.id } });
+  if (pending && (await adoptLostRecovery(user, dfnsUser, pending)) !== null) {
+    throw conflict(
+      "Your recovery already went through (its answer was lost on the way). Use the passkey you made during the recovery, and keep the new recovery code you saved: the old ones no longer work.",
+      { code: "already_recovered" },
+    );
+  }
   if (pending && pending.expiresAt > now) return started(pending);
   if (pending) await prisma.pendingRecovery.deleteMany({ where: { id: pending.id, expiresAt: { lte: now } } });
 
@@ -68,7 +77,12 @@ async function startRecoveryNow(user: SessionUser): Promise<StartRecoveryResult>
 
   await recordRecoveryAttempt(user.id);
   const dfns = await serviceAccountClient();
-  const response = await dfns.auth.createDelegatedRecoveryChallenge({ body: { username: dfnsUser.username, credentialId: recoveryKey.credId } });
+  const response = await dfns.auth.createDelegatedRecoveryChallenge({ body: { username: dfnsUser.username, credentialId: recoveryKey.credId } }).catch((error: unknown) => {
+    if (isUserNotFound(error)) {
+      throw conflict("Dfns has no wallet account under your name, so there is nothing to recover. Contact support.", { code: "dfns_user_not_found" });
+    }
+    throw error;
+  });
   const offered = response.allowedRecoveryCredentials.find((c) => c.id === recoveryKey.credId);
   if (!offered) throw new Error("Dfns's recovery challenge does not offer the recovery credential it was asked for");
 
@@ -99,9 +113,13 @@ async function startRecoveryNow(user: SessionUser): Promise<StartRecoveryResult>
 
 /**
  * Completes the pending recovery. Every session of the user ends with it (a thief's too): the
- * caller gives this browser a new one under the returned `sessionVersion`.
+ * caller gives this browser a new one under the returned `sessionVersion`. `adopted`: Dfns had
+ * recovered already, but its answer had been lost (see `adoptLostRecovery`).
  */
-export async function completeRecovery(user: SessionUser, input: CompleteRecoveryInput): Promise<{ status: "recovered"; sessionVersion: number }> {
+export async function completeRecovery(
+  user: SessionUser,
+  input: CompleteRecoveryInput,
+): Promise<{ status: "recovered"; sessionVersion: number; adopted?: true }> {
   const dfnsUser = await requireDfnsUser(user);
   const prisma = await db();
   const pending = await prisma.pendingRecovery.findUnique({ where: { userId: user.id } });
@@ -122,6 +140,10 @@ export async function completeRecovery(user: SessionUser, input: CompleteRecover
     const dfns = await temporaryClient(open(pending.temporaryTokenEncrypted, TOKEN_PURPOSE));
     recovered = await dfns.auth.recover({ body: { recovery: input.recovery, newCredentials: recoveryNewCredentials(input) } });
   } catch (error) {
+    // The answer may have been lost after Dfns recovered (a timeout, a reset, a 5xx; or, on a
+    // retry, a refusal of the spent token): if Dfns already has the new credentials, adopt them.
+    const adopted = await adoptLostRecovery(user, dfnsUser, pending);
+    if (adopted !== null) return { status: "recovered", sessionVersion: adopted, adopted: true };
     // Refused (4xx): Dfns changed nothing and this challenge is spent; the user starts again.
     // Otherwise (network, 5xx) the same challenge may be retried: put the row back.
     if (isDfnsError(error) && error.httpStatus >= 400 && error.httpStatus < 500) {
@@ -135,7 +157,7 @@ export async function completeRecovery(user: SessionUser, input: CompleteRecover
   // Every old credential is dead at Dfns now. Read back what it lists; if that fails, record what
   // the answer says, and the credentials page reads the rest later.
   const listed = await listCredentialsAfterRecovery(dfnsUser).catch((error: unknown) => {
-    console.error("[recovery] reading the credentials back failed", { message: (error as Error).message });
+    console.error(`[recovery] ${describeDfnsFailure(error, "list the credentials after the recovery")}`);
     return null;
   });
   const sessionVersion = await prisma.$transaction(async (tx) => {
@@ -152,6 +174,27 @@ export async function completeRecovery(user: SessionUser, input: CompleteRecover
     return endAllSessions(user.id, tx);
   });
   return { status: "recovered", sessionVersion };
+}
+
+/**
+ * Issue: a recovery whose answer was lost leaves the app's credential rows stale. Dfns disables
+ * every old credential when it recovers, so if the recovery key this pending recovery was made
+ * for is no longer active at Dfns, the recovery happened: the rows are brought up to date from
+ * Dfns's list, the pending recovery is done, every session ends, and the new session version is
+ * returned. Null when it did not happen, or when Dfns cannot tell us now (then nothing changes).
+ */
+async function adoptLostRecovery(user: SessionUser, dfnsUser: DfnsUser, pending: PendingRecovery): Promise<number | null> {
+  const oldRecoveryKey = (pending.challenge as unknown as RecoveryChallenge).recoveryCredential.id;
+  const listed = await listCredentialsAfterRecovery(dfnsUser).catch(() => null);
+  if (!listed || listed.some((c) => c.credentialId === oldRecoveryKey && c.isActive)) return null;
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    await syncCredentials(tx, dfnsUser.id, listed);
+    await tx.pendingRecovery.deleteMany({ where: { userId: user.id } });
+    await tx.auditEvent.create({ data: { userId: user.id, type: "dfns.recovery.adopted", detail: { dfnsUserId: dfnsUser.dfnsUserId } } });
+    // A recovery ends every session, whether its answer arrived or not.
+    return endAllSessions(user.id, tx);
+  });
 }
 
 /** The list after a fresh delegated login: a cached end-user token predates the recovery. */

@@ -10,7 +10,7 @@ import { isDfnsUnavailable } from "./availability";
 import { requireDfnsUser, withEndUserClient, type DfnsUserWithCredentials } from "./end-user";
 import { encodeSignature, hexToMessage, messageToHex, verifyMessageSignature, type DfnsSignatureParts } from "./message-signature";
 import { typedDataSummary, verifyTypedDataSignature } from "./typed-data-signature";
-import { actionNotFound, beginUserAction, completeUserAction } from "./user-action";
+import { actionNotFound, beginUserAction, completeUserAction, waitingForApproval } from "./user-action";
 import type { CompleteUserActionInput } from "./user-action-schema";
 import { findUserWallet } from "./wallets";
 
@@ -40,8 +40,11 @@ export const SIGNATURE_LIST_LIMIT = 20;
 
 const SIGN_MESSAGE = "SignMessage";
 const EIP712 = "Eip712";
-/** Dfns statuses of a request that may still become Signed. */
+/** Dfns statuses of a request that may still become Signed ("Pending": waiting for a policy approval). */
 const IN_PROGRESS = ["Pending", "Executing"];
+
+/** Dfns's status of a signature a policy holds for an approval. */
+export const AWAITING_APPROVAL = "Pending";
 
 type SignMessageRequest = { walletId: string; body: { kind: "Message"; message: string } };
 
@@ -115,6 +118,12 @@ export function completeWalletSignature<Request extends SignatureRequest & Prism
       if (stored.walletId !== wallet.dfnsWalletId) throw actionNotFound();
     },
     complete: (client, stored, signed) => client.wallets.generateSignatureComplete(stored as unknown as GenerateSignatureRequest, signed),
+    // A policy holds the signature for an approval: kept as Dfns's Pending request, which the
+    // list asks Dfns about again until it is signed, rejected or failed.
+    onPolicyPending: (approval) => {
+      if (!approval.signatureId) throw waitingForApproval(approval);
+      return { id: approval.signatureId, status: "Pending" } as GenerateSignatureResponse;
+    },
   });
 }
 

@@ -100,6 +100,15 @@ describe("user actions", () => {
     expect(result).toMatchObject({ status: "Signed" });
   });
 
+  it("answers a policy approval without its own handling with a 202 in words: waiting, until when, nothing to redo", async () => {
+    const { begin, complete, passkey, user } = await signingSetup();
+    const action = await begin();
+    const waiting = await app.withSandbox({ policyApproval: true }, () => complete(action.id, passkey.assert(action.challenge).credentialAssertion).catch((e: unknown) => e));
+    expect(waiting).toMatchObject({ status: 202, details: { code: "pending_approval", approvalId: expect.stringMatching(/^ap-/) } });
+    expect((waiting as Error).message).toMatch(/^Waiting for approval: .* \(until \d+ \w+ \d{4}, \d\d:\d\d UTC\)\. It goes ahead once approved; you don't need to do it again\.$/);
+    expect(await app.database.prisma.auditEvent.count({ where: { userId: user.id, type: "dfns.approval.pending" } })).toBe(1);
+  });
+
   it("refuses an expired action and forgets it", async () => {
     const { begin, complete, passkey } = await signingSetup();
     const action = await begin();

@@ -2,12 +2,14 @@ import "server-only";
 import type { DfnsDelegatedApiClient } from "@dfns/sdk";
 import type { SignUserActionChallengeRequest, UserActionChallengeResponse } from "@dfns/sdk/baseAuthApi";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import type { DfnsUser, Prisma } from "@/lib/generated/prisma/client";
-import { badRequest, conflict, forbidden, isDfnsError, notFound } from "@/lib/http";
 import { advisoryLockId, lockUntilCommit } from "@/lib/db/advisory-lock";
+import { formatUtc } from "@/lib/format-date";
+import { badRequest, conflict, forbidden, HttpError, isDfnsError, notFound } from "@/lib/http";
 import { tooManyAttempts } from "@/lib/rate-limit";
+import { isPolicyPending, isUserActionUsed, pendingApproval, type PendingApproval } from "./answers";
 import { withEndUserClient } from "./end-user";
+import { passkeyRelyingParty } from "./relying-party";
 import type { BrowserUserAction } from "@/lib/passkeys/types";
 import type { Fido2AssertionInput } from "./user-action-schema";
 
@@ -51,6 +53,7 @@ export async function beginUserAction(args: {
   const reserved = await reservePendingAction(args.dfnsUser.userId, args.kind, args.request);
   try {
     const challenge = await withEndUserClient(args.dfnsUser, args.init);
+    const rpId = passkeyRelyingParty(challenge.rp).id; // a mismatch is refused before the passkey is asked
     const allowCredentials = challenge.allowCredentials.webauthn.map((credential) => credential.id);
     if (allowCredentials.length === 0) {
       throw conflict("You have no active passkey to approve this with. Recover your account to add one.", { code: "no_passkey" });
@@ -67,7 +70,7 @@ export async function beginUserAction(args: {
     return {
       id: action.id,
       challenge: action.challenge,
-      rpId: challenge.rp?.id ?? getEnv().passkey.rpId,
+      rpId,
       allowCredentials,
       userVerification: challenge.userVerification ?? "required",
       expiresAt: action.expiresAt.toISOString(),
@@ -137,6 +140,12 @@ export async function completeUserAction<Request extends Prisma.JsonObject, Resu
    */
   beforeClaim?: (request: Request) => void | Promise<void>;
   complete: (client: DfnsDelegatedApiClient, request: Request, signed: SignUserActionChallengeRequest) => Promise<Result>;
+  /**
+   * Dfns answered 202: a policy asks for an approval first. Dfns keeps the request (the user
+   * action is spent), so this records it as waiting and returns what `complete` would have.
+   * Without it the answer is a 202 in words (`waitingForApproval`).
+   */
+  onPolicyPending?: (approval: PendingApproval, request: Request) => Result | Promise<Result>;
 }): Promise<{ result: Result; request: Request }> {
   const prisma = await db();
   const action = await prisma.pendingUserAction.findFirst({
@@ -170,6 +179,15 @@ export async function completeUserAction<Request extends Prisma.JsonObject, Resu
     const result = await withEndUserClient(args.dfnsUser, (client) => args.complete(client, request, signed));
     return { result, request };
   } catch (error) {
+    if (isPolicyPending(error)) {
+      const approval = pendingApproval(error);
+      await prisma.auditEvent.create({
+        data: { userId: args.dfnsUser.userId, type: "dfns.approval.pending", detail: { kind: args.kind, approvalId: approval.id ?? null } },
+      });
+      if (!args.onPolicyPending) throw waitingForApproval(approval);
+      return { result: await args.onPolicyPending(approval, request), request };
+    }
+    if (isUserActionUsed(error)) throw actionNotFound(); // spent at Dfns already: never sent twice
     if (isDfnsError(error) && (error.httpStatus === 401 || error.httpStatus === 403)) {
       throw forbidden("Dfns did not accept the passkey's approval. Start again, and approve with this account's passkey.", {
         code: "approval_refused",
@@ -177,6 +195,16 @@ export async function completeUserAction<Request extends Prisma.JsonObject, Resu
     }
     throw error;
   }
+}
+
+/** A 202 in words: Dfns has the request, and a policy wants someone to approve it first. */
+export function waitingForApproval(approval: PendingApproval): HttpError {
+  const until = approval.expiresAt ? ` (until ${formatUtc(approval.expiresAt)})` : "";
+  return new HttpError(
+    202,
+    `Waiting for approval: your organization's policy asks for someone to approve this first${until}. It goes ahead once approved; you don't need to do it again.`,
+    { code: "pending_approval", approvalId: approval.id ?? null, expiresAt: approval.expiresAt ?? null },
+  );
 }
 
 /** Whether clientDataJSON is a WebAuthn assertion over `challenge` (as the SDK encodes it: UTF-8 bytes). */

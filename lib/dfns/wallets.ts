@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { withLease } from "@/lib/db/lease";
 import { getEnv } from "@/lib/env";
 import type { Wallet } from "@/lib/generated/prisma/client";
-import { badRequest, conflict, notFound } from "@/lib/http";
+import { badRequest, conflict, describeDfnsFailure, notFound } from "@/lib/http";
 import { networkInfo } from "@/lib/networks";
 import type { BrowserUserAction } from "@/lib/passkeys/types";
 import { isDfnsUnavailable, withTimeout } from "./availability";
@@ -89,7 +89,7 @@ export async function listUserWallets(user: Pick<SessionUser, "id">, timeoutMs =
     await reconcile(dfnsUser.id, await withTimeout(fetchDfnsWallets(dfnsUser), timeoutMs));
   } catch (error) {
     if (!isDfnsUnavailable(error)) throw error;
-    console.warn("[wallets] Dfns wallet list unavailable, showing stored wallets:", (error as Error).message);
+    console.warn(`[wallets] ${describeDfnsFailure(error, "list the wallets")}; showing the stored ones`);
     refreshed = false;
   }
   const wallets = await prisma.wallet.findMany({ where: { dfnsUserId: dfnsUser.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });

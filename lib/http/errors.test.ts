@@ -1,6 +1,6 @@
 import { DfnsError, PolicyPendingError } from "@dfns/sdk";
 import { describe, expect, it, vi } from "vitest";
-import { HttpError, conflict, describeDfnsError, errorResponse, isDfnsError, isNetworkError, toErrorResponse, tooManyRequests, type ErrorBody } from "./errors";
+import { HttpError, conflict, describeDfnsError, describeDfnsFailure, errorResponse, isDfnsError, isNetworkError, noteDfnsCall, toErrorResponse, tooManyRequests, type ErrorBody } from "./errors";
 
 async function read(response: Response): Promise<{ status: number; body: ErrorBody }> {
   return { status: response.status, body: (await response.json()) as ErrorBody };
@@ -37,7 +37,10 @@ describe("toErrorResponse", () => {
     const { status, body } = await read(response);
     expect(status).toBe(502);
     expect(body).toEqual({
-      error: { message: "Dfns could not complete the registration: Invalid registration challenge (HTTP 400)" },
+      error: {
+        message:
+          "Dfns could not complete the registration: Invalid registration challenge (HTTP 400). Try again in a moment; if it keeps failing, contact support and quote this message.",
+      },
     });
     expect(JSON.stringify(body)).not.toContain("not in the answer");
     expect(log).toHaveBeenCalledOnce();
@@ -48,7 +51,7 @@ describe("toErrorResponse", () => {
     expect(isDfnsError(foreign)).toBe(true);
     const { status, body } = await read(toErrorResponse(foreign, { log: () => {} }));
     expect(status).toBe(502);
-    expect(body.error.message).toBe("Dfns could not complete the request: Unauthorized (HTTP 401)");
+    expect(body.error.message).toMatch(/^Dfns could not complete the request: Unauthorized \(HTTP 401\)\. Try again/);
   });
 
   it("answers anything else with 500 and a plain sentence, logging the error with the route", async () => {
@@ -78,6 +81,18 @@ describe("describeDfnsError", () => {
     );
   });
 
+  it("names the SDK call and Dfns's error id, in the answer and in one log line", async () => {
+    const error = new DfnsError(401, "User not found", { body: { error: { id: "er-abc", message: "User not found", status: 401 } } });
+    noteDfnsCall(error, "auth.createDelegatedRecoveryChallenge");
+    noteDfnsCall(error, "outer.call"); // the innermost call, noted first, wins
+    const expected = "Dfns could not start the recovery: User not found (auth.createDelegatedRecoveryChallenge, HTTP 401, error id er-abc)";
+    expect(describeDfnsError(error, "start the recovery")).toBe(expected);
+    const log = vi.fn();
+    const { body } = await read(toErrorResponse(error, { dfnsAction: "start the recovery", route: "POST /api/recovery/start", log }));
+    expect(body.error.message.startsWith(expected)).toBe(true);
+    expect(log).toHaveBeenCalledWith(`[http] POST /api/recovery/start: ${expected}`, expect.objectContaining({ id: "er-abc", status: 401 }));
+  });
+
   it("copes with a missing message and a status that is not HTTP", () => {
     expect(describeDfnsError(new DfnsError(-1, undefined as unknown as string), "sign")).toBe("Dfns could not sign: no message");
   });
@@ -86,6 +101,15 @@ describe("describeDfnsError", () => {
     expect(describeDfnsError(new PolicyPendingError({}), "sign the message")).toBe(
       "Dfns could not sign the message: Operation triggered a policy pending approval (HTTP 202)",
     );
+  });
+});
+
+describe("describeDfnsFailure", () => {
+  it("words a Dfns answer, an unreachable Dfns and anything else for one log line", () => {
+    expect(describeDfnsFailure(new DfnsError(503, "Service unavailable"), "list the wallets")).toBe("Dfns could not list the wallets: Service unavailable (HTTP 503)");
+    const refused = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    expect(describeDfnsFailure(refused, "list the wallets")).toBe("Dfns could not be reached to list the wallets: connect ECONNREFUSED");
+    expect(describeDfnsFailure(new Error("boom"), "list the wallets")).toBe("Could not list the wallets: boom");
   });
 });
 

@@ -63,11 +63,45 @@ export function isDfnsError(error: unknown): error is DfnsError {
   );
 }
 
-/** "Dfns could not <action>: <Dfns's message> (HTTP <status>)". */
+// Which SDK call an error came from (`auth.delegatedLogin`), noted by the timed client wrapper
+// (server-timing.ts) as the error passes, so a message can say which Dfns call failed.
+const dfnsCalls = new WeakMap<object, string>();
+
+/** Notes that `error` came from the SDK call `call` (the innermost call wins). */
+export function noteDfnsCall(error: unknown, call: string): void {
+  if (error !== null && typeof error === "object" && !dfnsCalls.has(error)) dfnsCalls.set(error, call);
+}
+
+/** The SDK call an error came from, when the timed client noted it. */
+export const dfnsCallOf = (error: unknown): string | undefined => (error !== null && typeof error === "object" ? dfnsCalls.get(error) : undefined);
+
+/** The `id` Dfns puts in an error body (`{"error":{"id",…}}`), to quote to Dfns's support. */
+export function dfnsErrorId(error: DfnsError): string | undefined {
+  const body = (error.context as { body?: { error?: { id?: unknown }; id?: unknown } } | undefined)?.body;
+  const id = body?.error?.id ?? body?.id;
+  return typeof id === "string" && id ? id : undefined;
+}
+
+/**
+ * "Dfns could not <action>: <Dfns's message> (<SDK call>, HTTP <status>, error id <id>)", with
+ * the parts Dfns gave. Never a bare `{}`: a missing message says so.
+ */
 export function describeDfnsError(error: DfnsError, action = "complete the request"): string {
   const message = typeof error.message === "string" && error.message.trim() ? error.message.trim() : "no message";
-  const status = error.httpStatus > 0 ? ` (HTTP ${error.httpStatus})` : "";
-  return `Dfns could not ${action}: ${message.replace(/\.$/, "")}${status}`;
+  const id = dfnsErrorId(error);
+  const parts = [dfnsCallOf(error), error.httpStatus > 0 ? `HTTP ${error.httpStatus}` : undefined, id ? `error id ${id}` : undefined].filter(Boolean);
+  return `Dfns could not ${action}: ${message.replace(/\.$/, "")}${parts.length ? ` (${parts.join(", ")})` : ""}`;
+}
+
+/**
+ * One line for a Dfns failure the app works around (a read that falls back on stored data):
+ * the same words as an answer's, with the SDK call, status and error id when Dfns gave them.
+ */
+export function describeDfnsFailure(error: unknown, action: string): string {
+  if (isDfnsError(error)) return describeDfnsError(error, action);
+  const message = error instanceof Error ? error.message : String(error);
+  if (isNetworkError(error)) return `Dfns could not be reached to ${action}: ${message}`;
+  return `Could not ${action}: ${message}`;
 }
 
 export interface ErrorContext {
@@ -93,8 +127,9 @@ export function toErrorResponse(error: unknown, context: ErrorContext = {}): Res
     return errorResponse(error.status, error.message, { details: error.details, headers: error.headers });
   }
   if (isDfnsError(error)) {
-    log(`[http]${where}: Dfns answered ${error.httpStatus}`, { name: error.name, message: error.message });
-    return errorResponse(502, describeDfnsError(error, context.dfnsAction));
+    const described = describeDfnsError(error, context.dfnsAction);
+    log(`[http]${where}: ${described}`, { call: dfnsCallOf(error), status: error.httpStatus, message: error.message, id: dfnsErrorId(error) });
+    return errorResponse(502, `${described}. Try again in a moment; if it keeps failing, contact support and quote this message.`);
   }
   if (context.dfnsAction && isNetworkError(error)) {
     log(`[http]${where}: Dfns unreachable`, { message: (error as Error).message });

@@ -115,8 +115,8 @@ describe("handler", () => {
     });
     const response = await call(route, { cookie });
     expect(response.status).toBe(502);
-    expect((await json(response)).error.message).toBe(
-      "Dfns could not create the registration challenge: User already exists (HTTP 409)",
+    expect((await json(response)).error.message).toMatch(
+      /^Dfns could not create the registration challenge: User already exists \(HTTP 409\)\. Try again/,
     );
   });
 

@@ -3,6 +3,7 @@ export {
   badRequest,
   conflict,
   describeDfnsError,
+  describeDfnsFailure,
   errorResponse,
   forbidden,
   isDfnsError,

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { noteDfnsCall } from "./errors";
 
 // `Server-Timing` on every route answer: how long the app itself worked, apart from the time it
 // waited on Dfns, so benchmarks and browser dev tools can tell the two apart.
@@ -53,17 +54,23 @@ export function timedDfnsClient<Client extends object>(client: Client): Client {
     // The target as `this`: the SDK's getters and methods read their own private fields.
     get(target, property) {
       const group: unknown = Reflect.get(target, property);
-      return group !== null && typeof group === "object" ? timedGroup(group) : group;
+      return group !== null && typeof group === "object" ? timedGroup(group, String(property)) : group;
     },
   });
 }
 
-function timedGroup(group: object): object {
+/** Each call timed, and a failure noted with its name (`auth.delegatedLogin`) for error messages. */
+function timedGroup(group: object, groupName: string): object {
   return new Proxy(group, {
     get(target, property) {
       const method: unknown = Reflect.get(target, property);
       if (typeof method !== "function") return method;
-      return (...args: unknown[]) => timeDfnsCall(() => method.apply(target, args));
+      const call = `${groupName}.${String(property)}`;
+      return (...args: unknown[]) =>
+        timeDfnsCall(() => method.apply(target, args) as Promise<unknown>).catch((error: unknown) => {
+          noteDfnsCall(error, call);
+          throw error;
+        });
     },
   });
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client";
 import { isUniqueViolation } from "../db/errors";
-import { forbidden, unauthorized, type SandboxError } from "./errors";
+import { badRequest, forbidden, unauthorized, type SandboxError } from "./errors";
 import type { RequestContext } from "./router";
 import type { Sandbox } from "./sandbox";
 import { verifyToken, type TokenClaims } from "./tokens";
@@ -56,6 +56,15 @@ export async function authenticateServiceAccount(ctx: RequestContext): Promise<C
   const caller = await authenticate(ctx);
   if (caller.kind !== "ServiceAccount") throw forbidden("Only a service account can call this endpoint");
   return caller;
+}
+
+/**
+ * A service account calling with an operation its permissions do not grant: 403 in the words of
+ * Dfns's error table. (End users' own operations are not modelled: they may do all they can.)
+ */
+export function requireOperation(ctx: RequestContext, caller: Caller, operation: string): void {
+  if (caller.kind !== "ServiceAccount" || ctx.sandbox.config.serviceAccountOperations.includes(operation)) return;
+  throw forbidden(`ServiceAccount ${caller.userId} is not authorized to perform operation (${operation})`);
 }
 
 export async function authenticateEndUser(ctx: RequestContext): Promise<Caller> {
@@ -114,4 +123,5 @@ export async function spendOnce(tx: Tx, claims: TokenClaims, alreadyUsed: Sandbo
   }
 }
 
-export const userActionReused = () => forbidden("User action has already been used: sign a new one");
+/** Dfns documents a reused user action as 400 `user action has already been used`. */
+export const userActionReused = () => badRequest("user action has already been used");

@@ -1,18 +1,23 @@
 import type { z } from "zod";
 import { badRequest, SandboxError } from "./errors";
+import { newId } from "./ids";
 
 export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 }
 
-/** Dfns's error wire shape; the SDK reads `error.message` from it. */
+/**
+ * Dfns's error wire shape; the SDK reads `error.message` from it. Like Dfns's, every error carries
+ * an `id` to quote to support (and to find in the log).
+ */
 export function errorResponse(error: unknown): Response {
+  const id = newId("er");
   if (error instanceof SandboxError) {
-    return json({ error: { message: error.message, status: error.status, ...(error.details ? { details: error.details } : {}) } }, error.status);
+    return json({ error: { id, message: error.message, status: error.status, ...(error.details ? { details: error.details } : {}) } }, error.status);
   }
   // Not a client's mistake: say nothing about internals.
-  console.error("[dfns-sandbox] internal error:", error instanceof Error ? error.message : error);
-  return json({ error: { message: "Internal sandbox error", status: 500 } }, 500);
+  console.error(`[dfns-sandbox] internal error ${id}:`, error instanceof Error ? error.message : error);
+  return json({ error: { id, message: "Internal sandbox error", status: 500 } }, 500);
 }
 
 /** Parses a JSON body against a zod schema; a 400 names the first field that is wrong. */

@@ -9,7 +9,7 @@ function base32hex(bytes: Uint8Array): string {
   return out;
 }
 
-export type IdPrefix = "us" | "or" | "cr" | "wa" | "key" | "sig" | "to" | "ch" | "ci" | "xfr";
+export type IdPrefix = "us" | "or" | "cr" | "wa" | "key" | "sig" | "to" | "ch" | "ci" | "xfr" | "er" | "ap";
 
 export function newId(prefix: IdPrefix): string {
   const bytes = randomBytes(26); // one call, not one per group: ids are made on every request

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import { ChainManager, chainManagerFor } from "./chain/manager";
-import { sandboxConfig, type SandboxConfig } from "./config";
+import { sandboxConfig, type SandboxConfig, type SandboxOptions } from "./config";
 import { SandboxError } from "./errors";
 import { errorResponse } from "./http";
 import { ensureOrg, serviceAccountCredentials, type SandboxOrgState, type ServiceAccountCredentials } from "./provision";
@@ -24,6 +24,8 @@ export interface SandboxHandler {
   credentials(apiUrl: string): Promise<ServiceAccountCredentials>;
   /** Saves and stops the local chains (anvil processes end). The database is the caller's. */
   close(): Promise<void>;
+  /** Its configuration, read on every request: tests flip `behaviour` switches on a running sandbox. */
+  config: SandboxConfig;
 }
 
 const compiled = compileRoutes(routes);
@@ -32,7 +34,7 @@ const compiled = compileRoutes(routes);
  * `chainDir`: where the local chains keep their state (kept next to the database's, so both
  * survive restarts together); without it they run in a temporary folder that `close()` removes.
  */
-export function createSandbox(options: { prisma: PrismaClient; config?: Partial<SandboxConfig>; basePath?: string; chainDir?: string }): SandboxHandler {
+export function createSandbox(options: { prisma: PrismaClient; config?: SandboxOptions; basePath?: string; chainDir?: string }): SandboxHandler {
   const config = sandboxConfig(options.config);
   const basePath = options.basePath?.replace(/\/$/, "") ?? "";
   let org: Promise<SandboxOrgState> | undefined;
@@ -68,5 +70,6 @@ export function createSandbox(options: { prisma: PrismaClient; config?: Partial<
       return serviceAccountCredentials(await getOrg(), apiUrl);
     },
     close: () => chains.close(),
+    config,
   };
 }

@@ -67,10 +67,21 @@ export function signatureItem(row: SignatureRow, keyId: string) {
   };
 }
 
+/**
+ * The `rp` a challenge announces (`behaviour.challengeRp`): the configured one, none (`rp` is
+ * optional in the SDK's types), or another RP ID. Verification always uses the configured one,
+ * as Dfns uses its Passkey Settings whatever a challenge says.
+ */
+export function announcedRp(config: SandboxConfig): { rp?: { id: string; name: string } } {
+  const announced = config.behaviour.challengeRp;
+  if (announced === "omitted") return {};
+  return { rp: announced === "configured" ? { id: config.rp.id, name: config.rp.name } : announced };
+}
+
 /** The WebAuthn options part of registration, recovery and new-credential challenges. */
 export function credentialCreationOptions(config: SandboxConfig, excludeCredIds: string[]) {
   return {
-    rp: { id: config.rp.id, name: config.rp.name },
+    ...announcedRp(config),
     supportedCredentialKinds: {
       firstFactor: ["Fido2", "Key", "PasswordProtectedKey"],
       secondFactor: ["Fido2", "Key", "PasswordProtectedKey"],

@@ -29,6 +29,7 @@ export function useAppDatabase(): Database {
       return current().prisma;
     },
     migrate: () => current().migrate(),
+    pending: () => current().pending(),
     close: () => current().close(),
   };
 }

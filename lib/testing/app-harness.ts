@@ -6,7 +6,7 @@ import { setDb } from "@/lib/db";
 import type { Database } from "@/lib/db/open";
 import { dfnsConnection, setDfnsConnection } from "@/lib/dfns/connection";
 import { getEnv } from "@/lib/env";
-import { createSandbox } from "@/lib/sandbox";
+import { createSandbox, type SandboxBehaviour } from "@/lib/sandbox";
 import { listen } from "@/lib/sandbox/node-server";
 import { withDfnsDown } from "./dfns-down";
 import { freshDatabase } from "./database";
@@ -22,6 +22,10 @@ type Route = (request: Request, context?: { params: Promise<Record<string, strin
 export interface AppHarness {
   database: Database;
   sandboxUrl: string;
+  /** The sandbox's behaviour switches (lib/sandbox/config.ts), read on every request. */
+  sandbox: SandboxBehaviour;
+  /** Runs `fn` with some switches set, then puts them back. */
+  withSandbox<T>(behaviour: Partial<SandboxBehaviour>, fn: () => Promise<T>): Promise<T>;
   createUser(email?: string): Promise<AppUser>;
   /**
    * Calls a route as `user` (a session cookie under the user's current session version, and the
@@ -39,13 +43,13 @@ export interface AppHarness {
 
 let users = 0;
 
-export async function startApp(): Promise<AppHarness> {
+export async function startApp(behaviour: Partial<SandboxBehaviour> = {}): Promise<AppHarness> {
   const env = getEnv();
   const database = await freshDatabase();
   setDb(database);
   const sandbox = createSandbox({
     prisma: database.prisma,
-    config: { rp: { id: env.passkey.rpId, name: env.passkey.rpName, origins: [env.appOrigin] } },
+    config: { rp: { id: env.passkey.rpId, name: env.passkey.rpName, origins: [env.appOrigin] }, behaviour },
   });
   const { server, url } = await listen(sandbox, 0);
   const c = await sandbox.credentials(url);
@@ -54,6 +58,16 @@ export async function startApp(): Promise<AppHarness> {
   return {
     database,
     sandboxUrl: url,
+    sandbox: sandbox.config.behaviour,
+    async withSandbox(switches, fn) {
+      const before = { ...sandbox.config.behaviour };
+      Object.assign(sandbox.config.behaviour, switches);
+      try {
+        return await fn();
+      } finally {
+        Object.assign(sandbox.config.behaviour, before);
+      }
+    },
     createUser: (email = `user-${process.pid}-${Date.now()}-${++users}@example.com`) =>
       database.prisma.user.create({ data: { email, name: null }, select: { id: true, email: true, name: true } }),
     async call(route, user, init = {}) {

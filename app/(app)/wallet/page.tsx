@@ -57,7 +57,12 @@ export default async function WalletPage() {
           to bring them up to date.
         </p>
       )}
-      <ul aria-label="Your wallets" className="mt-8 grid gap-6">
+      {wallets.length === 0 && (
+        <p data-testid="no-wallets" className="mt-8 text-sm text-slate-700">
+          You have no wallet yet. Add your first one below: your passkey approves it.
+        </p>
+      )}
+      <ul aria-label="Your wallets" className="mt-8 grid gap-6 empty:hidden">
         {wallets.map((wallet, index) => (
           <li key={wallet.id}>
             <WalletCard

@@ -2,6 +2,7 @@ import { DfnsApiClient } from "@dfns/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionCookie } from "@/lib/auth/testing";
 import { serviceAccountClient } from "@/lib/dfns/clients";
+import { dfnsConnection, setDfnsConnection } from "@/lib/dfns/connection";
 import { RECOVERY_ATTEMPT_LIMIT, RECOVERY_ATTEMPTS, recordRecoveryAttempt } from "@/lib/dfns/recovery-attempts";
 import type { StartRecoveryResult } from "@/lib/dfns/recovery";
 import { getEnv } from "@/lib/env";
@@ -11,6 +12,7 @@ import { startApp, type AppHarness, type AppUser } from "@/lib/testing/app-harne
 import { recoveryRequest } from "@/lib/testing/browser-credentials";
 import { dfnsAcceptsPasskey as dfnsAccepts } from "@/lib/testing/dfns-accepts";
 import { browserCredentials, registeredUser } from "@/lib/testing/registration";
+import { startLossyProxy, type LossyProxy } from "@/lib/testing/lossy-proxy";
 import type { SoftwarePasskey } from "@/lib/testing/software-passkey";
 import { POST as complete } from "./complete/route";
 import { POST as start } from "./start/route";
@@ -155,7 +157,7 @@ describe("delegated recovery through the app's routes", () => {
     const refused = await app.call(complete, user, { body: tampered });
     expect(refused.status).toBe(502);
     const { message } = await errorOf(refused);
-    expect(message).toMatch(/^Dfns could not complete the recovery: .+ \(HTTP 401\)$/);
+    expect(message).toMatch(/^Dfns could not complete the recovery: .+ \(auth\.\w+, HTTP 401, error id er-[0-9a-v-]+\)\. Try again/);
     expect(message).not.toMatch(/eyJ|D1-/);
 
     expect(await credentialRows(user.id)).toEqual(before);
@@ -207,6 +209,17 @@ describe("delegated recovery through the app's routes", () => {
     expect(response.status).toBe(409);
     expect((await errorOf(response)).details?.code).toBe("not_registered");
     expect((await errorOf(await app.call(start, user))).message).toMatch(/don.t have a wallet yet/);
+  });
+
+  it("says in words when Dfns does not know the user (401 `User not found`), and changes nothing", async () => {
+    const registered = await registeredUser(app);
+    await app.database.prisma.dfnsUser.update({ where: { userId: registered.user.id }, data: { username: `gone-${registered.user.email}` } });
+    const response = await app.call(start, registered.user);
+    expect(response.status).toBe(409);
+    const error = await errorOf(response);
+    expect(error.details?.code).toBe("dfns_user_not_found");
+    expect(error.message).toMatch(/Dfns has no wallet account under your name.*Contact support/);
+    expect(await app.database.prisma.pendingRecovery.count({ where: { userId: registered.user.id } })).toBe(0);
   });
 
   it("refuses bad requests with the right status and changes nothing", async () => {
@@ -268,6 +281,69 @@ describe("delegated recovery through the app's routes", () => {
     expect(challenges.length).toBeGreaterThanOrEqual(1);
     expect(new Set(challenges).size).toBe(1);
     expect(await app.database.prisma.rateLimitAttempt.count({ where: attemptsOf(user.id) })).toBe(RECOVERY_ATTEMPT_LIMIT);
+  });
+});
+
+describe("a recovery whose answer was lost (issue 14 point 9)", () => {
+  async function withLossyDfns<T>(setup: (proxy: LossyProxy) => void, fn: () => Promise<T>): Promise<T> {
+    const real = await dfnsConnection();
+    const proxy = await startLossyProxy(real.apiUrl);
+    setup(proxy);
+    setDfnsConnection({ ...real, apiUrl: proxy.url });
+    try {
+      return await fn();
+    } finally {
+      setDfnsConnection(real);
+      await proxy.close();
+    }
+  }
+
+  it("is adopted by the same request: Dfns has the new credentials, the app's rows follow, the user is told it worked", async () => {
+    const registered = await registeredUser(app);
+    const started = await startFor(registered.user);
+    const next = await recoveryRequest(started, registered.recoveryCode, origin());
+    const response = await withLossyDfns(
+      (proxy) => proxy.lose.add("POST /auth/recover/user"),
+      () => app.call(complete, registered.user, { body: next.body }),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "recovered", adopted: true });
+
+    const rows = await credentialRows(registered.user.id);
+    expect(rows.filter((c) => c.active).map((c) => c.credId).sort()).toEqual([next.body.firstFactorCredential.credentialInfo.credId, next.recoveryCredId].sort());
+    expect(rows.find((c) => c.credId === registered.recoveryCredId)?.active).toBe(false);
+    expect(await app.database.prisma.pendingRecovery.count({ where: { userId: registered.user.id } })).toBe(0);
+    expect(await app.database.prisma.auditEvent.count({ where: { userId: registered.user.id, type: "dfns.recovery.adopted" } })).toBe(1);
+    expect(await dfnsAcceptsPasskey(registered.username, next.passkey)).toBe(true);
+  });
+
+  it("is adopted on the next visit when the request could not tell: the page says it went through, in words", async () => {
+    const registered = await registeredUser(app);
+    const started = await startFor(registered.user);
+    const next = await recoveryRequest(started, registered.recoveryCode, origin());
+    // The answer is lost, and Dfns cannot be asked whether it recovered (delegated login fails too).
+    const response = await withLossyDfns(
+      (proxy) => {
+        proxy.lose.add("POST /auth/recover/user");
+        proxy.break.add("POST /auth/login/delegated");
+      },
+      () => app.call(complete, registered.user, { body: next.body }),
+    );
+    expect(response.status).toBe(502);
+    expect((await credentialRows(registered.user.id)).find((c) => c.credId === registered.recoveryCredId)?.active).toBe(true); // stale, for now
+
+    const reload = await app.call(start, registered.user);
+    expect(reload.status).toBe(409);
+    const error = await errorOf(reload);
+    expect(error.details?.code).toBe("already_recovered");
+    expect(error.message).toMatch(/already went through.*Use the passkey you made during the recovery/);
+    const rows = await credentialRows(registered.user.id);
+    expect(rows.find((c) => c.credId === registered.recoveryCredId)?.active).toBe(false);
+    expect(rows.find((c) => c.credId === next.body.firstFactorCredential.credentialInfo.credId)?.active).toBe(true);
+    expect(await app.database.prisma.pendingRecovery.count({ where: { userId: registered.user.id } })).toBe(0);
+    // And the next recovery starts from the new recovery key.
+    const again = await startFor(registered.user);
+    expect(again.recoveryCredential.id).toBe(next.recoveryCredId);
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_REGISTRATION_ATTEMPTS } from "@/lib/dfns/registration";
 import { getEnv } from "@/lib/env";
 import { startApp, type AppHarness, type AppUser } from "@/lib/testing/app-harness";
 import { browserCredentials as credentialsFor, startRegistrationFor } from "@/lib/testing/registration";
@@ -124,26 +125,88 @@ describe("delegated registration through the app's routes", () => {
     const refused = await app.call(complete, user, { body: wrong.body });
     expect(refused.status).toBe(502);
     const { message } = await errorOf(refused);
-    expect(message).toMatch(/^Dfns could not complete the registration: .+ \(HTTP 401\)$/);
+    expect(message).toMatch(/^Dfns could not complete the registration: .+ \(auth\.\w+, HTTP 401, error id er-[0-9a-v-]+\)\. Try again/);
     expect(message).not.toMatch(/\{\}|eyJ/);
     const restarted = await startRegistrationFor(app, user);
     expect(restarted.challenge.challenge).not.toBe(started.challenge.challenge);
     expect((await app.call(complete, user, { body: (await credentialsFor(restarted)).body })).status).toBe(200);
   });
 
-  it("adopts a Dfns user whose completion answer was lost, instead of creating a second one", async () => {
-    const user = await app.createUser();
-    const started = await startRegistrationFor(app, user);
-    expect((await app.call(complete, user, { body: (await credentialsFor(started)).body })).status).toBe(200);
-    const before = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id }, include: { wallets: true } });
-    await app.database.prisma.dfnsUser.delete({ where: { userId: user.id } }); // the app "forgot"
+  it.each([401, 409] as const)("adopts a Dfns user whose completion answer was lost, instead of creating a second one ('User already exists.' as %i)", (status) =>
+    app.withSandbox({ userExistsStatus: status }, async () => {
+      const user = await app.createUser();
+      const started = await startRegistrationFor(app, user);
+      expect((await app.call(complete, user, { body: (await credentialsFor(started)).body })).status).toBe(200);
+      const before = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id }, include: { wallets: true } });
+      await app.database.prisma.dfnsUser.delete({ where: { userId: user.id } }); // the app "forgot"
 
-    expect(await (await app.call(start, user)).json()).toEqual({ status: "registered" });
-    const after = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id }, include: { wallets: true, credentials: true } });
-    expect(after.dfnsUserId).toBe(before.dfnsUserId);
-    expect(after.wallets.map((w) => w.dfnsWalletId).sort()).toEqual(before.wallets.map((w) => w.dfnsWalletId).sort());
-    expect(after.credentials).toHaveLength(2);
+      expect(await (await app.call(start, user)).json()).toEqual({ status: "registered" });
+      const after = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id }, include: { wallets: true, credentials: true } });
+      expect(after.dfnsUserId).toBe(before.dfnsUserId);
+      expect(after.wallets.map((w) => w.dfnsWalletId).sort()).toEqual(before.wallets.map((w) => w.dfnsWalletId).sort());
+      expect(after.credentials).toHaveLength(2);
+    }),
+  );
+});
+
+describe("an unfinished registration started again", () => {
+  const expirePending = (user: AppUser) =>
+    app.database.prisma.pendingRegistration.update({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+  it("gets a fresh challenge for the same username when Dfns restarts it (the sandbox's default)", async () => {
+    const user = await app.createUser();
+    const first = await startRegistrationFor(app, user);
+    await expirePending(user);
+    const again = await startRegistrationFor(app, user);
+    expect(again.username).toBe(first.username);
+    expect(again.challenge.challenge).not.toBe(first.challenge.challenge);
+    expect((await app.call(complete, user, { body: (await credentialsFor(again)).body })).status).toBe(200);
   });
+
+  it("moves to the user's next username when Dfns answers 'User already exists.' for it, and still adopts a lost answer", () =>
+    app.withSandbox({ unfinishedRegistration: "user-exists" }, async () => {
+      const user = await app.createUser();
+      const first = await startRegistrationFor(app, user);
+      expect(first.username).toBe(user.email);
+      await expirePending(user); // abandoned: Dfns keeps an unfinished user under the email
+
+      const second = await startRegistrationFor(app, user);
+      const [local, domain] = user.email.split("@");
+      expect(second.username).toBe(`${local}+dfns2-${user.id.toLowerCase()}@${domain}`);
+      const { body } = await credentialsFor(second);
+      expect((await app.call(complete, user, { body })).status).toBe(200);
+      const stored = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id } });
+      expect(stored.username).toBe(second.username);
+      const atDfns = await app.database.prisma.sandboxUser.findMany({ where: { externalId: { startsWith: user.id } } });
+      expect(atDfns.map((u) => [u.username, u.externalId, u.registered]).sort()).toEqual([
+        [user.email, user.id, false],
+        [second.username, `${user.id}:2`, true],
+      ].sort());
+
+      // The answer of that completion "lost": the next start walks the usernames and adopts the second.
+      await app.database.prisma.dfnsUser.delete({ where: { userId: user.id } });
+      expect(await (await app.call(start, user)).json()).toEqual({ status: "registered" });
+      const adopted = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id }, include: { wallets: true } });
+      expect(adopted.username).toBe(second.username);
+      expect(adopted.dfnsUserId).toBe(stored.dfnsUserId);
+      expect(adopted.wallets).toHaveLength(getEnv().walletNetworks.length);
+    }),
+  );
+
+  it(`stops after ${MAX_REGISTRATION_ATTEMPTS} unfinished usernames with a 409 in words`, () =>
+    app.withSandbox({ unfinishedRegistration: "user-exists" }, async () => {
+      const user = await app.createUser();
+      for (let attempt = 1; attempt <= MAX_REGISTRATION_ATTEMPTS; attempt++) {
+        await startRegistrationFor(app, user);
+        await expirePending(user);
+      }
+      const response = await app.call(start, user);
+      expect(response.status).toBe(409);
+      const error = await errorOf(response);
+      expect(error.details?.code).toBe("registration_attempts_exhausted");
+      expect(error.message).toMatch(/Contact support/);
+    }),
+  );
 });
 
 describe("when Dfns cannot be reached", () => {

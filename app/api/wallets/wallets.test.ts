@@ -1,6 +1,8 @@
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { verifyMessage, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dfnsConnection, setDfnsConnection } from "@/lib/dfns/connection";
+import { getEnv } from "@/lib/env";
 import type { Fido2Assertion } from "@/lib/passkeys/types";
 import { withDfnsDown } from "@/lib/testing/dfns-down";
 import { startApp, type AppHarness, type AppUser } from "@/lib/testing/app-harness";
@@ -175,6 +177,26 @@ describe("signing a message", () => {
     expect(audit).toBe(3);
   });
 
+  it("a policy approval (Dfns's 202): answered 202 in words, kept as Pending, and shown as decided once Dfns decides", async () => {
+    const alice = await registeredUser(app);
+    const evm = await walletOn(alice.user, "EthereumSepolia");
+    const action = await startSigning(alice.user, evm.id, "needs approval");
+    const response = await app.withSandbox({ policyApproval: true }, () =>
+      completeSign(alice.user, evm.id, { actionId: action.id, assertion: assertionFor(alice.passkey, action) }),
+    );
+    expect(response.status).toBe(202);
+    const { signature } = await json<{ signature: SignatureJson }>(response);
+    expect(signature).toMatchObject({ message: "needs approval", status: "Pending", signature: null, verified: null });
+    // Kept: the request waits at Dfns; the app lists it and asks Dfns again on each read.
+    const stored = await app.database.prisma.signature.findUniqueOrThrow({ where: { id: signature.id } });
+    expect(stored.dfnsSignatureId).toMatch(/^sig-/);
+    expect(await app.database.prisma.auditEvent.count({ where: { userId: alice.user.id, type: "dfns.approval.pending" } })).toBe(1);
+    expect((await signaturesOf(alice.user, evm.id)).map((s) => s.status)).toEqual(["Pending"]);
+    // The approval is denied at Dfns: the next read says so.
+    await app.database.prisma.sandboxSignature.update({ where: { id: stored.dfnsSignatureId }, data: { status: "Rejected" } });
+    expect((await signaturesOf(alice.user, evm.id)).map((s) => s.status)).toEqual(["Rejected"]);
+  });
+
   it("answers another user's wallet id exactly like an unknown one (404), on every route, changing nothing", async () => {
     const alice = await registeredUser(app);
     const bob = await registeredUser(app);
@@ -335,6 +357,32 @@ describe("signing a message", () => {
 describe("adding a wallet", () => {
   const beginAdd = (user: AppUser, body: unknown) => app.call(beginWallet, user, { body });
   const completeAdd = (user: AppUser, body: unknown) => app.call(completeWallet, user, { body });
+
+  it("after a registration without wallets (DFNS_WALLET_NETWORKS=none: Complete User Registration), the first wallet is added here", async () => {
+    const env = getEnv();
+    const configured = env.walletNetworks;
+    env.walletNetworks = [];
+    try {
+      const bob = await registeredUser(app);
+      expect(bob.wallets).toEqual([]);
+      const stored = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: bob.user.id }, include: { credentials: true, wallets: true } });
+      expect(stored.credentials.map((c) => c.kind).sort()).toEqual(["Fido2", "RecoveryKey"]);
+      expect(stored.wallets).toEqual([]);
+      const atDfns = await app.database.prisma.sandboxUser.findUniqueOrThrow({ where: { id: stored.dfnsUserId }, include: { wallets: true } });
+      expect(atDfns).toMatchObject({ registered: true, wallets: [] });
+
+      const page = await walletsOf(bob.user);
+      expect(page.wallets).toEqual([]);
+      expect(page.addableNetworks.map((n) => n.network)).toEqual(env.extraWalletNetworks);
+      const begun = await beginAdd(bob.user, { network: "BaseSepolia" });
+      const { action } = await json<{ action: ActionJson }>(begun);
+      const completed = await completeAdd(bob.user, { actionId: action.id, assertion: assertionFor(bob.passkey, action) });
+      expect(completed.status).toBe(200);
+      expect((await walletsOf(bob.user)).wallets.map((w) => w.network)).toEqual(["BaseSepolia"]);
+    } finally {
+      env.walletNetworks = configured;
+    }
+  });
 
   it("creates a wallet on an offered network with the passkey's approval; it signs; a second one on it is refused", async () => {
     const alice = await registeredUser(app);

@@ -37,7 +37,7 @@ const init: Route = {
       user: { id: caller.userId, displayName: caller.username, name: caller.username },
       challengeIdentifier: token,
       challenge,
-      rp,
+      ...(rp ? { rp } : {}),
       attestation,
       pubKeyCredParams,
       ...(kind === "Fido2" ? { authenticatorSelection, excludeCredentials } : {}),

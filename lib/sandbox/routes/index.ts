@@ -4,6 +4,7 @@ import { loginRoutes } from "./login";
 import { recoveryRoutes } from "./recovery";
 import { faucetRoutes } from "./faucet";
 import { registrationRoutes } from "./registration";
+import { serviceAccountRoutes } from "./service-accounts";
 import { transferRoutes } from "./transfers";
 import { userActionRoutes } from "./user-action";
 import { valueRoutes } from "./value";
@@ -15,6 +16,7 @@ export const routes: Route[] = [
   ...loginRoutes,
   ...recoveryRoutes,
   ...credentialRoutes,
+  ...serviceAccountRoutes,
   ...walletRoutes,
   ...transferRoutes,
   ...valueRoutes,

@@ -1,4 +1,4 @@
-import { authenticateServiceAccount, checkUserAction, spendOnce, userActionReused } from "../auth";
+import { authenticateServiceAccount, requireOperation, checkUserAction, spendOnce, userActionReused } from "../auth";
 import { unauthorized } from "../errors";
 import { json, parseBody } from "../http";
 import type { Route } from "../router";
@@ -11,6 +11,7 @@ const delegatedLogin: Route = {
   pattern: "/auth/login/delegated",
   async handler(ctx) {
     const caller = await authenticateServiceAccount(ctx);
+    requireOperation(ctx, caller, "Auth:Login:Delegated");
     const userAction = checkUserAction(ctx, caller);
     const { username } = parseBody(ctx.rawBody, usernameSchema);
     const { sandbox } = ctx;

@@ -1,5 +1,6 @@
-import { verifyAssertion } from "../credentials";
-import { authenticateServiceAccount, checkUserAction, spendOnce, temporaryToken, userActionReused } from "../auth";
+import { challengeMatches, verifyAssertion } from "../credentials";
+import { parseClientData } from "../credentials/client-data";
+import { authenticateServiceAccount, requireOperation, checkUserAction, spendOnce, temporaryToken, userActionReused } from "../auth";
 import { createChallenge, loadTemporaryChallenge } from "../challenges";
 import { notFound, unauthorized } from "../errors";
 import { json, parseBody } from "../http";
@@ -14,11 +15,13 @@ const delegatedRecovery: Route = {
   pattern: "/auth/recover/user/delegated",
   async handler(ctx) {
     const caller = await authenticateServiceAccount(ctx);
+    requireOperation(ctx, caller, "Auth:Recover:Delegated");
     const userAction = checkUserAction(ctx, caller);
     const body = parseBody(ctx.rawBody, delegatedRecoverySchema);
     const { sandbox } = ctx;
     const user = await sandbox.prisma.sandboxUser.findUnique({ where: { orgId_username: { orgId: sandbox.org.id, username: body.username } } });
-    if (!user || user.kind !== "EndUser" || !user.registered) throw notFound("User not found");
+    // Dfns documents an unknown user of delegated auth as 401 `User not found`.
+    if (!user || user.kind !== "EndUser" || !user.registered) throw unauthorized("User not found");
     const credential = await sandbox.prisma.sandboxCredential.findUnique({ where: { credId: body.credentialId } });
     if (!credential || credential.userId !== user.id || !credential.isActive) throw notFound("Recovery credential not found");
     if (credential.kind !== "RecoveryKey") throw unauthorized("Credential cannot be used as a recovery factor.");
@@ -53,10 +56,9 @@ const recover: Route = {
       throw unauthorized("Recovery credential is not an active credential of this user");
     }
     if (recoveryCredential.kind !== "RecoveryKey") throw unauthorized("Credential cannot be used as a recovery factor.");
-    // The recovery key signs the new credentials themselves, as they were sent.
     await verifyAssertion({
       assertion: body.recovery,
-      challenge: JSON.stringify(JSON.parse(ctx.rawBody).newCredentials),
+      challenge: recoverySignedChallenge(body.recovery.credentialAssertion.clientData, challenge.challenge, ctx.rawBody),
       credential: recoveryCredential,
       rp: { rpId: sandbox.config.rp.id, origins: sandbox.config.rp.origins },
     });
@@ -76,5 +78,17 @@ const recover: Route = {
     });
   },
 };
+
+/**
+ * What the recovery key signed. Dfns's documents: the new credentials themselves, as sent
+ * (`base64url(JSON.stringify(newCredentials))`). Dfns's newest browser SDK: the recovery
+ * challenge. Both bind the assertion to this recovery (the new credentials sign that challenge
+ * too), so both are accepted, as Dfns very likely does: the client data's challenge says which.
+ */
+function recoverySignedChallenge(clientData: string, recoveryChallenge: string, rawBody: string): string {
+  const signed = parseClientData(clientData).json.challenge;
+  if (challengeMatches(signed, recoveryChallenge)) return recoveryChallenge;
+  return JSON.stringify((JSON.parse(rawBody) as { newCredentials: unknown }).newCredentials);
+}
 
 export const recoveryRoutes = [delegatedRecovery, recover];

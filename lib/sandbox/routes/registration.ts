@@ -1,11 +1,12 @@
 import type { z } from "zod";
-import { authenticateServiceAccount, checkUserAction, spendOnce, temporaryToken, userActionReused, type Tx } from "../auth";
+import { authenticateServiceAccount, requireOperation, checkUserAction, spendOnce, temporaryToken, userActionReused, type Tx } from "../auth";
 import { createChallenge, loadTemporaryChallenge } from "../challenges";
-import { conflict, unauthorized } from "../errors";
+import { SandboxError, unauthorized } from "../errors";
 import { json, parseBody } from "../http";
 import { newId } from "../ids";
 import { credentialSummary, storeCredentials, verifyNewCredentials } from "../new-credentials";
 import type { RequestContext, Route } from "../router";
+import type { Sandbox } from "../sandbox";
 import { delegatedRegistrationSchema, newCredentialsSchema, registerEndUserSchema } from "../schemas";
 import type { TokenClaims } from "../tokens";
 import { endUserToken } from "../end-user-token";
@@ -18,6 +19,7 @@ const delegated: Route = {
   pattern: "/auth/registration/delegated",
   async handler(ctx) {
     const caller = await authenticateServiceAccount(ctx);
+    requireOperation(ctx, caller, "Auth:Register:Delegated");
     const userAction = checkUserAction(ctx, caller);
     const body = parseBody(ctx.rawBody, delegatedRegistrationSchema);
     const { sandbox } = ctx;
@@ -31,8 +33,7 @@ const delegated: Route = {
       });
       if (created) return created;
       const existing = await tx.sandboxUser.findUniqueOrThrow({ where: { orgId_username: { orgId: sandbox.org.id, username: body.email } } });
-      // Decision: an already registered username is a 409 (the generic rule), not the old docs' 401.
-      if (existing.registered) throw conflict("User already exists.");
+      if (existing.registered || sandbox.config.behaviour.unfinishedRegistration === "user-exists") throw userAlreadyExists(sandbox);
       return existing; // never completed: a fresh challenge for the same user
     });
     const { challenge, token } = createChallenge(sandbox, { kind: "Registration", userId: user.id });
@@ -49,14 +50,17 @@ const delegated: Route = {
  * Flips the user's `registered` flag and returns the user. Atomic: of two registrations racing
  * for one user (two challenges), one flips it. The read that tells why is on the failure path only.
  */
-async function markRegistered(tx: Tx, userId: string) {
+async function markRegistered(tx: Tx, sandbox: Sandbox, userId: string) {
   const [user] = await tx.sandboxUser.updateManyAndReturn({ where: { id: userId, registered: false }, data: { registered: true } });
   if (user) return user;
   if (!(await tx.sandboxUser.findUnique({ where: { id: userId }, select: { id: true } }))) {
     throw unauthorized("The user of this registration no longer exists");
   }
-  throw conflict("User already exists.");
+  throw userAlreadyExists(sandbox);
 }
+
+/** "User already exists.": 401 in Dfns's error table, 409 behind the switch (the generic rule). */
+const userAlreadyExists = (sandbox: Sandbox) => new SandboxError(sandbox.config.behaviour.userExistsStatus, "User already exists.");
 
 async function completeRegistration(
   ctx: RequestContext,
@@ -74,7 +78,7 @@ async function completeRegistration(
 
   const { user, credentials, createdWallets } = await sandbox.prisma.$transaction(async (tx) => {
     await spendOnce(tx, claims, unauthorized("Temporary authentication token has already been used"));
-    const user = await markRegistered(tx, challenge.userId);
+    const user = await markRegistered(tx, sandbox, challenge.userId);
     const credentials = await storeCredentials(tx, user.id, verified);
     const createdWallets = await createWallets(tx, sandbox, user.id, wallets);
     return { user, credentials, createdWallets };

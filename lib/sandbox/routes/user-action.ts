@@ -6,6 +6,7 @@ import { json, parseBody } from "../http";
 import { newId } from "../ids";
 import type { Route } from "../router";
 import { userActionInitSchema, userActionSignSchema } from "../schemas";
+import { announcedRp } from "../serialize";
 import { issueToken } from "../tokens";
 
 const SIGNING_KINDS = ["Fido2", "Key", "PasswordProtectedKey"];
@@ -34,7 +35,7 @@ const init: Route = {
     return json({
       challenge,
       challengeIdentifier: token,
-      rp: { id: ctx.sandbox.config.rp.id, name: ctx.sandbox.config.rp.name },
+      ...announcedRp(ctx.sandbox.config),
       supportedCredentialKinds: SIGNING_KINDS.map((kind) => ({ kind, factor: "either", requiresSecondFactor: false })),
       userVerification: "required",
       attestation: "none",

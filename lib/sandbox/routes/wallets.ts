@@ -1,9 +1,10 @@
 import type { Prisma } from "../../generated/prisma/client";
-import { authenticate, checkUserAction, spendOnce, userActionReused, type Caller } from "../auth";
+import { authenticate, checkUserAction, requireOperation, spendOnce, userActionReused, type Caller } from "../auth";
 import { badRequest, notFound } from "../errors";
 import { json, parseBody } from "../http";
 import { newId } from "../ids";
 import type { RequestContext, Route } from "../router";
+import type { Sandbox } from "../sandbox";
 import { createWalletSchema } from "../schemas";
 import { signatureItem, walletItem } from "../serialize";
 import { createWallets, prepareWallets } from "../wallet-store";
@@ -42,6 +43,7 @@ const list: Route = {
   pattern: "/wallets",
   async handler(ctx) {
     const caller = await authenticate(ctx);
+    requireOperation(ctx, caller, "Wallets:Read");
     const args = pageArgs(ctx);
     const rows = await ctx.sandbox.prisma.sandboxWallet.findMany({
       where: { orgId: ctx.sandbox.org.id, ...(caller.kind === "EndUser" ? { userId: caller.userId } : {}) },
@@ -108,6 +110,9 @@ const sign: Route = {
     }
     const signature = signRequest(resolveNetwork(wallet.network), wallet.key.privateKey, requestBody);
     const now = sandbox.config.now();
+    // behaviour.policyApproval: a policy asks for an approval first. The request is kept as
+    // Pending (unsigned) and the answer is 202 with the approval, as Dfns answers.
+    const pending = sandbox.config.behaviour.policyApproval;
     const row = await sandbox.prisma.$transaction(async (tx) => {
       await spendOnce(tx, userAction, userActionReused());
       return tx.sandboxSignature.create({
@@ -117,17 +122,36 @@ const sign: Route = {
           requesterUserId: caller.userId,
           requesterToken: caller.tokenId,
           requestBody: requestBody as Prisma.InputJsonValue,
-          status: "Signed",
-          signature: signature as unknown as Prisma.InputJsonValue,
+          status: pending ? "Pending" : "Signed",
+          ...(pending ? {} : { signature: signature as unknown as Prisma.InputJsonValue, dateSigned: now }),
           network: wallet.network,
           dateRequested: now,
-          dateSigned: now,
         },
       });
     });
-    return json(signatureItem(row, wallet.key.id));
+    const item = signatureItem(row, wallet.key.id);
+    return pending ? json(pendingApproval(sandbox, caller.userId, { signatureRequest: item }), 202) : json(item);
   },
 };
+
+/**
+ * The body of Dfns's 202 when a policy asks for an approval (the SDK's PolicyPendingError
+ * context): the approval, in the shape of policies.getApproval. Nothing in the sandbox decides it.
+ */
+function pendingApproval(sandbox: Sandbox, initiatorId: string, activity: { signatureRequest: unknown }) {
+  const now = sandbox.config.now();
+  return {
+    id: newId("ap"),
+    initiatorId,
+    activity: { kind: "Wallets:Sign", ...activity },
+    status: "Pending",
+    expirationDate: new Date(now.getTime() + 24 * 3600 * 1000).toISOString(),
+    dateCreated: now.toISOString(),
+    dateUpdated: now.toISOString(),
+    policyEvaluations: [],
+    decisions: [],
+  };
+}
 
 const listSignatures: Route = {
   method: "GET",

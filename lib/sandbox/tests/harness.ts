@@ -9,7 +9,7 @@ import path from "node:path";
 import { openDatabase, type Database } from "@/lib/db/open";
 import { freshDatabase } from "@/lib/testing/database";
 import { createRecoveryCredential } from "@/lib/recovery";
-import { createSandbox, type ServiceAccountCredentials } from "@/lib/sandbox";
+import { createSandbox, type SandboxBehaviour, type SandboxConfig, type ServiceAccountCredentials } from "@/lib/sandbox";
 import { chainManagerFor, type ChainManager } from "@/lib/sandbox/chain/manager";
 import { listen } from "@/lib/sandbox/node-server";
 import { SoftwarePasskey } from "@/lib/testing/software-passkey";
@@ -25,6 +25,8 @@ export interface Harness {
   /** The sandbox's local chains (the same manager the sandbox uses), to read balances directly. */
   chains: ChainManager;
   chainDir: string;
+  /** The running sandbox's configuration: set `config.behaviour` switches between calls. */
+  config: SandboxConfig;
   advanceClock(seconds: number): void;
   close(): Promise<void>;
 }
@@ -33,15 +35,16 @@ export interface Harness {
  * A fresh sandbox; with `databaseUrl`, `chainDir` and `port`, one reopened on existing state (a
  * restart: the clients made before reach it at the same URL).
  * Without `chainDir` its local chains live in a temporary folder removed by `close()`.
+ * `behaviour`: the sandbox's switches for what the Dfns documents leave open.
  */
-export async function startSandbox(options: { databaseUrl?: string; chainDir?: string; port?: number } = {}): Promise<Harness> {
+export async function startSandbox(options: { databaseUrl?: string; chainDir?: string; port?: number; behaviour?: Partial<SandboxBehaviour> } = {}): Promise<Harness> {
   const db = options.databaseUrl ? await openDatabase(options.databaseUrl) : await freshDatabase();
   if (options.databaseUrl) await db.migrate();
   const chainDir = options.chainDir ?? (await mkdtemp(path.join(tmpdir(), "sandbox-chain-test-")));
   let offsetMs = 0;
   const sandbox = createSandbox({
     prisma: db.prisma,
-    config: { rp: { id: RP_ID, name: "Test", origins: [ORIGIN] }, now: () => new Date(Date.now() + offsetMs) },
+    config: { rp: { id: RP_ID, name: "Test", origins: [ORIGIN] }, now: () => new Date(Date.now() + offsetMs), behaviour: options.behaviour ?? {} },
     chainDir,
   });
   const { server, url } = await listen(sandbox, options.port ?? 0);
@@ -53,6 +56,7 @@ export async function startSandbox(options: { databaseUrl?: string; chainDir?: s
     serviceAccount: serviceAccountClient(url, credentials),
     chains: chainManagerFor(chainDir),
     chainDir,
+    config: sandbox.config,
     advanceClock: (seconds) => void (offsetMs += seconds * 1000),
     close: async () => {
       await new Promise<void>((resolve) => (server as Server).close(() => resolve()));

@@ -1,6 +1,7 @@
 import { DfnsApiClient } from "@dfns/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRecoveryCredential, decryptRecoveryKey, signRecovery } from "@/lib/recovery";
+import { signDer } from "@/lib/recovery/ecdsa";
 import { SoftwarePasskey } from "@/lib/testing/software-passkey";
 import { dfnsError, ORIGIN, registerUser, RP_ID, startSandbox, type Harness, type RegisteredUser } from "./harness";
 
@@ -11,7 +12,20 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 /** What the app does on a lost device: recovery challenge, decrypt with the code, new passkey + recovery key. */
-async function recover(user: RegisteredUser, code: string, recoveryCredId: string, tamper?: (body: Record<string, unknown>) => void) {
+/** Dfns's newest browser SDK signs the recovery challenge instead of the new credentials. */
+async function signRecoveryChallenge(privateKey: CryptoKey, credId: string, challenge: string) {
+  const clientData = JSON.stringify({ challenge, type: "key.get" });
+  const signature = await signDer(privateKey, new TextEncoder().encode(clientData));
+  return { kind: "RecoveryKey" as const, credentialAssertion: { credId, clientData: Buffer.from(clientData).toString("base64url"), signature: Buffer.from(signature).toString("base64url") } };
+}
+
+async function recover(
+  user: RegisteredUser,
+  code: string,
+  recoveryCredId: string,
+  tamper?: (body: Record<string, unknown>) => void,
+  signs: "new-credentials" | "challenge" = "new-credentials",
+) {
   const challenge = await h.serviceAccount.auth.createDelegatedRecoveryChallenge({ body: { username: user.email, credentialId: recoveryCredId } });
   const [allowed] = challenge.allowedRecoveryCredentials;
   const privateKey = await decryptRecoveryKey({ encryptedPrivateKey: allowed!.encryptedRecoveryKey, recoveryCode: code, username: user.email });
@@ -21,7 +35,10 @@ async function recover(user: RegisteredUser, code: string, recoveryCredId: strin
     firstFactorCredential: { credentialKind: "Fido2" as const, credentialInfo, credentialName: "New passkey" },
     recoveryCredential: nextRecovery.credential,
   };
-  const recovery = await signRecovery({ privateKey, credId: allowed!.id, newCredentials, origin: ORIGIN });
+  const recovery =
+    signs === "challenge"
+      ? await signRecoveryChallenge(privateKey, allowed!.id, challenge.challenge)
+      : await signRecovery({ privateKey, credId: allowed!.id, newCredentials, origin: ORIGIN });
   const body = { recovery, newCredentials };
   tamper?.(body as never);
   const temp = new DfnsApiClient({ baseUrl: h.url, authToken: challenge.temporaryAuthenticationToken });
@@ -57,6 +74,30 @@ describe("delegated recovery", () => {
     expect(second.result.user.id).toBe(user.userId);
   });
 
+  it("accepts a recovery key that signs the recovery challenge (Dfns's newest browser SDK) as well as the new credentials (the documents)", async () => {
+    const user = await registerUser(h);
+    const first = await recover(user, user.recoveryCode, user.recoveryCredId, undefined, "challenge");
+    expect(first.result.user.id).toBe(user.userId);
+    const second = await recover(user, first.recoveryCode, first.recoveryCredId, undefined, "new-credentials");
+    expect(second.result.user.id).toBe(user.userId);
+    // Either way the old recovery key is spent.
+    expect((await dfnsError(() => recover(user, first.recoveryCode, first.recoveryCredId, undefined, "challenge"))).httpStatus).toBe(404);
+  });
+
+  it("refuses a recovery key's signature over another challenge, leaving the old credentials working", async () => {
+    const user = await registerUser(h);
+    const otherChallenge = await dfnsError(() =>
+      recover(user, user.recoveryCode, user.recoveryCredId, (body) => {
+        const assertion = (body.recovery as { credentialAssertion: { clientData: string } }).credentialAssertion;
+        const json = JSON.parse(Buffer.from(assertion.clientData, "base64url").toString()) as { challenge: string };
+        assertion.clientData = Buffer.from(JSON.stringify({ ...json, challenge: `${json.challenge}x` })).toString("base64url");
+      }, "challenge"),
+    );
+    expect(otherChallenge.httpStatus).toBe(401);
+    const signed = await user.client.wallets.generateSignature({ walletId: user.wallets[0]!.id, body: { kind: "Message", message: "0x6869" } });
+    expect(signed.status).toBe("Signed");
+  });
+
   it("refuses a tampered new credential and leaves the old credentials working", async () => {
     const user = await registerUser(h);
     const error = await dfnsError(() =>
@@ -75,9 +116,9 @@ describe("delegated recovery", () => {
     expect(error).toMatchObject({ httpStatus: 401, message: "Credential cannot be used as a recovery factor." });
   });
 
-  it("answers an unknown user with 404", async () => {
+  it("answers an unknown user with 401 `User not found`, as Dfns documents", async () => {
     const error = await dfnsError(() => h.serviceAccount.auth.createDelegatedRecoveryChallenge({ body: { username: "nobody@example.com", credentialId: "x" } }));
-    expect(error.httpStatus).toBe(404);
+    expect(error).toMatchObject({ httpStatus: 401, message: "User not found" });
   });
 });
 

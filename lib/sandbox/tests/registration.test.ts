@@ -31,6 +31,36 @@ describe("Create Delegated Registration Challenge", () => {
     expect(challenge.temporaryAuthenticationToken.split(".")).toHaveLength(3);
   });
 
+  it("announces rp as configured, none (behaviour.challengeRp omitted), or another one; passkeys are checked against the configured RP ID", async () => {
+    try {
+      h.config.behaviour.challengeRp = "omitted";
+      const { challenge } = await challengeFor();
+      expect(challenge.rp).toBeUndefined();
+      h.config.behaviour.challengeRp = { id: "other.example", name: "Other" };
+      expect((await challengeFor()).challenge.rp).toEqual({ id: "other.example", name: "Other" });
+      // A passkey made for the announced RP ID is refused: Dfns checks its Passkey Settings.
+      const other = await challengeFor();
+      const { credentialInfo } = SoftwarePasskey.create({ rpId: "other.example", origin: ORIGIN, challenge: other.challenge.challenge, userId: other.challenge.user.id });
+      const recovery = await createRecoveryCredential({ username: other.email, challenge: other.challenge.challenge, origin: ORIGIN });
+      const refused = await dfnsError(() =>
+        other.temp.auth.registerEndUser({ body: { firstFactorCredential: fido2(credentialInfo), recoveryCredential: { ...recovery.credential, credentialName: "Recovery" }, wallets: [] } }),
+      );
+      expect(refused.httpStatus).toBe(401);
+    } finally {
+      h.config.behaviour.challengeRp = "configured";
+    }
+  });
+
+  it("answers 'User already exists.' for an unfinished registration behind behaviour.unfinishedRegistration", async () => {
+    const first = await challengeFor();
+    h.config.behaviour.unfinishedRegistration = "user-exists";
+    try {
+      expect(await dfnsError(() => challengeFor(first.email))).toMatchObject({ httpStatus: 401, message: "User already exists." });
+    } finally {
+      h.config.behaviour.unfinishedRegistration = "fresh-challenge";
+    }
+  });
+
   it("restarts an abandoned registration for the same user with a fresh challenge", async () => {
     const first = await challengeFor();
     const second = await challengeFor(first.email);
@@ -38,10 +68,15 @@ describe("Create Delegated Registration Challenge", () => {
     expect(second.challenge.challenge).not.toBe(first.challenge.challenge);
   });
 
-  it("refuses an already registered username with 409", async () => {
+  it("refuses an already registered username with 401 'User already exists.' (Dfns's error table), 409 behind the switch", async () => {
     const user = await registerUser(h);
-    const error = await dfnsError(() => challengeFor(user.email));
-    expect(error).toMatchObject({ httpStatus: 409, message: "User already exists." });
+    expect(await dfnsError(() => challengeFor(user.email))).toMatchObject({ httpStatus: 401, message: "User already exists." });
+    h.config.behaviour.userExistsStatus = 409;
+    try {
+      expect(await dfnsError(() => challengeFor(user.email))).toMatchObject({ httpStatus: 409, message: "User already exists." });
+    } finally {
+      h.config.behaviour.userExistsStatus = 401;
+    }
   });
 
   it("is for service accounts only: an end user gets 403", async () => {

@@ -1,4 +1,4 @@
-// Request bodies printed in ../shared/seeds/004 (Complete User Registration), verbatim.
+// Request bodies printed in Dfns's documentation of Complete User Registration, verbatim.
 export const registerUserActionBody: Record<string, unknown> = {
   "Fido2 first factor": {
     "firstFactorCredential": {

@@ -1,4 +1,4 @@
-// The request bodies printed in the Dfns documentation seeds (../shared/seeds/004) are replayed
+// The request bodies printed in Dfns's documentation of Complete User Registration are replayed
 // against a real registration: the validator accepts their shapes, and verification refuses them
 // with a clear 4xx, because they sign Dfns's challenge, not ours.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

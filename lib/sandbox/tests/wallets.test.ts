@@ -1,5 +1,6 @@
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { base58 } from "@scure/base";
+import { PolicyPendingError } from "@dfns/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recoverPublicKey, verifyMessage, keccak256, toHex } from "viem";
 import { dfnsError, raw, registerUser, startSandbox, type Harness, type RegisteredUser } from "./harness";
@@ -46,6 +47,24 @@ describe("wallets", () => {
 });
 
 describe("signatures", () => {
+  it("answers 202 with a pending approval behind behaviour.policyApproval: the SDK's PolicyPendingError, the request kept as Pending", async () => {
+    h.config.behaviour.policyApproval = true;
+    let error: unknown;
+    try {
+      await alice.client.wallets.generateSignature({ walletId: alice.wallets[0]!.id, body: { kind: "Message", message: hexOf("approve me") } });
+    } catch (e) {
+      error = e;
+    } finally {
+      h.config.behaviour.policyApproval = false;
+    }
+    expect(error).toBeInstanceOf(PolicyPendingError);
+    const approval = (error as PolicyPendingError).context as { id: string; status: string; activity: { kind: string; signatureRequest: { id: string } } };
+    expect(approval).toMatchObject({ id: expect.stringMatching(/^ap-/), status: "Pending", activity: { kind: "Wallets:Sign" } });
+    const held = await alice.client.wallets.getSignature({ walletId: alice.wallets[0]!.id, signatureId: approval.activity.signatureRequest.id });
+    expect(held.status).toBe("Pending");
+    expect(held.signature).toBeUndefined();
+  });
+
   it("signs an EVM message (EIP-191) that viem verifies against the wallet address", async () => {
     const wallet = alice.wallets.find((w) => w.network === "EthereumSepolia")!;
     const message = "Hello from the Dfns sandbox";
@@ -122,14 +141,15 @@ describe("user actions", () => {
     return userAction;
   }
 
-  it("is single use: a replayed user action is 403 and creates nothing", async () => {
+  it("is single use: a replayed user action is 400 `user action has already been used` (with an error id) and creates nothing", async () => {
     const body = walletBody("PolygonAmoy");
     const userAction = await signedAction(alice, body);
     const first = await raw(h, "POST", "/wallets", { token: alice.token, body, headers: { "x-dfns-useraction": userAction } });
     expect(first.status).toBe(200);
     const before = await h.db.prisma.sandboxWallet.count({ where: { userId: alice.userId } });
     const replay = await raw(h, "POST", "/wallets", { token: alice.token, body, headers: { "x-dfns-useraction": userAction } });
-    expect(replay.status).toBe(403);
+    expect(replay.status).toBe(400);
+    expect(replay.body.error).toMatchObject({ message: "user action has already been used", status: 400, id: expect.stringMatching(/^er-/) });
     expect(await h.db.prisma.sandboxWallet.count({ where: { userId: alice.userId } })).toBe(before);
   });
 
@@ -140,7 +160,7 @@ describe("user actions", () => {
       Array.from({ length: 10 }, () => raw(h, "POST", "/wallets", { token: alice.token, body, headers: { "x-dfns-useraction": userAction } })),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 403)).toHaveLength(9);
+    expect(results.filter((r) => r.status === 400)).toHaveLength(9);
   });
 
   it("is bound to the body: a tampered body is 403", async () => {

@@ -12,33 +12,9 @@ export interface NetworkSpec {
   testnet: boolean;
 }
 
-/**
- * Every network name @dfns/sdk accepts in `CreateWalletBody.network`
- * (generated/wallets/types.d.ts), in the SDK's order. Data, copied verbatim: a name outside
- * this list is "unknown" (400), a name inside it that we don't implement is "unsupported" (400).
- * `networks.test.ts` re-reads the SDK file so an SDK upgrade that changes the list fails loudly.
- */
-export const DFNS_NETWORKS = [
-  "Algorand", "AlgorandTestnet", "Aptos", "AptosTestnet", "ArbitrumOne", "ArbitrumGoerli", "ArbitrumSepolia",
-  "ArcTestnet", "Areum", "AvalancheC", "AvalancheCFuji", "Adi", "AdiTestnet", "AdiTestnetAb", "BabylonGenesis",
-  "BabylonTestnet5", "Base", "BaseGoerli", "BaseSepolia", "Berachain", "BerachainBArtio", "BerachainBepolia",
-  "BesuTestnet", "Bitcoin", "BitcoinSignet", "BitcoinTestnet3", "BitcoinTestnet4", "BitcoinCash",
-  "BitcoinCashTestnet", "Bob", "BobSepolia", "Bsc", "BscTestnet", "Canton", "CantonDevnet", "CantonTestnet",
-  "Cardano", "CardanoPreprod", "Concordium", "ConcordiumTestnet", "Celo", "CeloAlfajores", "Codex",
-  "CodexSepolia", "CosmosHub4", "CosmosIcsTestnet", "Dogecoin", "DogecoinTestnet", "Ethereum",
-  "EthereumClassic", "EthereumClassicMordor", "EthereumGoerli", "EthereumSepolia", "EthereumHolesky",
-  "EthereumHoodi", "FantomOpera", "FantomTestnet", "FlareC", "FlareCCoston2", "FlowEvm", "FlowEvmTestnet",
-  "Hedera", "HederaTestnet", "Ink", "InkSepolia", "InternetComputer", "Ion", "IonTestnet", "Iota",
-  "IotaTestnet", "IotaZodianet", "Kaspa", "KaspaTestnet11", "Kusama", "KusamaAssetHub", "Litecoin",
-  "LitecoinTestnet", "Near", "NearTestnet", "Optimism", "OptimismGoerli", "OptimismSepolia", "Origyn", "Plasma",
-  "PlasmaTestnet", "Plume", "PlumeSepolia", "Paseo", "PaseoAssetHub", "Polkadot", "PolkadotAssetHub", "Polygon",
-  "PolygonAmoy", "PolygonMumbai", "Polymesh", "PolymeshTestnet", "Race", "RaceSepolia", "SeiAtlantic2",
-  "SeiPacific1", "Solana", "SolanaDevnet", "Sonic", "SonicTestnet", "Starknet", "StarknetSepolia", "Stellar",
-  "StellarTestnet", "Sui", "SuiTestnet", "Tezos", "TezosGhostnet", "TezosShadownet", "Tempo", "TempoAndantino",
-  "TempoModerato", "Tsc", "TscTestnet1", "Ton", "TonTestnet", "Tron", "TronNile", "Westend", "WestendAssetHub",
-  "Xdc", "XdcApothem", "XLayer", "XLayerSepolia", "XrpLedger", "XrpLedgerTestnet", "KeyECDSA", "KeyEdDSA",
-  "KeyECDSAStark",
-] as const;
+import { DFNS_NETWORKS } from "@/lib/dfns-networks";
+
+export { DFNS_NETWORKS };
 
 export type DfnsNetwork = (typeof DFNS_NETWORKS)[number];
 
