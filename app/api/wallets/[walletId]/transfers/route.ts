@@ -1,6 +1,6 @@
 import { beginTransfer } from "@/lib/dfns/transfers";
 import { sendSchema } from "@/lib/dfns/transfer-schema";
-import { handler } from "@/lib/http";
+import { handler, onlyAllow } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -8,3 +8,5 @@ export const dynamic = "force-dynamic";
 export const POST = handler({ body: sendSchema, dfnsAction: "prepare the transfer" }, async ({ user, body, params }) =>
   beginTransfer(user, String(params.walletId), body),
 );
+
+export const { GET, PUT, PATCH, DELETE } = onlyAllow("POST");

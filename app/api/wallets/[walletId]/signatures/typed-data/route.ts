@@ -1,6 +1,6 @@
 import { beginTypedDataSignature } from "@/lib/dfns/typed-data-signatures";
 import { signTypedDataSchema } from "@/lib/dfns/wallet-schema";
-import { handler } from "@/lib/http";
+import { handler, onlyAllow } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -8,3 +8,5 @@ export const dynamic = "force-dynamic";
 export const POST = handler({ body: signTypedDataSchema, dfnsAction: "start the signature" }, async ({ user, body, params }) => ({
   action: await beginTypedDataSignature(user, String(params.walletId), body.typedData),
 }));
+
+export const { GET, PUT, PATCH, DELETE } = onlyAllow("POST");

@@ -1,5 +1,5 @@
 import { refreshTransfer } from "@/lib/dfns/transfers";
-import { handler } from "@/lib/http";
+import { handler, onlyAllow } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -7,3 +7,5 @@ export const dynamic = "force-dynamic";
 export const GET = handler({ dfnsAction: "read the transfer's status" }, async ({ user, params }) =>
   refreshTransfer(user, String(params.walletId), String(params.transferId)),
 );
+
+export const { POST, PUT, PATCH, DELETE } = onlyAllow("GET");

@@ -1,6 +1,6 @@
 import { completeTransfer } from "@/lib/dfns/transfers";
 import { completeUserActionSchema } from "@/lib/dfns/user-action-schema";
-import { handler } from "@/lib/http";
+import { handler, onlyAllow } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -8,3 +8,5 @@ export const dynamic = "force-dynamic";
 export const POST = handler({ body: completeUserActionSchema, dfnsAction: "send the transfer" }, async ({ user, body, params }) => ({
   transfer: await completeTransfer(user, String(params.walletId), body),
 }));
+
+export const { GET, PUT, PATCH, DELETE } = onlyAllow("POST");
