@@ -247,7 +247,7 @@ type WalletRow = { id: string; network: string; address: string | null };
 async function transfersStep(client: AppClient, server: BenchServer, registered: BenchUser[]) {
   const { concurrency, count, seconds } = TRANSFER_RUN;
   if (registered.length < TRANSFER_RUN.senders) {
-    for (const user of await signUpMany(client, TRANSFER_RUN.senders - registered.length)) await client.register(user, new RouteTimings()), registered.push(user);
+    await registerEach(client, await signUpMany(client, TRANSFER_RUN.senders - registered.length), registered);
   }
   const senders = registered.slice(0, TRANSFER_RUN.senders);
   const evm = new Map<BenchUser, WalletRow>();
@@ -285,7 +285,9 @@ async function transfersStep(client: AppClient, server: BenchServer, registered:
   // The wallet page with three wallets: add the extra network's wallet to a funded sender.
   const user = senders[1]!;
   const path = "/api/wallets";
-  let { wallets, addableNetworks } = await client.call<{ wallets: WalletRow[]; addableNetworks: { network: string }[] }>(null, "GET /api/wallets", path, { user });
+  const listed = await client.call<{ wallets: WalletRow[]; addableNetworks: { network: string }[] }>(null, "GET /api/wallets", path, { user });
+  let { wallets } = listed;
+  const { addableNetworks } = listed;
   if (wallets.length < 3 && addableNetworks[0]) {
     const { action } = await client.call<{ action: { id: string; challenge: string } }>(null, "POST /api/wallets", path, { user, body: { network: addableNetworks[0].network } });
     await client.call(null, "POST /api/wallets/complete", `${path}/complete`, { user, body: { actionId: action.id, assertion: user.passkey!.assert(action.challenge).credentialAssertion } });

@@ -45,9 +45,9 @@ export function useTransferStatus(initial: TransferView, onSettled?: (transfer: 
       }
       if (Date.now() - started > GIVE_UP_AFTER_MS) return;
       delay = Math.min(delay * BACK_OFF, MAX_DELAY_MS);
-      timer = setTimeout(check, delay);
+      timer = setTimeout(() => void check(), delay);
     };
-    timer = setTimeout(check, delay);
+    timer = setTimeout(() => void check(), delay);
     return () => {
       cancelled = true;
       clearTimeout(timer);

@@ -51,6 +51,8 @@ export function useWalletFunds(walletId: string): WalletFunds {
   }, [walletId, loadAssets]);
 
   useEffect(() => {
+    // Data from the server: each loader sets state after its request answers, not during the effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void loadAssets();
     void loadActivity();
     const timer = setInterval(() => {

@@ -2,7 +2,7 @@
 // lose still reaches Dfns, which does the work; the proxy then drops the connection instead of
 // answering, as a timeout or a reset on the way back would. Requests it is told to break never
 // reach Dfns.
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface LossyProxy {
@@ -23,7 +23,7 @@ const readBody = async (request: IncomingMessage) => {
 export async function startLossyProxy(target: string): Promise<LossyProxy> {
   const lose = new Set<string>();
   const drop = new Set<string>();
-  const server: Server = createServer(async (request, response) => {
+  const relay = async (request: IncomingMessage, response: ServerResponse) => {
     const key = `${request.method} ${new URL(request.url ?? "/", "http://proxy").pathname}`;
     if (drop.has(key)) return void request.socket.destroy();
     const body = await readBody(request);
@@ -32,7 +32,9 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
     const text = await answer.text(); // Dfns has done the work by now
     if (lose.has(key)) return void request.socket.destroy();
     response.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" }).end(text);
-  });
+  };
+  // A relay that fails (the sandbox closed under it) ends that one request's socket.
+  const server: Server = createServer((request, response) => void relay(request, response).catch(() => request.socket.destroy()));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

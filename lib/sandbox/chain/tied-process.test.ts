@@ -31,8 +31,8 @@ describe.skipIf(process.platform !== "linux")("a tied child process", () => {
   });
 
   it("ends when the process that started it is killed with SIGKILL (no exit handler runs)", async () => {
-    const module = path.join(__dirname, "tied-process.ts");
-    const parent = spawn(process.execPath, ["--import", "tsx", "-e", `import { spawnTied } from ${JSON.stringify(module)}; spawnTied("sleep", ["300"]); setInterval(() => {}, 1000);`], { stdio: "ignore" });
+    const modulePath = path.join(__dirname, "tied-process.ts");
+    const parent = spawn(process.execPath, ["--import", "tsx", "-e", `import { spawnTied } from ${JSON.stringify(modulePath)}; spawnTied("sleep", ["300"]); setInterval(() => {}, 1000);`], { stdio: "ignore" });
     expect(await until(() => descendants(parent.pid!).some((p) => p.name === "sleep"), 15_000)).toBe(true);
     const sleeper = descendants(parent.pid!).find((p) => p.name === "sleep")!;
     parent.kill("SIGKILL");
