@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { rename } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { rename, writeFile } from "node:fs/promises";
 import {
   address, appendTransactionMessageInstruction, createKeyPairSignerFromPrivateKeyBytes, createTransactionMessage,
   getSignatureFromTransaction, lamports, pipe, setTransactionMessageFeePayerSigner,
@@ -19,21 +19,53 @@ export interface SolanaResult {
   error?: string;
 }
 
+/** What is kept of a local Solana network between runs: its slot and every account the sandbox touched. */
+interface SavedState {
+  slot: string;
+  accounts: { address: string; lamports: string; owner: string; executable: boolean; data: string }[];
+}
+
 /**
  * One local Solana network: LiteSVM, a Solana VM inside this process (no validator, no RPC).
- * Its whole state is saved to `stateFile` after every transaction (`saveToFile`, then an atomic
- * rename) and restored on start. Calls are synchronous, so transactions never interleave.
+ * After every transaction the accounts the sandbox has touched (senders, recipients, airdrop
+ * targets: plain system accounts) and the slot are written to `stateFile` (JSON, then an atomic
+ * rename), and put back into a new VM on start. LiteSVM's own whole-VM snapshot (`saveToFile`)
+ * exists only in a release without binaries for every platform, so it is not used.
+ * Calls are synchronous, so transactions never interleave.
  */
 export class SolanaChain {
   // One transaction at a time, from building its message (which takes the current blockhash) to
   // saving the state after it.
   private readonly queue = new KeyedLock();
 
-  private constructor(readonly network: string, private readonly svm: LiteSVM, private readonly stateFile: string) {}
+  private constructor(
+    readonly network: string,
+    private readonly svm: LiteSVM,
+    private readonly stateFile: string,
+    /** Addresses whose accounts are saved. */
+    private readonly touched: Set<string>,
+  ) {}
 
   static open(network: string, stateFile: string): SolanaChain {
-    const svm = existsSync(stateFile) ? LiteSVM.loadFromFile(stateFile) : new LiteSVM().withTransactionHistory(100_000n);
-    return new SolanaChain(network, svm, stateFile);
+    const svm = new LiteSVM().withTransactionHistory(100_000n);
+    const touched = new Set<string>();
+    if (existsSync(stateFile)) {
+      const saved = JSON.parse(readFileSync(stateFile, "utf8")) as SavedState;
+      for (const account of saved.accounts) {
+        const data = Buffer.from(account.data, "base64");
+        svm.setAccount({
+          address: address(account.address),
+          lamports: lamports(BigInt(account.lamports)),
+          programAddress: address(account.owner),
+          executable: account.executable,
+          data,
+          space: BigInt(data.length),
+        });
+        touched.add(account.address);
+      }
+      svm.warpToSlot(BigInt(saved.slot));
+    }
+    return new SolanaChain(network, svm, stateFile, touched);
   }
 
   balance(owner: string): bigint {
@@ -48,6 +80,7 @@ export class SolanaChain {
   transfer(privateKeyHex: string, to: string, amount: bigint, beforeSend?: (signature: string) => Promise<unknown>): Promise<SolanaResult> {
     return this.queue.run("", async () => {
       const signer = await createKeyPairSignerFromPrivateKeyBytes(Buffer.from(privateKeyHex, "hex"));
+      this.touched.add(signer.address).add(to);
       const message = pipe(
         createTransactionMessage({ version: 0 }),
         (m) => setTransactionMessageFeePayerSigner(signer, m),
@@ -67,6 +100,7 @@ export class SolanaChain {
   /** LiteSVM's airdrop: a real transfer from its built-in funded account. */
   airdrop(to: string, amount: bigint): Promise<SolanaResult> {
     return this.queue.run("", async () => {
+      this.touched.add(to);
       const outcome = this.svm.airdrop(address(to), lamports(amount));
       if (!outcome) throw new Error("The Solana airdrop did not run");
       const meta = outcome instanceof FailedTransactionMetadata ? outcome.meta() : outcome;
@@ -85,8 +119,21 @@ export class SolanaChain {
   }
 
   async save(): Promise<void> {
+    const accounts: SavedState["accounts"] = [];
+    for (const owner of this.touched) {
+      const account = this.svm.getAccount(address(owner));
+      if (!account.exists) continue;
+      accounts.push({
+        address: owner,
+        lamports: account.lamports.toString(),
+        owner: account.programAddress,
+        executable: account.executable,
+        data: Buffer.from(account.data).toString("base64"),
+      });
+    }
+    const state: SavedState = { slot: this.slot.toString(), accounts };
     const temporary = `${this.stateFile}.${process.pid}.tmp`;
-    this.svm.saveToFile(temporary);
+    await writeFile(temporary, JSON.stringify(state));
     await rename(temporary, this.stateFile);
   }
 }
