@@ -27,12 +27,28 @@ const TIMEOUT_MS = 10_000;
 const refusal = (error: unknown, action: string) =>
   isDfnsError(error) ? describeDfnsError(error, action) : `Dfns could not ${action}: ${error instanceof Error ? error.message : String(error)}`;
 
+/**
+ * One request to the API's root. Tried twice when the first connection is reset: a kept-alive
+ * connection the server had just closed is reused once at most, and says nothing about Dfns.
+ */
+async function probe(url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+      await response.body?.cancel();
+      return;
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if (attempt >= 2 || (code !== "ECONNRESET" && code !== "UND_ERR_SOCKET")) throw error;
+    }
+  }
+}
+
 export async function checkDfns(connection: DfnsConnection, env: Env): Promise<CheckLine[]> {
   const lines: CheckLine[] = [];
 
   try {
-    const response = await fetch(connection.apiUrl, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-    await response.body?.cancel();
+    await probe(connection.apiUrl);
     lines.push(ok(`Dfns API reachable at ${connection.apiUrl}`));
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
