@@ -102,7 +102,7 @@ test("a cancelled passkey prompt or an expired request is said in words, and sig
   await page.route("**/api/wallets/*/signatures/complete", (route) =>
     route.fulfill({
       status: 409,
-      json: { error: { message: "The passkey request expired before it was approved. Start again.", details: { code: "action_expired" } } },
+      json: { error: { message: "The passkey request expired before it was approved. Start again.", code: "action_expired", status: 409 } },
     }),
   );
   await evm.getByRole("button", { name: "Sign with passkey" }).click();
