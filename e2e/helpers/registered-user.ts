@@ -1,6 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { createRecoveryCredential } from "@/lib/recovery";
-import { SoftwarePasskey } from "@/lib/testing/software-passkey";
+import { registrationCredentials, type StartedRegistration } from "@/lib/testing/registration-credentials";
 import { PASSWORD, uniqueEmail } from "./accounts";
 import { VirtualAuthenticator } from "./virtual-authenticator";
 
@@ -53,30 +52,21 @@ export async function registeredUser(page: Page, authenticator: VirtualAuthentic
   const origin = appOrigin();
   const start = await page.request.post("/api/registration/start", { headers: { origin }, data: {} });
   expect(start.status(), await start.text()).toBe(200);
-  const started = (await start.json()) as { username: string; challenge: { challenge: string; rp: { id: string }; user: { id: string } } };
-
-  const { challenge, rp, user } = started.challenge;
-  const { passkey, credentialInfo } = SoftwarePasskey.create({ rpId: rp.id, origin, challenge, userId: user.id });
-  const recovery = await createRecoveryCredential({ username: started.username, challenge, origin });
-  const complete = await page.request.post("/api/registration/complete", {
-    headers: { origin },
-    data: {
-      firstFactorCredential: { credentialInfo },
-      recoveryCredential: { credentialInfo: recovery.credential.credentialInfo, encryptedPrivateKey: recovery.credential.encryptedPrivateKey },
-    },
-  });
+  const started = (await start.json()) as StartedRegistration;
+  const { passkey, recoveryCode, body } = await registrationCredentials(started, origin);
+  const complete = await page.request.post("/api/registration/complete", { headers: { origin }, data: body });
   expect(complete.status(), await complete.text()).toBe(200);
   const { wallets } = (await complete.json()) as { wallets: RegisteredUser["wallets"] };
 
   await authenticator.addCredential({
     credentialId: Buffer.from(passkey.credId, "base64url").toString("base64"),
     isResidentCredential: true,
-    rpId: rp.id,
-    userHandle: Buffer.from(user.id, "utf8").toString("base64"),
+    rpId: started.challenge.rp.id,
+    userHandle: Buffer.from(started.challenge.user.id, "utf8").toString("base64"),
     privateKey: passkey.privateKeyPkcs8(),
     signCount: passkey.signCount,
   });
-  return { email, recoveryCode: recovery.recoveryCode, wallets };
+  return { email, recoveryCode, wallets };
 }
 
 /** A registered user's wallet page, with its passkey on a virtual authenticator of `page`. */
