@@ -47,7 +47,11 @@ export async function signedInUser(page: Page, label: string): Promise<string> {
  * A signed-in user with a Dfns user and wallets, registered through the routes; its passkey is on
  * `authenticator`, so the page approves requests with it as with one made in the browser.
  */
-export async function registeredUser(page: Page, authenticator: VirtualAuthenticator, label: string): Promise<RegisteredUser> {
+export async function registeredUser(
+  page: Page,
+  authenticator: VirtualAuthenticator,
+  label: string,
+): Promise<RegisteredUser> {
   const email = await signedInUser(page, label);
   const origin = appOrigin();
   const start = await page.request.post("/api/registration/start", { headers: { origin }, data: {} });

@@ -11,15 +11,27 @@ export interface StartedRegistration {
 }
 
 /** A passkey and a recovery key over `challenge` (the started one by default), and the body of the complete route. */
-export async function registrationCredentials(started: StartedRegistration, origin: string, challenge = started.challenge.challenge) {
-  const { passkey, credentialInfo } = SoftwarePasskey.create({ rpId: started.challenge.rp.id, origin, challenge, userId: started.challenge.user.id });
+export async function registrationCredentials(
+  started: StartedRegistration,
+  origin: string,
+  challenge = started.challenge.challenge,
+) {
+  const { passkey, credentialInfo } = SoftwarePasskey.create({
+    rpId: started.challenge.rp.id,
+    origin,
+    challenge,
+    userId: started.challenge.user.id,
+  });
   const recovery = await createRecoveryCredential({ username: started.username, challenge, origin });
   return {
     passkey,
     recoveryCode: recovery.recoveryCode,
     body: {
       firstFactorCredential: { credentialInfo },
-      recoveryCredential: { credentialInfo: recovery.credential.credentialInfo, encryptedPrivateKey: recovery.credential.encryptedPrivateKey },
+      recoveryCredential: {
+        credentialInfo: recovery.credential.credentialInfo,
+        encryptedPrivateKey: recovery.credential.encryptedPrivateKey,
+      },
     },
   };
 }
