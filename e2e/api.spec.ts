@@ -10,7 +10,7 @@ test.describe("API answers are JSON", () => {
     expect(response.status()).toBe(405);
     expect(response.headers()["allow"]).toBe("GET, POST");
     expect(response.headers()["content-type"]).toMatch(/^application\/json/);
-    expect(await response.json()).toEqual({ error: { message: "DELETE is not supported here. This address accepts GET or POST." } });
+    expect(await response.json()).toEqual({ error: { message: "DELETE is not supported here. This address accepts GET or POST.", code: "method_not_allowed", status: 405 } });
     expect((await request.put("/api/auth/session")).status()).toBe(405);
   });
 
@@ -18,7 +18,7 @@ test.describe("API answers are JSON", () => {
     for (const path of ["/api/nope", "/api/wallets/w1", "/api/wallets/w1/nope/deeper"]) {
       const response = await request.get(path);
       expect(response.status(), path).toBe(404);
-      expect(await response.json()).toEqual({ error: { message: `There is no API at ${path}. Check the address.` } });
+      expect(await response.json()).toEqual({ error: { message: `There is no API at ${path}. Check the address.`, code: "no_such_api", status: 404 } });
     }
     expect((await request.get("/api/wallets")).status()).toBe(401);
     expect((await (await request.get("/api/auth/csrf")).json()) as object).toHaveProperty("csrfToken");
@@ -35,7 +35,7 @@ test.describe("API answers are JSON", () => {
       data: `email=a%40example.com&password=${"x".repeat(10 * 1024 * 1024)}`,
     });
     expect(response.status()).toBe(413);
-    expect(await response.json()).toEqual({ error: { message: "Request body is too large." } });
+    expect(await response.json()).toEqual({ error: { message: "Request body is too large.", code: "body_too_large", status: 413 } });
   });
 });
 

@@ -152,7 +152,8 @@ test("an expired registration starts over with a new passkey and a new recovery 
       json: {
         error: {
           message: "Your registration session has expired or was not started. Start again to create a new passkey.",
-          details: { code: "registration_expired" },
+          code: "registration_expired",
+          status: 409,
         },
       },
     }),

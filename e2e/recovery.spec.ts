@@ -1,20 +1,17 @@
 import { verifyMessage, type Hex } from "viem";
 import { expect, test, type Page, type Request } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers/accounts";
 import { addPasskeyOnSameAuthenticator, credentialStates } from "./helpers/credentials";
-import { confirmAndCreateWallets, createPasskey, walletAddresses } from "./helpers/onboarding";
+import { walletAddresses } from "./helpers/onboarding";
 import { enterRecoveryCode, recover } from "./helpers/recovery";
+import { registeredUser } from "./helpers/registered-user";
 import { VirtualAuthenticator, type VirtualCredential } from "./helpers/virtual-authenticator";
 import { signatureIn, signWith, walletCard } from "./helpers/wallet";
 
-/** Signs up and onboards with `authenticator`; returns the recovery code and the wallet addresses. */
-async function onboardNewUser(page: Page, authenticator: VirtualAuthenticator, label: string) {
-  const email = uniqueEmail(label);
-  await signUp(page, email);
-  await page.goto("/onboarding");
-  const code = await createPasskey(page, authenticator);
-  await confirmAndCreateWallets(page);
-  return { email, code, addresses: await walletAddresses(page) };
+/** A user registered through the routes, its passkey on `authenticator`, on its wallet page; the recovery code and the wallet addresses. */
+async function newRegisteredUser(page: Page, authenticator: VirtualAuthenticator, label: string) {
+  const { email, recoveryCode } = await registeredUser(page, authenticator, label);
+  await page.goto("/wallet");
+  return { email, code: recoveryCode, addresses: await walletAddresses(page) };
 }
 
 /**
@@ -80,9 +77,9 @@ test("a lost passkey: recover with the code on a new device, the new passkey sig
   test.setTimeout(120_000);
   const requests = recordRequests(page);
 
-  // Device A: onboarding; the user notes the recovery code. Then A is lost (its passkey kept aside).
+  // Device A: registered, the user noted the recovery code. Then A is lost (its passkey kept aside).
   const deviceA = await VirtualAuthenticator.attach(page);
-  const { code, addresses } = await onboardNewUser(page, deviceA, "recover");
+  const { code, addresses } = await newRegisteredUser(page, deviceA, "recover");
   const [lostPasskey] = await deviceA.credentials();
   await deviceA.remove();
 
@@ -137,7 +134,7 @@ test("a lost passkey: recover with the code on a new device, the new passkey sig
 
 test("a wrong or mistyped recovery code is caught in the browser, and nothing is sent", async ({ page }) => {
   const authenticator = await VirtualAuthenticator.attach(page);
-  const { code } = await onboardNewUser(page, authenticator, "wrong-code");
+  const { code } = await newRegisteredUser(page, authenticator, "wrong-code");
   await page.goto("/recovery");
   const sent: string[] = [];
   page.on("request", (request) => {
@@ -163,7 +160,7 @@ test("a wrong or mistyped recovery code is caught in the browser, and nothing is
 
 test("add a second passkey, deactivate the first; the last one cannot be deactivated", async ({ page }) => {
   const authenticator = await VirtualAuthenticator.attach(page);
-  await onboardNewUser(page, authenticator, "passkeys");
+  await newRegisteredUser(page, authenticator, "passkeys");
   await page.goto("/credentials");
   expect(await credentialStates(page, "Your passkeys")).toEqual(["Passkey: Active"]);
   await expect(page.getByText("Your only active passkey: add another before deactivating it.")).toBeVisible();

@@ -1,8 +1,9 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers/accounts";
-import { EVM_ADDRESS, onboard, SOLANA_ADDRESS } from "./helpers/onboarding";
+import { uniqueEmail } from "./helpers/accounts";
+import { EVM_ADDRESS, SOLANA_ADDRESS } from "./helpers/onboarding";
+import { onWalletPage } from "./helpers/registered-user";
 import { baseUnits, fillSend, getTestFunds, sendAndConfirm, tokenAsset } from "./helpers/value";
-import { VirtualAuthenticator } from "./helpers/virtual-authenticator";
+import type { VirtualAuthenticator } from "./helpers/virtual-authenticator";
 import { walletCard } from "./helpers/wallet";
 
 // Moving value on the sandbox's local chains: user A gets test funds from the faucet page, sends
@@ -11,12 +12,10 @@ import { walletCard } from "./helpers/wallet";
 
 async function onboardedUser(browser: Browser, label: string): Promise<{ page: Page; authenticator: VirtualAuthenticator; evm: string; solana: string }> {
   const page = await (await browser.newContext()).newPage();
-  const authenticator = await VirtualAuthenticator.attach(page);
-  await signUp(page, uniqueEmail(label));
-  const [evm, solana] = await onboard(page, authenticator);
+  const { authenticator, evmAddress: evm, solanaAddress: solana } = await onWalletPage(page, label);
   expect(evm).toMatch(EVM_ADDRESS);
   expect(solana).toMatch(SOLANA_ADDRESS);
-  return { page, authenticator, evm: evm!, solana: solana! };
+  return { page, authenticator, evm, solana };
 }
 
 // The server opens (and migrates) its database on the first request that needs one: done here,

@@ -1,20 +1,18 @@
 import QRCode from "qrcode";
 import { verifyMessage, verifyTypedData, type Hex } from "viem";
 import { expect, test } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers/accounts";
-import { EVM_ADDRESS, onboard } from "./helpers/onboarding";
-import { VirtualAuthenticator } from "./helpers/virtual-authenticator";
+import { EVM_ADDRESS } from "./helpers/onboarding";
+import { onWalletPage } from "./helpers/registered-user";
 import { signatureIn, signTypedExampleWith, signWith, typedDataForm, walletCard } from "./helpers/wallet";
 
-// The wallet home after onboarding: receive (copy, QR, explorer), sign a message with the passkey
-// and see the server's verification, add a wallet on another network and sign with it.
+// The wallet home of a registered user (made through the routes, its passkey on the page's
+// virtual authenticator): receive (copy, QR, explorer), sign a message with the passkey and see
+// the server's verification, add a wallet on another network and sign with it.
 // The e2e server offers EthereumSepolia and SolanaDevnet at registration, BaseSepolia to add.
 
-test("wallet home: copy the address, see its QR code, sign and verify, add a wallet and sign with it", async ({ page, context, baseURL }) => {
+test("receive: copy the address, see its QR code and explorer links", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
-  const authenticator = await VirtualAuthenticator.attach(page);
-  await signUp(page, uniqueEmail("wallet"));
-  const [evmAddress, solanaAddress] = await onboard(page, authenticator);
+  const { evmAddress, solanaAddress } = await onWalletPage(page, "wallet");
   expect(evmAddress).toMatch(EVM_ADDRESS);
   await expect(page.getByRole("heading", { level: 1, name: "Your wallets" })).toBeVisible();
   await expect(page.getByTestId("dfns-unreachable")).toHaveCount(0);
@@ -38,6 +36,11 @@ test("wallet home: copy the address, see its QR code, sign and verify, add a wal
     "href",
     `https://explorer.solana.com/address/${solanaAddress}?cluster=devnet`,
   );
+});
+
+test("sign a message on each wallet with the passkey; the server verifies it and keeps it", async ({ page }) => {
+  const { authenticator, evmAddress } = await onWalletPage(page, "wallet-sign");
+  const evm = walletCard(page, "Ethereum Sepolia");
 
   // Sign: the passkey approves, the page shows the signature and the server's verdict.
   const latest = await signWith(evm, authenticator, "Grüße from the wallet home");
@@ -56,6 +59,12 @@ test("wallet home: copy the address, see its QR code, sign and verify, add a wal
   await expect(evmSignatures).toContainText("“Grüße from the wallet home”");
   await expect(evmSignatures).toContainText(signature);
   await expect(evmSignatures.getByText("Verified", { exact: true })).toBeVisible();
+});
+
+test("add a wallet on another network with the passkey, and sign with it", async ({ page }) => {
+  const { authenticator, evmAddress } = await onWalletPage(page, "wallet-add");
+  const evm = walletCard(page, "Ethereum Sepolia");
+  await expect(evm.getByText("Active", { exact: true })).toBeVisible();
 
   // Add a wallet on the other offered network, approved with the passkey.
   const add = page.getByRole("region", { name: "Add a wallet" });
@@ -82,9 +91,7 @@ test("wallet home: copy the address, see its QR code, sign and verify, add a wal
 });
 
 test("a cancelled passkey prompt or an expired request is said in words, and signing again works", async ({ page }) => {
-  const authenticator = await VirtualAuthenticator.attach(page);
-  await signUp(page, uniqueEmail("wallet-cancel"));
-  await onboard(page, authenticator);
+  const { authenticator } = await onWalletPage(page, "wallet-cancel");
   const evm = walletCard(page, "Ethereum Sepolia");
   // The card also holds the send form, with its own alerts and fields: look at the signing part.
   const signing = evm.getByRole("region", { name: "Sign with your Ethereum Sepolia wallet" });
@@ -102,7 +109,7 @@ test("a cancelled passkey prompt or an expired request is said in words, and sig
   await page.route("**/api/wallets/*/signatures/complete", (route) =>
     route.fulfill({
       status: 409,
-      json: { error: { message: "The passkey request expired before it was approved. Start again.", details: { code: "action_expired" } } },
+      json: { error: { message: "The passkey request expired before it was approved. Start again.", code: "action_expired", status: 409 } },
     }),
   );
   await evm.getByRole("button", { name: "Sign with passkey" }).click();
@@ -117,9 +124,7 @@ test("a cancelled passkey prompt or an expired request is said in words, and sig
 });
 
 test("typed data (EIP-712): broken JSON is said in words with no passkey prompt; the permit example is signed and verified", async ({ page }) => {
-  const authenticator = await VirtualAuthenticator.attach(page);
-  await signUp(page, uniqueEmail("wallet-typed"));
-  const [evmAddress] = await onboard(page, authenticator);
+  const { authenticator, evmAddress } = await onWalletPage(page, "wallet-typed");
   const evm = walletCard(page, "Ethereum Sepolia");
   await expect(walletCard(page, "Solana Devnet").getByText("Sign typed data (EIP-712)")).toHaveCount(0); // EVM wallets only
   const form = await typedDataForm(evm);

@@ -100,12 +100,12 @@ describe("takeAttempt", () => {
 
 describe("tooManyAttempts", () => {
   it("is a 429 with Retry-After in whole seconds and the wait in minutes, rounded up", () => {
-    const error = tooManyAttempts(90_500, (wait) => `Wait ${wait}, then try again.`, "test_limited");
+    const error = tooManyAttempts(90_500, (wait) => `Wait ${wait}, then try again.`, "sign_up_rate_limited");
     expect(error).toBeInstanceOf(HttpError);
     expect(error.status).toBe(429);
-    expect(error.headers).toEqual({ "retry-after": "91" });
+    expect(error.extras.headers).toEqual({ "retry-after": "91" });
     expect(error.message).toBe("Wait about 2 minutes, then try again.");
-    expect(error.details).toEqual({ code: "test_limited" });
-    expect(tooManyAttempts(1_000, (wait) => wait, "x").message).toBe("about 1 minute");
+    expect(error.code).toBe("sign_up_rate_limited");
+    expect(tooManyAttempts(1_000, (wait) => wait, "sign_up_rate_limited").message).toBe("about 1 minute");
   });
 });

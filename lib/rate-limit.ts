@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { advisoryLockId, lockUntilCommit } from "@/lib/db/advisory-lock";
-import { tooManyRequests, type HttpError } from "@/lib/http/errors";
+import { tooManyRequests, type ErrorCode, type HttpError } from "@/lib/http/errors";
 import { minutesToWait, waitInWords } from "@/lib/wait-in-words";
 
 // "At most N attempts per key in a sliding window", counted in the database (RateLimitAttempt), so
@@ -91,6 +91,6 @@ export async function giveBackAttempt(ids: string[]): Promise<void> {
  *
  *   throw tooManyAttempts(attempt.retryAfterMs, (wait) => `… wait ${wait}, then try again.`, "sign_up_rate_limited");
  */
-export function tooManyAttempts(retryAfterMs: number, message: (wait: string) => string, code: string): HttpError {
-  return tooManyRequests(message(waitInWords(minutesToWait(retryAfterMs))), retryAfterMs / 1000, { code });
+export function tooManyAttempts(retryAfterMs: number, message: (wait: string) => string, code: ErrorCode): HttpError {
+  return tooManyRequests(message(waitInWords(minutesToWait(retryAfterMs))), retryAfterMs / 1000, code);
 }

@@ -35,7 +35,7 @@ describe("methods on every /api route", () => {
       if (response.status !== 405) continue;
       refused.push(method);
       allow = response.headers.get("allow");
-      expect((await response.json()) as unknown).toEqual({ error: { message: expect.stringMatching(new RegExp(`^${method} is not supported here\\. This address accepts `)) } });
+      expect((await response.json()) as unknown).toEqual({ error: { message: expect.stringMatching(new RegExp(`^${method} is not supported here\\. This address accepts `)), code: "method_not_allowed", status: 405 } });
     }
     expect(refused.length).toBeGreaterThanOrEqual(3);
     const allowed = allow!.split(", ");
@@ -48,6 +48,6 @@ describe("an /api path with no route", () => {
   it.each(METHODS)("%s: JSON 404 naming the path", async (method) => {
     const response = await routes["./[...path]/route.ts"]![method]!(request(method, "/api/nope"), noParams);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { message: "There is no API at /api/nope. Check the address." } });
+    expect(await response.json()).toEqual({ error: { message: "There is no API at /api/nope. Check the address.", code: "no_such_api", status: 404 } });
   });
 });

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app.close());
 
-type ErrorJson = { error: { message: string; details?: { code?: string } } };
+type ErrorJson = { error: { message: string; code?: string } };
 
 async function walletOf(user: AppUser): Promise<string> {
   const { wallets } = (await (await app.call(listWallets, user, { method: "GET" })).json()) as { wallets: { id: string }[] };
@@ -39,7 +39,8 @@ describe("the cap on a user's pending actions", () => {
       expect(await response.json()).toEqual({
         error: {
           message: "You have 10 requests waiting for your passkey's approval, the most at once. Approve one of them, or wait about 4 minutes until the oldest expires, then try again.",
-          details: { code: "too_many_pending_actions" },
+          code: "too_many_pending_actions",
+          status: 429,
         },
       });
     }

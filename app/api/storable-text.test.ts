@@ -37,7 +37,7 @@ describe("text Postgres cannot store", () => {
     const before = await app.database.prisma.pendingUserAction.count();
     const response = await app.withDfnsDown(() => app.call(beginSignature, user, { body: { message }, params: { walletId } }));
     expect(response.status).toBe(400);
-    expect(await errorOf(response)).toEqual({ message: `Request body is invalid: message: ${NOT_STORABLE}`, issues: [{ path: "message", message: NOT_STORABLE }] });
+    expect(await errorOf(response)).toEqual({ message: `Request body is invalid: message: ${NOT_STORABLE}`, code: "invalid_body", status: 400, issues: [{ path: "message", message: NOT_STORABLE }] });
     expect(await app.database.prisma.pendingUserAction.count()).toBe(before);
   });
 
@@ -89,6 +89,8 @@ describe("text Postgres cannot store", () => {
       expect(response.status).toBe(400);
       expect(await errorOf(response)).toEqual({
         message: `The address of this request is invalid: walletId ${NOT_STORABLE}.`,
+        code: "invalid_body",
+        status: 400,
         issues: [{ path: "walletId", message: NOT_STORABLE }],
       });
     }

@@ -1,16 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { ApiError } from "@/lib/api/client";
-import { createPasskey, describePasskeyError, type DfnsRegistrationChallenge, type Fido2CredentialInfo } from "@/lib/passkeys";
+import { createPasskey, type DfnsRegistrationChallenge, type Fido2CredentialInfo } from "@/lib/passkeys";
 import { createRecoveryCredential, type RecoveryCredential } from "@/lib/recovery";
+import { completeRegistration, startRegistration, type CreatedWallet } from "./registration-api";
 import { useLeaveWarning } from "./step-hooks";
-import {
-  completeRegistration,
-  startRegistration,
-  type CreatedWallet,
-} from "./registration-api";
+import { apiProblem, passkeyProblem, runRetry, useStepFlow, type Problem } from "./use-step-flow";
 
 // The onboarding flow as a small state machine: get the challenge (before any click, so the
 // WebAuthn call follows the user's gesture closely, as Safari requires), create the passkey,
@@ -31,15 +28,10 @@ export type Activity =
 /** What the user can do about a problem, offered next to its message. */
 export type Retry = "start" | "passkey" | "recovery-key" | "complete" | "sign-in";
 
-export interface Problem {
-  message: string;
-  retry: Retry | null;
-}
-
 export interface OnboardingState {
   step: Step;
   activity: Activity;
-  problem: Problem | null;
+  problem: Problem<Retry> | null;
   /** Shown above the current step, e.g. why the flow started over. */
   notice: string | null;
   username: string | null;
@@ -75,24 +67,14 @@ const initialState: OnboardingState = {
   wallets: [],
 };
 
-function apiProblem(error: unknown, retry: Retry): Problem {
-  if (error instanceof ApiError) {
-    if (error.status === 401) return { message: SIGNED_OUT, retry: "sign-in" };
-    return { message: error.message, retry };
-  }
-  return { message: "Something went wrong on this page. Try again.", retry };
-}
-
 export function useOnboarding() {
   const router = useRouter();
-  const [state, setState] = useState<OnboardingState>(initialState);
-  const update = useCallback((patch: Partial<OnboardingState>) => setState((s) => ({ ...s, ...patch })), []);
+  const { state, update, guarded } = useStepFlow(initialState);
 
   // Not rendered, so kept out of state. Cleared as soon as they are spent.
   const session = useRef<Session | null>(null);
   const passkey = useRef<Fido2CredentialInfo | null>(null);
   const recovery = useRef<RecoveryCredential | null>(null);
-  const busy = useRef(false);
 
   const goToWallet = useCallback(() => {
     update({ activity: "leaving" });
@@ -116,18 +98,19 @@ export function useOnboarding() {
       update({ username: result.username, activity: "idle" });
       return session.current;
     } catch (error) {
-      update({ activity: "idle", problem: apiProblem(error, "start") });
+      update({ activity: "idle", problem: apiProblem(error, "start", SIGNED_OUT) });
       return null;
     }
   }, [goToWallet, update]);
 
-  const begin = useCallback(async () => {
-    if (busy.current) return;
-    busy.current = true;
-    update({ step: "passkey", activity: "loading", problem: null });
-    await load();
-    busy.current = false;
-  }, [load, update]);
+  const begin = useCallback(
+    () =>
+      guarded(async () => {
+        update({ step: "passkey", activity: "loading", problem: null });
+        await load();
+      }),
+    [guarded, load, update],
+  );
 
   const restart = useCallback(
     async (notice: string | null) => {
@@ -156,7 +139,8 @@ export function useOnboarding() {
       update({
         activity: "idle",
         problem: {
-          message: "Your browser couldn't create the recovery key. Try again; if it keeps failing, use an up-to-date browser.",
+          message:
+            "Your browser couldn't create the recovery key. Try again; if it keeps failing, use an up-to-date browser.",
           retry: "recovery-key",
         },
       });
@@ -164,89 +148,66 @@ export function useOnboarding() {
   }, [restart, update]);
 
   /** From the "Create my passkey" click: no network round trip before the WebAuthn call. */
-  const createPasskeyAndRecoveryKey = useCallback(async () => {
-    if (busy.current) return;
-    busy.current = true;
-    try {
-      update({ activity: "passkey", problem: null, notice: null });
-      let current = session.current;
-      if (!current || current.expiresAt - Date.now() < RENEW_BEFORE_MS) {
-        current = await load();
-        if (!current) return;
-        update({ activity: "passkey" });
-      }
-      try {
-        passkey.current = await createPasskey(current.challenge);
-      } catch (error) {
-        const problem = describePasskeyError(error, {
-          rpId: current.challenge.rp.id,
-          hostname: window.location.hostname,
-          secureContext: window.isSecureContext,
-        });
-        update({ activity: "idle", problem: { message: problem.message, retry: problem.canRetry ? "passkey" : null } });
-        return;
-      }
-      await makeRecoveryKey();
-    } finally {
-      busy.current = false;
-    }
-  }, [load, makeRecoveryKey, update]);
+  const createPasskeyAndRecoveryKey = useCallback(
+    () =>
+      guarded(async () => {
+        update({ activity: "passkey", problem: null, notice: null });
+        let current = session.current;
+        if (!current || current.expiresAt - Date.now() < RENEW_BEFORE_MS) {
+          current = await load();
+          if (!current) return;
+          update({ activity: "passkey" });
+        }
+        try {
+          passkey.current = await createPasskey(current.challenge);
+        } catch (error) {
+          update({ activity: "idle", problem: passkeyProblem(error, current.challenge.rp.id) });
+          return;
+        }
+        await makeRecoveryKey();
+      }),
+    [guarded, load, makeRecoveryKey, update],
+  );
 
-  const retryRecoveryKey = useCallback(async () => {
-    if (busy.current) return;
-    busy.current = true;
-    await makeRecoveryKey();
-    busy.current = false;
-  }, [makeRecoveryKey]);
+  const retryRecoveryKey = useCallback(() => guarded(makeRecoveryKey), [guarded, makeRecoveryKey]);
 
-  const createWallets = useCallback(async () => {
-    if (busy.current) return;
-    if (!passkey.current || !recovery.current) return restart(RESTARTED_NOTICE);
-    busy.current = true;
-    update({ step: "wallets", activity: "wallets", problem: null, notice: null });
-    try {
-      const { credentialInfo, encryptedPrivateKey } = recovery.current;
-      const result = await completeRegistration({
-        firstFactorCredential: { credentialInfo: passkey.current },
-        recoveryCredential: { credentialInfo, encryptedPrivateKey },
-      });
-      session.current = null;
-      passkey.current = null;
-      recovery.current = null;
-      update({ activity: "done", wallets: result.wallets, recoveryCode: null });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        if (error.code === "already_registered") return goToWallet();
-        // Expired, refused or never started: this passkey and recovery key can't be used any more.
-        if (error.code !== "registration_in_progress") return await restart(RESTARTED_NOTICE);
-      }
-      update({ activity: "idle", problem: apiProblem(error, "complete") });
-    } finally {
-      busy.current = false;
-    }
-  }, [goToWallet, restart, update]);
+  const createWallets = useCallback(
+    () =>
+      guarded(async () => {
+        if (!passkey.current || !recovery.current) return restart(RESTARTED_NOTICE);
+        update({ step: "wallets", activity: "wallets", problem: null, notice: null });
+        try {
+          const { credentialInfo, encryptedPrivateKey } = recovery.current;
+          const result = await completeRegistration({
+            firstFactorCredential: { credentialInfo: passkey.current },
+            recoveryCredential: { credentialInfo, encryptedPrivateKey },
+          });
+          session.current = null;
+          passkey.current = null;
+          recovery.current = null;
+          update({ activity: "done", wallets: result.wallets, recoveryCode: null });
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 409) {
+            if (error.code === "already_registered") return goToWallet();
+            // Expired, refused or never started: this passkey and recovery key can't be used any more.
+            if (error.code !== "registration_in_progress") return await restart(RESTARTED_NOTICE);
+          }
+          update({ activity: "idle", problem: apiProblem(error, "complete", SIGNED_OUT) });
+        }
+      }),
+    [goToWallet, guarded, restart, update],
+  );
 
-  const startOver = useCallback(async () => {
-    if (busy.current) return;
-    busy.current = true;
-    await restart(null);
-    busy.current = false;
-  }, [restart]);
+  const startOver = useCallback(() => guarded(() => restart(null)), [guarded, restart]);
 
-  const retry = useCallback(() => {
-    switch (state.problem?.retry) {
-      case "start":
-        return void begin();
-      case "passkey":
-        return void createPasskeyAndRecoveryKey();
-      case "recovery-key":
-        return void retryRecoveryKey();
-      case "complete":
-        return void createWallets();
-      case "sign-in":
-        return router.push(`/sign-in?callbackUrl=${encodeURIComponent("/onboarding")}`);
-    }
-  }, [begin, createPasskeyAndRecoveryKey, createWallets, retryRecoveryKey, router, state.problem?.retry]);
+  const retry = () =>
+    runRetry(state.problem, {
+      start: begin,
+      passkey: createPasskeyAndRecoveryKey,
+      "recovery-key": retryRecoveryKey,
+      complete: createWallets,
+      "sign-in": () => router.push(`/sign-in?callbackUrl=${encodeURIComponent("/onboarding")}`),
+    });
 
   // The challenge is fetched as soon as the page opens.
   useEffect(() => {

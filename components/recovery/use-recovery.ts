@@ -1,10 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { useLeaveWarning } from "@/components/onboarding/step-hooks";
+import { apiProblem, passkeyProblem, runRetry, useStepFlow, type Problem } from "@/components/onboarding/use-step-flow";
 import { ApiError } from "@/lib/api/client";
 import { signRecoveryRequest } from "@/lib/dfns/recovery-request";
-import { createPasskey, describePasskeyError, type Fido2CredentialInfo } from "@/lib/passkeys";
+import { createPasskey, type Fido2CredentialInfo } from "@/lib/passkeys";
 import {
   createRecoveryCredential,
   decryptRecoveryKey,
@@ -39,10 +40,7 @@ export type RecoveryActivity =
 
 export type RecoveryRetry = "start" | "passkey" | "complete" | "sign-in";
 
-export interface RecoveryProblem {
-  message: string;
-  retry: RecoveryRetry | null;
-}
+export type RecoveryProblem = Problem<RecoveryRetry>;
 
 export interface RecoveryState {
   step: RecoveryStep;
@@ -67,36 +65,38 @@ export const RESTARTED_NOTICE =
 
 const SIGNED_OUT = "Your session has ended. Sign in again to recover your wallet.";
 
-const initialState: RecoveryState = { step: "code", activity: "loading", problem: null, notice: null, username: null, recoveryCode: null };
+const initialState: RecoveryState = {
+  step: "code",
+  activity: "loading",
+  problem: null,
+  notice: null,
+  username: null,
+  recoveryCode: null,
+};
 
-function apiProblem(error: unknown, retry: RecoveryRetry): RecoveryProblem {
-  if (error instanceof ApiError) {
-    if (error.status === 401) return { message: SIGNED_OUT, retry: "sign-in" };
-    // Rate limited, or nothing to recover: trying again right away cannot help.
-    if (error.status === 429 || ["not_registered", "no_recovery_key", "already_recovered", "dfns_user_not_found"].includes(error.code ?? "")) {
-      return { message: error.message, retry: null };
-    }
-    return { message: error.message, retry };
-  }
-  return { message: "Something went wrong on this page. Try again.", retry };
-}
+/** Rate limited, or nothing to recover: trying again right away cannot help. */
+const NOTHING_TO_RETRY = new Set(["not_registered", "no_recovery_key", "already_recovered", "dfns_user_not_found"]);
+const recoveryApiProblem = (error: unknown, retry: RecoveryRetry) =>
+  apiProblem(error, retry, SIGNED_OUT, (e) => e.status === 429 || NOTHING_TO_RETRY.has(e.code ?? ""));
 
 function codeProblem(error: unknown): RecoveryProblem {
   if (error instanceof WrongRecoveryCodeError) return { message: WRONG_CODE, retry: null };
-  if (error instanceof InvalidRecoveryCodeError) return { message: `${error.message.replace(/\.$/, "")}. Check what you typed.`, retry: null };
-  return { message: "Your account's recovery key could not be opened on this device. Try again in an up-to-date browser.", retry: null };
+  if (error instanceof InvalidRecoveryCodeError)
+    return { message: `${error.message.replace(/\.$/, "")}. Check what you typed.`, retry: null };
+  return {
+    message: "Your account's recovery key could not be opened on this device. Try again in an up-to-date browser.",
+    retry: null,
+  };
 }
 
 export function useRecovery() {
-  const [state, setState] = useState<RecoveryState>(initialState);
-  const update = useCallback((patch: Partial<RecoveryState>) => setState((s) => ({ ...s, ...patch })), []);
+  const { state, update, guarded } = useStepFlow(initialState);
 
   // Not rendered, so kept out of state; cleared as soon as they are spent.
   const session = useRef<(StartRecoveryResponse & { expiresAtMs: number }) | null>(null);
   const oldKey = useRef<CryptoKey | null>(null);
   const passkey = useRef<Fido2CredentialInfo | null>(null);
   const nextRecovery = useRef<RecoveryCredential | null>(null);
-  const busy = useRef(false);
 
   /** The challenge (the same one while it is valid); null when there is nothing to go on with. */
   const load = useCallback(async () => {
@@ -106,7 +106,7 @@ export function useRecovery() {
       update({ username: result.username, activity: "idle" });
       return session.current;
     } catch (error) {
-      update({ activity: "idle", problem: apiProblem(error, "start") });
+      update({ activity: "idle", problem: recoveryApiProblem(error, "start") });
       return null;
     }
   }, [update]);
@@ -118,16 +118,6 @@ export function useRecovery() {
     return load();
   }, [load]);
 
-  const guarded = useCallback(async (work: () => Promise<void>) => {
-    if (busy.current) return;
-    busy.current = true;
-    try {
-      await work();
-    } finally {
-      busy.current = false;
-    }
-  }, []);
-
   const restart = useCallback(
     async (notice: string | null) => {
       session.current = oldKey.current = passkey.current = nextRecovery.current = null;
@@ -137,96 +127,117 @@ export function useRecovery() {
     [load, update],
   );
 
-  const begin = useCallback(() => guarded(async () => {
-    update({ step: "code", activity: "loading", problem: null });
-    await load();
-  }), [guarded, load, update]);
+  const begin = useCallback(
+    () =>
+      guarded(async () => {
+        update({ step: "code", activity: "loading", problem: null });
+        await load();
+      }),
+    [guarded, load, update],
+  );
 
   /** Step 1: the code opens the old recovery key, or the user hears why not. Nothing is sent. */
-  const checkCode = useCallback((recoveryCode: string) => guarded(async () => {
-    update({ activity: "checking", problem: null, notice: null });
-    const current = await freshSession();
-    if (!current) return;
-    try {
-      oldKey.current = await decryptRecoveryKey({
-        encryptedPrivateKey: current.recoveryCredential.encryptedRecoveryKey,
-        recoveryCode,
-        username: current.username,
-      });
-    } catch (error) {
-      update({ activity: "idle", problem: codeProblem(error) });
-      return;
-    }
-    update({ step: "passkey", activity: "idle" });
-  }), [freshSession, guarded, update]);
+  const checkCode = useCallback(
+    (recoveryCode: string) =>
+      guarded(async () => {
+        update({ activity: "checking", problem: null, notice: null });
+        const current = await freshSession();
+        if (!current) return;
+        try {
+          oldKey.current = await decryptRecoveryKey({
+            encryptedPrivateKey: current.recoveryCredential.encryptedRecoveryKey,
+            recoveryCode,
+            username: current.username,
+          });
+        } catch (error) {
+          update({ activity: "idle", problem: codeProblem(error) });
+          return;
+        }
+        update({ step: "passkey", activity: "idle" });
+      }),
+    [freshSession, guarded, update],
+  );
 
   /** Step 2, from the click: the new passkey, then the new recovery key. */
-  const createNewPasskey = useCallback(() => guarded(async () => {
-    if (!oldKey.current) return restart(null);
-    update({ activity: "passkey", problem: null });
-    const current = await freshSession();
-    if (!current) return;
-    try {
-      passkey.current = await createPasskey(current.challenge);
-    } catch (error) {
-      const problem = describePasskeyError(error, { rpId: current.challenge.rp.id, hostname: window.location.hostname, secureContext: window.isSecureContext });
-      update({ activity: "idle", problem: { message: problem.message, retry: problem.canRetry ? "passkey" : null } });
-      return;
-    }
-    update({ step: "new-code", activity: "recovery-key" });
-    try {
-      const made = await createRecoveryCredential({ username: current.username, challenge: current.challenge.challenge, origin: window.location.origin });
-      nextRecovery.current = made.credential;
-      update({ activity: "idle", recoveryCode: made.recoveryCode });
-    } catch {
-      passkey.current = null;
-      update({
-        step: "passkey",
-        activity: "idle",
-        problem: { message: "Your browser couldn't create the new recovery key. Try again; if it keeps failing, use an up-to-date browser.", retry: "passkey" },
-      });
-    }
-  }), [freshSession, guarded, restart, update]);
+  const createNewPasskey = useCallback(
+    () =>
+      guarded(async () => {
+        if (!oldKey.current) return restart(null);
+        update({ activity: "passkey", problem: null });
+        const current = await freshSession();
+        if (!current) return;
+        try {
+          passkey.current = await createPasskey(current.challenge);
+        } catch (error) {
+          update({ activity: "idle", problem: passkeyProblem(error, current.challenge.rp.id) });
+          return;
+        }
+        update({ step: "new-code", activity: "recovery-key" });
+        try {
+          const made = await createRecoveryCredential({
+            username: current.username,
+            challenge: current.challenge.challenge,
+            origin: window.location.origin,
+          });
+          nextRecovery.current = made.credential;
+          update({ activity: "idle", recoveryCode: made.recoveryCode });
+        } catch {
+          passkey.current = null;
+          update({
+            step: "passkey",
+            activity: "idle",
+            problem: {
+              message:
+                "Your browser couldn't create the new recovery key. Try again; if it keeps failing, use an up-to-date browser.",
+              retry: "passkey",
+            },
+          });
+        }
+      }),
+    [freshSession, guarded, restart, update],
+  );
 
   /** Step 3, once the new code is saved: the old key signs the new credentials; the server completes. */
-  const finish = useCallback(() => guarded(async () => {
-    const current = session.current;
-    if (!current || !oldKey.current || !passkey.current || !nextRecovery.current) return restart(RESTARTED_NOTICE);
-    update({ activity: "completing", problem: null });
-    try {
-      const { credentialInfo, encryptedPrivateKey } = nextRecovery.current;
-      const body = await signRecoveryRequest({
-        privateKey: oldKey.current,
-        recoveryCredentialId: current.recoveryCredential.id,
-        newCredentials: { firstFactorCredential: { credentialInfo: passkey.current }, recoveryCredential: { credentialInfo, encryptedPrivateKey } },
-        origin: window.location.origin,
-      });
-      await completeRecovery(body);
-      session.current = oldKey.current = passkey.current = nextRecovery.current = null;
-      update({ activity: "done", recoveryCode: null });
-    } catch (error) {
-      // Expired or never started: nothing changed at Dfns, this passkey and code are void.
-      if (error instanceof ApiError && error.code === "recovery_expired") return restart(RESTARTED_NOTICE);
-      update({ activity: "idle", problem: apiProblem(error, "complete") });
-    }
-  }), [guarded, restart, update]);
+  const finish = useCallback(
+    () =>
+      guarded(async () => {
+        const current = session.current;
+        if (!current || !oldKey.current || !passkey.current || !nextRecovery.current) return restart(RESTARTED_NOTICE);
+        update({ activity: "completing", problem: null });
+        try {
+          const { credentialInfo, encryptedPrivateKey } = nextRecovery.current;
+          const body = await signRecoveryRequest({
+            privateKey: oldKey.current,
+            recoveryCredentialId: current.recoveryCredential.id,
+            newCredentials: {
+              firstFactorCredential: { credentialInfo: passkey.current },
+              recoveryCredential: { credentialInfo, encryptedPrivateKey },
+            },
+            origin: window.location.origin,
+          });
+          await completeRecovery(body);
+          session.current = oldKey.current = passkey.current = nextRecovery.current = null;
+          update({ activity: "done", recoveryCode: null });
+        } catch (error) {
+          // Expired or never started: nothing changed at Dfns, this passkey and code are void.
+          if (error instanceof ApiError && error.code === "recovery_expired") return restart(RESTARTED_NOTICE);
+          update({ activity: "idle", problem: recoveryApiProblem(error, "complete") });
+        }
+      }),
+    [guarded, restart, update],
+  );
 
   const startOver = useCallback(() => guarded(() => restart(null)), [guarded, restart]);
 
-  const retry = useCallback(() => {
-    switch (state.problem?.retry) {
-      case "start":
-        return void begin();
-      case "passkey":
-        return void createNewPasskey();
-      case "complete":
-        return void finish();
-      case "sign-in":
-        // A full page load: the sign-in page must see the session cookie as it is now.
-        // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-        return window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent("/recovery")}`);
-    }
-  }, [begin, createNewPasskey, finish, state.problem?.retry]);
+  const retry = () =>
+    runRetry(state.problem, {
+      start: begin,
+      passkey: createNewPasskey,
+      complete: finish,
+      // A full page load: the sign-in page must see the session cookie as it is now.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      "sign-in": () => window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent("/recovery")}`),
+    });
 
   useEffect(() => {
     void begin();

@@ -1,17 +1,19 @@
 // The browser's one way to call the app's JSON routes: errors come back as ApiError with the
 // server's sentence, so every page shows the same kind of message for the same kind of failure.
 
-import type { ErrorBody } from "@/lib/http/errors";
+import type { ErrorBody, ErrorCode, ValidationIssue } from "@/lib/http/error-body";
 
 /** A route answered with an error (`status` > 0), or could not be reached (`status` 0). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    /** The server's machine-readable reason, e.g. `registration_expired`, when it gives one. */
-    readonly code?: string,
+    /** The server's machine-readable reason, e.g. `registration_expired`; none when unreached. */
+    readonly code?: ErrorCode,
     /** The input field the error is about (e.g. `amount`), when the server names one. */
     readonly field?: string,
+    /** The invalid fields of the request body, when the server lists them. */
+    readonly issues?: ValidationIssue[],
   ) {
     super(message);
     this.name = "ApiError";
@@ -37,13 +39,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const json = (await response.json().catch(() => null)) as (T & Partial<ErrorBody>) | null;
   // An error body is an error whatever the status (a 202 "waiting for approval" says so in words).
   if (!response.ok || json?.error) {
-    const details = json?.error?.details as { code?: unknown; field?: unknown } | undefined;
-    const field = typeof details?.field === "string" ? details.field : json?.error?.issues?.[0]?.path.split(".")[0] || undefined;
+    const error = json?.error;
     throw new ApiError(
       response.status,
-      json?.error?.message ?? `The server answered with an error (HTTP ${response.status}). Try again in a moment.`,
-      typeof details?.code === "string" ? details.code : undefined,
-      field,
+      error?.message ?? `The server answered with an error (HTTP ${response.status}). Try again in a moment.`,
+      error?.code,
+      error?.field ?? (error?.issues?.[0]?.path.split(".")[0] || undefined),
+      error?.issues,
     );
   }
   if (json === null || typeof json !== "object") {

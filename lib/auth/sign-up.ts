@@ -24,7 +24,7 @@ const EXISTS = "An account with this email already exists. Sign in instead.";
 /** Creates an email + password account. 409 when the email is taken (also when two race). */
 export async function signUp(input: SignUpInput): Promise<SessionUser> {
   const prisma = await db();
-  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw conflict(EXISTS);
+  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw conflict(EXISTS, { code: "email_taken" });
   const passwordHash = await hashPassword(input.password);
   try {
     return await prisma.user.create({
@@ -37,7 +37,7 @@ export async function signUp(input: SignUpInput): Promise<SessionUser> {
       select: { id: true, email: true, name: true, image: true },
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(EXISTS);
+    if (isUniqueViolation(error)) throw conflict(EXISTS, { code: "email_taken" });
     throw error;
   }
 }

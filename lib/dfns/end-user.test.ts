@@ -68,6 +68,6 @@ describe("withEndUserClient", () => {
 
   it("says 409 not_registered for a user without a Dfns user", async () => {
     const user = await app.createUser();
-    await expect(requireDfnsUser(user)).rejects.toMatchObject({ status: 409, details: { code: "not_registered" } });
+    await expect(requireDfnsUser(user)).rejects.toMatchObject({ status: 409, code: "not_registered" });
   });
 });

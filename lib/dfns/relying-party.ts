@@ -17,19 +17,6 @@ export interface RelyingParty {
   name: string;
 }
 
-export class RelyingPartyMismatchError extends HttpError {
-  constructor(
-    readonly dfnsRpId: string,
-    readonly appRpId: string,
-  ) {
-    super(
-      500,
-      `Passkeys are not set up right for this site: Dfns expects passkeys for ${dfnsRpId}, but this site makes them for ${appRpId}. Nothing was changed. Please tell the site's support team.`,
-      { code: "rp_id_mismatch" },
-    );
-  }
-}
-
 /** The relying party the browser must use for `rp` from a Dfns challenge (see above). */
 export function passkeyRelyingParty(rp: { id?: string; name?: string } | undefined): RelyingParty {
   const { passkey } = getEnv();
@@ -39,7 +26,11 @@ export function passkeyRelyingParty(rp: { id?: string; name?: string } | undefin
       `[dfns] Dfns's challenge names the passkey RP ID "${rp.id}", but PASSKEY_RP_ID is "${passkey.rpId}". ` +
         `Set the organization's Passkey Settings (Dfns dashboard → Settings → Passkey Settings) to "${passkey.rpId}", or serve the app on "${rp.id}" and set PASSKEY_RP_ID to it. Check with npm run doctor.`,
     );
-    throw new RelyingPartyMismatchError(rp.id, passkey.rpId);
+    throw new HttpError(
+      500,
+      "rp_id_mismatch",
+      `Passkeys are not set up right for this site: Dfns expects passkeys for ${rp.id}, but this site makes them for ${passkey.rpId}. Nothing was changed. Please tell the site's support team.`,
+    );
   }
   return { id: rp.id, name: rp.name || passkey.rpName };
 }

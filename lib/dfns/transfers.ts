@@ -257,8 +257,9 @@ async function afterLostOrRefusedAnswer(dfnsUser: EndUser, wallet: Wallet, exter
   const row = await prisma.transfer.findUniqueOrThrow({ where: { externalId } });
   throw new HttpError(
     502,
+    "transfer_unconfirmed",
     "We sent your transfer to Dfns but didn't get its answer, so we can't tell yet whether it went out. Don't send it again: its status below updates as soon as Dfns answers.",
-    { code: "transfer_unconfirmed", transferId: row.id },
+    { details: { transferId: row.id } },
   );
 }
 

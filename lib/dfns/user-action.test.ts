@@ -59,11 +59,11 @@ describe("user actions", () => {
 
     await expect(complete(action.id, other.passkey.assert(action.challenge).credentialAssertion)).rejects.toMatchObject({
       status: 403,
-      details: { code: "passkey_not_allowed" },
+      code: "passkey_not_allowed",
     });
     await expect(complete(action.id, passkey.assert("another challenge").credentialAssertion)).rejects.toMatchObject({
       status: 400,
-      details: { code: "challenge_mismatch" },
+      code: "challenge_mismatch",
     });
     await expect(other.complete(action.id, passkey.assert(action.challenge).credentialAssertion)).rejects.toMatchObject({ status: 404 });
 
@@ -77,7 +77,7 @@ describe("user actions", () => {
     const action = await begin();
     const tampered = { ...passkey.assert(action.challenge).credentialAssertion };
     tampered.signature = passkey.assert("something else").credentialAssertion.signature;
-    await expect(complete(action.id, tampered)).rejects.toMatchObject({ status: 403, details: { code: "approval_refused" } });
+    await expect(complete(action.id, tampered)).rejects.toMatchObject({ status: 403, code: "approval_refused" });
 
     const next = await begin();
     const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => complete(next.id, passkey.assert(next.challenge).credentialAssertion)));
@@ -104,7 +104,7 @@ describe("user actions", () => {
     const { begin, complete, passkey, user } = await signingSetup();
     const action = await begin();
     const waiting = await app.withSandbox({ policyApproval: true }, () => complete(action.id, passkey.assert(action.challenge).credentialAssertion).catch((e: unknown) => e));
-    expect(waiting).toMatchObject({ status: 202, details: { code: "pending_approval", approvalId: expect.stringMatching(/^ap-/) } });
+    expect(waiting).toMatchObject({ status: 202, code: "pending_approval", extras: { details: { approvalId: expect.stringMatching(/^ap-/) } } });
     expect((waiting as Error).message).toMatch(/^Waiting for approval: .* \(until \d+ \w+ \d{4}, \d\d:\d\d UTC\)\. It goes ahead once approved; you don't need to do it again\.$/);
     expect(await app.database.prisma.auditEvent.count({ where: { userId: user.id, type: "dfns.approval.pending" } })).toBe(1);
   });
@@ -115,7 +115,7 @@ describe("user actions", () => {
     await app.database.prisma.pendingUserAction.update({ where: { id: action.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await expect(complete(action.id, passkey.assert(action.challenge).credentialAssertion)).rejects.toMatchObject({
       status: 409,
-      details: { code: "action_expired" },
+      code: "action_expired",
     });
     expect(await app.database.prisma.pendingUserAction.count({ where: { id: action.id } })).toBe(0);
   });

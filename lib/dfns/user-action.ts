@@ -202,8 +202,9 @@ export function waitingForApproval(approval: PendingApproval): HttpError {
   const until = approval.expiresAt ? ` (until ${formatUtc(approval.expiresAt)})` : "";
   return new HttpError(
     202,
+    "pending_approval",
     `Waiting for approval: your organization's policy asks for someone to approve this first${until}. It goes ahead once approved; you don't need to do it again.`,
-    { code: "pending_approval", approvalId: approval.id ?? null, expiresAt: approval.expiresAt ?? null },
+    { details: { approvalId: approval.id ?? null, expiresAt: approval.expiresAt ?? null } },
   );
 }
 

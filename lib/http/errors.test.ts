@@ -7,27 +7,27 @@ async function read(response: Response): Promise<{ status: number; body: ErrorBo
 }
 
 describe("toErrorResponse", () => {
-  it("answers an HttpError with its status, message and details, and logs nothing", async () => {
+  it("answers an HttpError with its status, code, message and details, and logs nothing", async () => {
     const log = vi.fn();
-    const { status, body } = await read(toErrorResponse(new HttpError(404, "No such wallet.", { walletId: "w1" }), { log }));
+    const { status, body } = await read(toErrorResponse(new HttpError(404, "wallet_not_found", "No such wallet.", { details: { walletId: "w1" } }), { log }));
     expect(status).toBe(404);
-    expect(body).toEqual({ error: { message: "No such wallet.", details: { walletId: "w1" } } });
+    expect(body).toEqual({ error: { message: "No such wallet.", code: "wallet_not_found", status: 404, details: { walletId: "w1" } } });
     expect(log).not.toHaveBeenCalled();
   });
 
   it("leaves details out when there are none", async () => {
-    const { status, body } = await read(toErrorResponse(conflict("An account with this email already exists.")));
+    const { status, body } = await read(toErrorResponse(conflict("An account with this email already exists.", { code: "email_taken" })));
     expect(status).toBe(409);
-    expect(body).toEqual({ error: { message: "An account with this email already exists." } });
+    expect(body).toEqual({ error: { message: "An account with this email already exists.", code: "email_taken", status: 409 } });
   });
 
   it("answers a 429 with Retry-After in whole seconds", async () => {
-    const response = toErrorResponse(tooManyRequests("Too many attempts.", 61.2, { code: "rate_limited" }));
+    const response = toErrorResponse(tooManyRequests("Too many attempts.", 61.2, "sign_up_rate_limited"));
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("62");
     expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(await response.json()).toEqual({ error: { message: "Too many attempts.", details: { code: "rate_limited" } } });
-    expect(toErrorResponse(tooManyRequests("x", 0)).headers.get("retry-after")).toBe("1");
+    expect(await response.json()).toEqual({ error: { message: "Too many attempts.", code: "sign_up_rate_limited", status: 429 } });
+    expect(toErrorResponse(tooManyRequests("x", 0, "sign_up_rate_limited")).headers.get("retry-after")).toBe("1");
   });
 
   it("answers a DfnsError with 502, the action, Dfns's message and status", async () => {
@@ -40,6 +40,8 @@ describe("toErrorResponse", () => {
       error: {
         message:
           "Dfns could not complete the registration: Invalid registration challenge (HTTP 400). Try again in a moment; if it keeps failing, contact support and quote this message.",
+        code: "dfns_error",
+        status: 502,
       },
     });
     expect(JSON.stringify(body)).not.toContain("not in the answer");
@@ -70,7 +72,7 @@ describe("toErrorResponse", () => {
   });
 
   it("never lets the response be cached", () => {
-    expect(toErrorResponse(new HttpError(400, "x")).headers.get("cache-control")).toBe("no-store");
+    expect(toErrorResponse(new HttpError(400, "invalid_body", "x")).headers.get("cache-control")).toBe("no-store");
   });
 });
 
@@ -115,9 +117,9 @@ describe("describeDfnsFailure", () => {
 
 describe("errorResponse", () => {
   it("includes issues when given", async () => {
-    const { status, body } = await read(errorResponse(400, "Bad", { issues: [{ path: "email", message: "Enter a valid email address" }] }));
+    const { status, body } = await read(errorResponse(400, "invalid_body", "Bad", { issues: [{ path: "email", message: "Enter a valid email address" }] }));
     expect(status).toBe(400);
-    expect(body).toEqual({ error: { message: "Bad", issues: [{ path: "email", message: "Enter a valid email address" }] } });
+    expect(body).toEqual({ error: { message: "Bad", code: "invalid_body", status: 400, issues: [{ path: "email", message: "Enter a valid email address" }] } });
   });
 });
 

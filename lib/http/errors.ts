@@ -1,57 +1,59 @@
 import { DfnsError } from "@dfns/sdk";
 
+import type { ErrorBody, ErrorCode, ValidationIssue } from "./error-body";
+
+export type { ErrorBody, ErrorCode, ValidationIssue };
+
+/** What an error carries besides its status, code and sentence. */
+export interface ErrorExtras {
+  /** The input field it is about, e.g. `amount`. */
+  field?: string;
+  issues?: ValidationIssue[];
+  /** Extra data for the browser, e.g. `{ transferId }`. */
+  details?: Record<string, unknown>;
+  /** Extra response headers, e.g. `Retry-After` on a 429. */
+  headers?: Record<string, string>;
+}
+
 /**
- * The app's one error type for route handlers, and the one mapper from any thrown value to a
- * JSON response. Every error the app answers has the shape
- *
- *   { "error": { "message": string, "issues"?: [{ "path", "message" }], "details"?: … } }
- *
- * `message` is a sentence meant for the user; `issues` lists invalid input fields.
+ * The app's one error type for route handlers; `toErrorResponse` below maps it (and anything else
+ * thrown) to the JSON body of lib/http/error-body.ts. `message` is a sentence meant for the user.
  */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
+    readonly code: ErrorCode,
     message: string,
-    readonly details?: unknown,
-    /** Extra response headers, e.g. `Retry-After` on a 429. */
-    readonly headers?: Record<string, string>,
+    readonly extras: ErrorExtras = {},
   ) {
     super(message);
     this.name = "HttpError";
   }
 }
 
-export const badRequest = (message: string, details?: unknown) => new HttpError(400, message, details);
-export const unauthorized = (message = "Sign in to continue.", details?: unknown) => new HttpError(401, message, details);
-export const forbidden = (message: string, details?: unknown) => new HttpError(403, message, details);
-export const notFound = (message: string, details?: unknown) => new HttpError(404, message, details);
-export const conflict = (message: string, details?: unknown) => new HttpError(409, message, details);
+type Extras = ErrorExtras & { code: ErrorCode };
+const httpError =
+  (status: number) =>
+  (message: string, { code, ...extras }: Extras) =>
+    new HttpError(status, code, message, extras);
+
+export const badRequest = httpError(400);
+export const forbidden = httpError(403);
+export const notFound = httpError(404);
+export const conflict = httpError(409);
 /** 429 with `Retry-After` (whole seconds, at least 1). */
-export const tooManyRequests = (message: string, retryAfterSeconds: number, details?: unknown) =>
-  new HttpError(429, message, details, { "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))) });
-
-export interface ValidationIssue {
-  /** Dotted path of the field, e.g. `email` or `wallets.0.network`; empty for the whole body. */
-  path: string;
-  message: string;
-}
-
-export interface ErrorBody {
-  error: { message: string; issues?: ValidationIssue[]; details?: unknown };
-}
+export const tooManyRequests = (message: string, retryAfterSeconds: number, code: ErrorCode) =>
+  new HttpError(429, code, message, { headers: { "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))) } });
 
 /** A JSON error response in the app's shape. */
-export function errorResponse(
-  status: number,
-  message: string,
-  extra: { issues?: ValidationIssue[]; details?: unknown; headers?: HeadersInit } = {},
-): Response {
-  const error: ErrorBody["error"] = { message };
-  if (extra.issues) error.issues = extra.issues;
-  if (extra.details !== undefined) error.details = extra.details;
+export function errorResponse(status: number, code: ErrorCode, message: string, extras: ErrorExtras = {}): Response {
+  const error: ErrorBody["error"] = { message, code, status };
+  if (extras.field) error.field = extras.field;
+  if (extras.issues) error.issues = extras.issues;
+  if (extras.details) error.details = extras.details;
   return Response.json({ error } satisfies ErrorBody, {
     status,
-    headers: { "cache-control": "no-store", ...extra.headers },
+    headers: { "cache-control": "no-store", ...extras.headers },
   });
 }
 
@@ -73,7 +75,8 @@ export function noteDfnsCall(error: unknown, call: string): void {
 }
 
 /** The SDK call an error came from, when the timed client noted it. */
-export const dfnsCallOf = (error: unknown): string | undefined => (error !== null && typeof error === "object" ? dfnsCalls.get(error) : undefined);
+export const dfnsCallOf = (error: unknown): string | undefined =>
+  error !== null && typeof error === "object" ? dfnsCalls.get(error) : undefined;
 
 /** The `id` Dfns puts in an error body (`{"error":{"id",…}}`), to quote to Dfns's support. */
 export function dfnsErrorId(error: DfnsError): string | undefined {
@@ -89,7 +92,11 @@ export function dfnsErrorId(error: DfnsError): string | undefined {
 export function describeDfnsError(error: DfnsError, action = "complete the request"): string {
   const message = typeof error.message === "string" && error.message.trim() ? error.message.trim() : "no message";
   const id = dfnsErrorId(error);
-  const parts = [dfnsCallOf(error), error.httpStatus > 0 ? `HTTP ${error.httpStatus}` : undefined, id ? `error id ${id}` : undefined].filter(Boolean);
+  const parts = [
+    dfnsCallOf(error),
+    error.httpStatus > 0 ? `HTTP ${error.httpStatus}` : undefined,
+    id ? `error id ${id}` : undefined,
+  ].filter(Boolean);
   return `Dfns could not ${action}: ${message.replace(/\.$/, "")}${parts.length ? ` (${parts.join(", ")})` : ""}`;
 }
 
@@ -124,19 +131,36 @@ export function toErrorResponse(error: unknown, context: ErrorContext = {}): Res
   const where = context.route ? ` ${context.route}` : "";
 
   if (error instanceof HttpError) {
-    return errorResponse(error.status, error.message, { details: error.details, headers: error.headers });
+    return errorResponse(error.status, error.code, error.message, error.extras);
   }
   if (isDfnsError(error)) {
     const described = describeDfnsError(error, context.dfnsAction);
-    log(`[http]${where}: ${described}`, { call: dfnsCallOf(error), status: error.httpStatus, message: error.message, id: dfnsErrorId(error) });
-    return errorResponse(502, `${described}. Try again in a moment; if it keeps failing, contact support and quote this message.`);
+    log(`[http]${where}: ${described}`, {
+      call: dfnsCallOf(error),
+      status: error.httpStatus,
+      message: error.message,
+      id: dfnsErrorId(error),
+    });
+    return errorResponse(
+      502,
+      "dfns_error",
+      `${described}. Try again in a moment; if it keeps failing, contact support and quote this message.`,
+    );
   }
   if (context.dfnsAction && isNetworkError(error)) {
     log(`[http]${where}: Dfns unreachable`, { message: (error as Error).message });
-    return errorResponse(502, `Dfns could not be reached to ${context.dfnsAction}. Check your connection and try again in a moment.`);
+    return errorResponse(
+      502,
+      "dfns_unreachable",
+      `Dfns could not be reached to ${context.dfnsAction}. Check your connection and try again in a moment.`,
+    );
   }
   log(`[http]${where} failed`, error);
-  return errorResponse(500, "Something went wrong. Please try again; if it keeps happening, contact support.");
+  return errorResponse(
+    500,
+    "internal_error",
+    "Something went wrong. Please try again; if it keeps happening, contact support.",
+  );
 }
 
 /** Node's and undici's codes for a connection refused, not found, cut or timed out. */

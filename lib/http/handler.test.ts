@@ -101,11 +101,11 @@ describe("handler", () => {
 
   it("maps an HttpError thrown by the route", async () => {
     const route = handler({}, async () => {
-      throw notFound("No such wallet.");
+      throw notFound("No such wallet.", { code: "wallet_not_found" });
     });
     const response = await call(route, { cookie });
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { message: "No such wallet." } });
+    expect(await response.json()).toEqual({ error: { message: "No such wallet.", code: "wallet_not_found", status: 404 } });
   });
 
   it("maps a DfnsError to 502 with the route's action words", async () => {

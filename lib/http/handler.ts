@@ -70,7 +70,7 @@ export function handler<Body>(
 
       const user = await getUserFromRequest(request);
       if (!user && options.requireUser !== false) {
-        return errorResponse(401, "You are not signed in, or your session has ended. Sign in and try again.");
+        return errorResponse(401, "not_signed_in", "You are not signed in, or your session has ended. Sign in and try again.");
       }
 
       const params = (await context?.params) ?? {};
@@ -99,18 +99,19 @@ function checkOrigin(request: Request): void {
     origin
       ? `This request came from ${origin}, which is not this app's origin. Open the app at ${expected} and try again.`
       : "This request has no Origin header: requests that change data must come from the app's own pages.",
+    { code: "cross_origin" },
   );
 }
 
 async function readBody<Body>(request: Request, schema: z.ZodType<Body>): Promise<Body | Response> {
   const text = await readTextWithin(request, MAX_BODY_BYTES);
-  if (text === null) return errorResponse(413, "Request body is too large.");
+  if (text === null) return errorResponse(413, "body_too_large", "Request body is too large.");
 
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return errorResponse(400, "Request body is not valid JSON");
+    return errorResponse(400, "invalid_body", "Request body is not valid JSON");
   }
 
   const badText = findUnstorableText(json);
@@ -123,8 +124,8 @@ async function readBody<Body>(request: Request, schema: z.ZodType<Body>): Promis
     message: issue.message,
   }));
   const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
-  return errorResponse(400, `Request body is invalid: ${summary}`, { issues });
+  return errorResponse(400, "invalid_body", `Request body is invalid: ${summary}`, { issues });
 }
 
 /** A 400 for one field, in the shape of the schema's answers. */
-const invalid = (message: string, path: string) => errorResponse(400, message, { issues: [{ path, message: UNSTORABLE_TEXT }] });
+const invalid = (message: string, path: string) => errorResponse(400, "invalid_body", message, { issues: [{ path, message: UNSTORABLE_TEXT }] });

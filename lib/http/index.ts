@@ -10,8 +10,8 @@ export {
   notFound,
   toErrorResponse,
   tooManyRequests,
-  unauthorized,
   type ErrorBody,
+  type ErrorCode,
   type ErrorContext,
   type ValidationIssue,
 } from "./errors";

@@ -14,7 +14,7 @@ type Answer = (request: Request) => Promise<Response>;
 export function onlyAllow(...allowed: Method[]): Record<Method, Answer> {
   const allow = allowed.join(", ");
   const answer: Answer = async (request) =>
-    errorResponse(405, `${request.method} is not supported here. This address accepts ${allowed.join(" or ")}.`, {
+    errorResponse(405, "method_not_allowed", `${request.method} is not supported here. This address accepts ${allowed.join(" or ")}.`, {
       headers: { allow },
     });
   return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer };
@@ -22,4 +22,4 @@ export function onlyAllow(...allowed: Method[]): Record<Method, Answer> {
 
 /** The answer for an /api path that has no route. */
 export const noSuchApi: Answer = async (request) =>
-  errorResponse(404, `There is no API at ${new URL(request.url).pathname}. Check the address.`);
+  errorResponse(404, "no_such_api", `There is no API at ${new URL(request.url).pathname}. Check the address.`);

@@ -4,15 +4,10 @@ import { expect } from "vitest";
 import { POST as complete } from "@/app/api/registration/complete/route";
 import { POST as start } from "@/app/api/registration/start/route";
 import { getEnv } from "@/lib/env";
-import { createRecoveryCredential } from "@/lib/recovery";
 import type { AppHarness, AppUser } from "./app-harness";
-import { SoftwarePasskey } from "./software-passkey";
+import { registrationCredentials, type StartedRegistration } from "./registration-credentials";
 
-export interface StartedRegistration {
-  status: "started";
-  username: string;
-  challenge: { challenge: string; rp: { id: string }; user: { id: string } };
-}
+export type { StartedRegistration };
 
 export async function startRegistrationFor(app: AppHarness, user: AppUser): Promise<StartedRegistration> {
   const response = await app.call(start, user);
@@ -21,18 +16,8 @@ export async function startRegistrationFor(app: AppHarness, user: AppUser): Prom
 }
 
 /** The browser's part: a passkey and a recovery key over the challenge (or over `challenge`). */
-export async function browserCredentials(started: StartedRegistration, challenge = started.challenge.challenge, origin = getEnv().appOrigin) {
-  const { passkey, credentialInfo } = SoftwarePasskey.create({ rpId: started.challenge.rp.id, origin, challenge, userId: started.challenge.user.id });
-  const recovery = await createRecoveryCredential({ username: started.username, challenge, origin });
-  return {
-    passkey,
-    recoveryCode: recovery.recoveryCode,
-    body: {
-      firstFactorCredential: { credentialInfo },
-      recoveryCredential: { credentialInfo: recovery.credential.credentialInfo, encryptedPrivateKey: recovery.credential.encryptedPrivateKey },
-    },
-  };
-}
+export const browserCredentials = (started: StartedRegistration, challenge = started.challenge.challenge, origin = getEnv().appOrigin) =>
+  registrationCredentials(started, origin, challenge);
 
 /** A signed-in app user with a Dfns user, its passkey and its recovery code, made through the routes. */
 export async function registeredUser(app: AppHarness, email?: string) {

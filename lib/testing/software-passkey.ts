@@ -125,6 +125,16 @@ export class SoftwarePasskey {
     };
   }
 
+  /** The private key as PKCS#8 DER, base64: to put this passkey on a browser's virtual authenticator. */
+  privateKeyPkcs8(): string {
+    return this.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64");
+  }
+
+  /** How many assertions it has signed (the authenticator's sign counter). */
+  get signCount(): number {
+    return this.counter;
+  }
+
   /** A `@dfns/sdk` CredentialSigner, for DfnsApiClient / user action signing in tests. */
   signer(): CredentialSigner<SdkFido2Assertion> {
     return {

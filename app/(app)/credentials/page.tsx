@@ -1,17 +1,13 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { CredentialsManager } from "@/components/credentials/credentials-manager";
-import { requireUser } from "@/lib/auth/session";
 import { listCredentials } from "@/lib/dfns/credentials";
-import { db } from "@/lib/db";
+import { requireRegisteredUser } from "@/lib/pages/gates";
 
 export const metadata: Metadata = { title: "Passkeys and recovery" };
 
 /** The signed-in user's passkeys and recovery key; users without a wallet set one up first. */
 export default async function CredentialsPage() {
-  const user = await requireUser("/credentials");
-  const registered = await (await db()).dfnsUser.findUnique({ where: { userId: user.id }, select: { id: true } });
-  if (!registered) redirect("/onboarding");
+  const user = await requireRegisteredUser("/credentials");
   const { credentials, current } = await listCredentials(user);
 
   return (

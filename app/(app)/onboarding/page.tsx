@@ -1,16 +1,12 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { OnboardingFlow } from "@/components/onboarding/onboarding-flow";
-import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { requireUnregisteredUser } from "@/lib/pages/gates";
 
 export const metadata: Metadata = { title: "Set up your wallet" };
 
 /** Onboarding: for a signed-in user who has no Dfns user yet; everyone else goes to the wallet. */
 export default async function OnboardingPage() {
-  const user = await requireUser("/onboarding");
-  const registered = await (await db()).dfnsUser.findUnique({ where: { userId: user.id }, select: { id: true } });
-  if (registered) redirect("/wallet");
+  await requireUnregisteredUser("/onboarding");
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-16">

@@ -1,16 +1,12 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { RecoveryFlow } from "@/components/recovery/recovery-flow";
-import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { requireRegisteredUser } from "@/lib/pages/gates";
 
 export const metadata: Metadata = { title: "Recover your wallet" };
 
 /** Recovery: for a signed-in user with a Dfns user who lost their passkey; others set up a wallet first. */
 export default async function RecoveryPage() {
-  const user = await requireUser("/recovery");
-  const registered = await (await db()).dfnsUser.findUnique({ where: { userId: user.id }, select: { id: true } });
-  if (!registered) redirect("/onboarding");
+  await requireRegisteredUser("/recovery");
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-16">

@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app.close());
 
-const errorOf = async (response: Response) => ((await response.json()) as { error: { message: string; details?: { code?: string } } }).error;
+const errorOf = async (response: Response) => ((await response.json()) as { error: { message: string; code?: string } }).error;
 
 async function json<T>(response: Response, status = 200): Promise<T> {
   const body = await response.json();
@@ -93,10 +93,10 @@ describe("credentials through the app's routes", () => {
 
     const last = await app.call(beginDeactivate, user, { body: { credentialId: only!.id } });
     expect(last.status).toBe(409);
-    expect(await errorOf(last)).toMatchObject({ message: expect.stringMatching(/only active passkey.+Add another passkey first/), details: { code: "last_passkey" } });
+    expect(await errorOf(last)).toMatchObject({ message: expect.stringMatching(/only active passkey.+Add another passkey first/), code: "last_passkey" });
     const recovery = await app.call(beginDeactivate, user, { body: { credentialId: recoveryKey!.id } });
     expect(recovery.status).toBe(409);
-    expect((await errorOf(recovery)).details?.code).toBe("not_a_passkey");
+    expect((await errorOf(recovery)).code).toBe("not_a_passkey");
     expect(await dfnsAcceptsPasskey(app, registered.username, passkey)).toBe(true);
   });
 
@@ -114,7 +114,7 @@ describe("credentials through the app's routes", () => {
     expect((await completeWith(actionB, first)).status).toBe(200);
     const refused = await completeWith(actionA, first);
     expect(refused.status).toBe(409);
-    expect((await errorOf(refused)).details?.code).toBe("last_passkey");
+    expect((await errorOf(refused)).code).toBe("last_passkey");
     expect(await dfnsAcceptsPasskey(app, registered.username, first)).toBe(true);
     expect((await listFor(user)).filter((c) => c.kind === "Fido2").map((c) => c.active)).toEqual([true, false]);
   });
@@ -135,7 +135,7 @@ describe("credentials through the app's routes", () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(n - 1);
     for (const response of responses.filter((r) => r.status === 409)) {
-      expect(await errorOf(response)).toMatchObject({ message: expect.stringMatching(/only active passkey|already inactive|approve/), details: { code: expect.stringMatching(/^(last_passkey|already_inactive)$/) } });
+      expect(await errorOf(response)).toMatchObject({ message: expect.stringMatching(/only active passkey|already inactive|approve/), code: expect.stringMatching(/^(last_passkey|already_inactive)$/) });
     }
     const passkeys = (await listFor(user)).filter((c) => c.kind === "Fido2");
     expect(passkeys.filter((c) => c.active)).toHaveLength(1);
@@ -151,7 +151,7 @@ describe("credentials through the app's routes", () => {
 
     const foreign = await app.call(beginDeactivate, mine.user, { body: { credentialId: theirPasskey!.id } });
     expect(foreign.status).toBe(404);
-    expect((await errorOf(foreign)).details?.code).toBe("credential_not_found");
+    expect((await errorOf(foreign)).code).toBe("credential_not_found");
     expect((await app.call(beginDeactivate, mine.user, { body: { credentialId: "no-such-id" } })).status).toBe(404);
 
     // Their challenge token does not open for me; a forged one neither.
@@ -160,7 +160,7 @@ describe("credentials through the app's routes", () => {
     for (const token of [challengeToken, "forged.token.value"]) {
       const response = await app.call(beginAdd, mine.user, { body: { challengeToken: token, name: "Mine", credentialInfo } });
       expect(response.status).toBe(400);
-      expect((await errorOf(response)).details?.code).toBe("challenge_invalid");
+      expect((await errorOf(response)).code).toBe("challenge_invalid");
     }
 
     // Their pending action cannot be completed by me, even with their passkey's approval.
@@ -189,7 +189,7 @@ describe("credentials through the app's routes", () => {
     for (const [route, method] of [[list, "GET"], [challengeRoute, "POST"]] as const) {
       const response = await app.call(route, stranger, { method });
       expect(response.status).toBe(409);
-      expect((await errorOf(response)).details?.code).toBe("not_registered");
+      expect((await errorOf(response)).code).toBe("not_registered");
     }
     // An approval by a passkey that is not the user's.
     const outsider = SoftwarePasskey.create({ rpId: "localhost", origin: getEnv().appOrigin, challenge: "x" }).passkey;

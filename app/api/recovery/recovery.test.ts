@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => app.close());
 
 const origin = () => getEnv().appOrigin;
-const errorOf = async (response: Response) => ((await response.json()) as { error: { message: string; details?: { code?: string } } }).error;
+const errorOf = async (response: Response) => ((await response.json()) as { error: { message: string; code?: string } }).error;
 
 async function startFor(user: AppUser): Promise<StartRecoveryResult> {
   const response = await app.call(start, user);
@@ -164,7 +164,7 @@ describe("delegated recovery through the app's routes", () => {
     expect(await app.database.prisma.pendingRecovery.count({ where: { userId: user.id } })).toBe(0);
     expect(await dfnsAcceptsPasskey(registered.username, registered.passkey)).toBe(true);
     // The refused challenge is spent: the untampered body is now too late, a new start works.
-    expect((await errorOf(await app.call(complete, user, { body }))).details?.code).toBe("recovery_expired");
+    expect((await errorOf(await app.call(complete, user, { body }))).code).toBe("recovery_expired");
     const restarted = await startFor(user);
     expect(restarted.challenge.challenge).not.toBe(started.challenge.challenge);
     const retried = await recoveryRequest(restarted, registered.recoveryCode, origin());
@@ -182,12 +182,12 @@ describe("delegated recovery through the app's routes", () => {
     const bystander = await registeredUser(app);
     const never = await app.call(complete, bystander.user, { body });
     expect(never.status).toBe(409);
-    expect((await errorOf(never)).details?.code).toBe("recovery_expired");
+    expect((await errorOf(never)).code).toBe("recovery_expired");
 
     await app.database.prisma.pendingRecovery.update({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const expired = await app.call(complete, user, { body });
     expect(expired.status).toBe(409);
-    expect(await errorOf(expired)).toMatchObject({ message: expect.stringMatching(/expired.+Nothing was changed/), details: { code: "recovery_expired" } });
+    expect(await errorOf(expired)).toMatchObject({ message: expect.stringMatching(/expired.+Nothing was changed/), code: "recovery_expired" });
     expect(await app.database.prisma.pendingRecovery.count({ where: { userId: user.id } })).toBe(0);
     expect(await credentialRows(user.id)).toEqual(before);
     expect(await dfnsAcceptsPasskey(registered.username, registered.passkey)).toBe(true);
@@ -207,7 +207,7 @@ describe("delegated recovery through the app's routes", () => {
     const { body } = await recoveryRequest(await startFor(registered.user), registered.recoveryCode, origin());
     const response = await app.call(complete, user, { body });
     expect(response.status).toBe(409);
-    expect((await errorOf(response)).details?.code).toBe("not_registered");
+    expect((await errorOf(response)).code).toBe("not_registered");
     expect((await errorOf(await app.call(start, user))).message).toMatch(/don.t have a wallet yet/);
   });
 
@@ -217,7 +217,7 @@ describe("delegated recovery through the app's routes", () => {
     const response = await app.call(start, registered.user);
     expect(response.status).toBe(409);
     const error = await errorOf(response);
-    expect(error.details?.code).toBe("dfns_user_not_found");
+    expect(error.code).toBe("dfns_user_not_found");
     expect(error.message).toMatch(/Dfns has no wallet account under your name.*Contact support/);
     expect(await app.database.prisma.pendingRecovery.count({ where: { userId: registered.user.id } })).toBe(0);
   });
@@ -258,7 +258,8 @@ describe("delegated recovery through the app's routes", () => {
     expect(retryAfter).toBeLessThanOrEqual(3600);
     expect(await errorOf(limited)).toEqual({
       message: expect.stringMatching(/^You have started a recovery 5 times in the last hour.+wait about 60 minutes, then try again\.$/),
-      details: { code: "recovery_rate_limited" },
+      code: "recovery_rate_limited",
+      status: 429,
     });
     // The refused attempt is not counted, no challenge was asked for, and other users are not affected.
     expect(await app.database.prisma.rateLimitAttempt.count({ where: attemptsOf(user.id) })).toBe(RECOVERY_ATTEMPT_LIMIT);
@@ -335,7 +336,7 @@ describe("a recovery whose answer was lost (issue 14 point 9)", () => {
     const reload = await app.call(start, registered.user);
     expect(reload.status).toBe(409);
     const error = await errorOf(reload);
-    expect(error.details?.code).toBe("already_recovered");
+    expect(error.code).toBe("already_recovered");
     expect(error.message).toMatch(/already went through.*Use the passkey you made during the recovery/);
     const rows = await credentialRows(registered.user.id);
     expect(rows.find((c) => c.credId === registered.recoveryCredId)?.active).toBe(false);

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app.close());
 
-const errorOf = async (response: Response) => ((await response.json()) as { error: { message: string; details?: { code?: string } } }).error;
+const errorOf = async (response: Response) => ((await response.json()) as { error: { message: string; code?: string } }).error;
 
 describe("delegated registration through the app's routes", () => {
   it("registers: passkey + recovery key → Dfns user, credentials and wallets stored; no token reaches the browser", async () => {
@@ -107,7 +107,7 @@ describe("delegated registration through the app's routes", () => {
     const user = await app.createUser();
     const never = await app.call(complete, user, { body: (await credentialsFor({ status: "started" as const, username: user.email, challenge: { challenge: "x", rp: { id: "localhost" }, user: { id: "us-x" } } })).body });
     expect(never.status).toBe(409);
-    expect((await errorOf(never)).details?.code).toBe("registration_expired");
+    expect((await errorOf(never)).code).toBe("registration_expired");
 
     const stale = await startRegistrationFor(app, user);
     await app.database.prisma.pendingRegistration.update({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
@@ -203,7 +203,7 @@ describe("an unfinished registration started again", () => {
       const response = await app.call(start, user);
       expect(response.status).toBe(409);
       const error = await errorOf(response);
-      expect(error.details?.code).toBe("registration_attempts_exhausted");
+      expect(error.code).toBe("registration_attempts_exhausted");
       expect(error.message).toMatch(/Contact support/);
     }),
   );

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => app.close());
 
 interface ErrorJson {
-  error: { message: string; details?: { code?: string } };
+  error: { message: string; code?: string };
 }
 
 const appWalletId = async (userId: string) => (await app.database.prisma.wallet.findFirstOrThrow({ where: { dfnsUser: { userId } } })).id;
@@ -51,7 +51,7 @@ describe("a Dfns challenge whose rp.id is not PASSKEY_RP_ID", () => {
         const response = await app.call(start, user);
         expect(response.status).toBe(500);
         const { error } = (await response.json()) as ErrorJson;
-        expect(error.details?.code).toBe("rp_id_mismatch");
+        expect(error.code).toBe("rp_id_mismatch");
         expect(error.message).toContain(other.id);
         expect(error.message).toContain(getEnv().passkey.rpId);
         expect(await app.database.prisma.pendingRegistration.count({ where: { userId: user.id } })).toBe(0);
@@ -59,7 +59,7 @@ describe("a Dfns challenge whose rp.id is not PASSKEY_RP_ID", () => {
         const walletId = await appWalletId(registered.user.id);
         const begun = await app.call(beginSignature, registered.user, { body: { message: "hello" }, params: { walletId } });
         expect(begun.status).toBe(500);
-        expect(((await begun.json()) as ErrorJson).error.details?.code).toBe("rp_id_mismatch");
+        expect(((await begun.json()) as ErrorJson).error.code).toBe("rp_id_mismatch");
         expect(await app.database.prisma.pendingUserAction.count({ where: { userId: registered.user.id } })).toBe(0);
       });
       expect(log).toHaveBeenCalledWith(expect.stringMatching(/Passkey Settings.*npm run doctor/));

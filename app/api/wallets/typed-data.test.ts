@@ -40,7 +40,7 @@ interface ActionJson {
   challenge: string;
 }
 interface ErrorJson {
-  error: { message: string; details?: { code?: string } };
+  error: { message: string; code?: string };
 }
 
 const json = async <T>(response: Response) => (await response.json()) as T;
@@ -124,7 +124,7 @@ describe("signing typed data (EIP-712)", () => {
         expect(response.status).toBe(400);
         const { error } = await json<ErrorJson>(response);
         expect(error.message).toMatch(problem);
-        expect(error.details?.code).toBe("invalid_typed_data");
+        expect(error.code).toBe("invalid_typed_data");
       }
     });
     const notText = await begin(alice.user, wallet.id, { typedData: mail });
@@ -173,7 +173,7 @@ describe("signing typed data (EIP-712)", () => {
     expect(await json<ErrorJson>(onSolana)).toMatchObject({
       error: {
         message: "Typed data (EIP-712) is signed with Ethereum-style wallets; your Solana Devnet wallet can't sign it. Use one of your EVM wallets.",
-        details: { code: "typed_data_not_supported" },
+        code: "typed_data_not_supported",
       },
     });
     expect(await pendingActions(alice.user)).toBe(0);
@@ -190,14 +190,14 @@ describe("signing typed data (EIP-712)", () => {
     const messageAction = (await json<{ action: ActionJson }>(begun)).action;
     const asTypedData = await complete(alice.user, wallet.id, { actionId: messageAction.id, assertion: alice.passkey.assert(messageAction.challenge).credentialAssertion });
     expect(asTypedData.status).toBe(404);
-    expect((await json<ErrorJson>(asTypedData)).error.details?.code).toBe("action_not_found");
+    expect((await json<ErrorJson>(asTypedData)).error.code).toBe("action_not_found");
 
     const [permit] = typedDataExamples(wallet.address, SEPOLIA);
     const action = await startSigning(alice.user, wallet.id, permit!.json);
     const solana = await walletOn(alice.user, "SolanaDevnet");
     const wrongWallet = await complete(alice.user, solana.id, { actionId: action.id, assertion: alice.passkey.assert(action.challenge).credentialAssertion });
     expect(wrongWallet.status).toBe(404);
-    expect((await json<ErrorJson>(wrongWallet)).error.details?.code).toBe("action_not_found");
+    expect((await json<ErrorJson>(wrongWallet)).error.code).toBe("action_not_found");
     expect((await approve(alice, wallet.id, action)).verified).toBe(true);
   });
 });

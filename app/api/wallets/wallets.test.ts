@@ -43,7 +43,7 @@ interface ActionJson {
   challenge: string;
 }
 interface ErrorJson {
-  error: { message: string; details?: { code?: string } };
+  error: { message: string; code?: string };
 }
 type User = { user: AppUser; passkey: SoftwarePasskey };
 
@@ -258,7 +258,7 @@ describe("signing a message", () => {
     const action = await startSigning(alice.user, evm.id, "for the EVM wallet");
     const wrong = await completeSign(alice.user, solana.id, { actionId: action.id, assertion: assertionFor(alice.passkey, action) });
     expect(wrong.status).toBe(404);
-    expect((await json<ErrorJson>(wrong)).error.details?.code).toBe("action_not_found");
+    expect((await json<ErrorJson>(wrong)).error.code).toBe("action_not_found");
     const right = await completeSign(alice.user, evm.id, { actionId: action.id, assertion: assertionFor(alice.passkey, action) });
     expect(right.status).toBe(200);
   });
@@ -284,7 +284,7 @@ describe("signing a message", () => {
 
     const byBob = await completeSign(alice.user, wallet.id, { actionId: action.id, assertion: assertionFor(bob.passkey, action) });
     expect(byBob.status).toBe(403);
-    expect((await json<ErrorJson>(byBob)).error.details?.code).toBe("passkey_not_allowed");
+    expect((await json<ErrorJson>(byBob)).error.code).toBe("passkey_not_allowed");
     expect(await counts(alice.user)).toEqual(before); // still pending
 
     // Alice's credential id, signed by Bob's key: only Dfns can tell, and it refuses.
@@ -292,7 +292,7 @@ describe("signing a message", () => {
     const refused = await completeSign(alice.user, wallet.id, { actionId: action.id, assertion: forged });
     expect(refused.status).toBe(403);
     const error = (await json<ErrorJson>(refused)).error;
-    expect(error.details?.code).toBe("approval_refused");
+    expect(error.code).toBe("approval_refused");
     expect(error.message).toMatch(/Start again/);
     expect((await counts(alice.user)).signatures).toBe(before.signatures);
   });
@@ -304,7 +304,7 @@ describe("signing a message", () => {
     await app.database.prisma.pendingUserAction.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const late = await completeSign(alice.user, wallet.id, { actionId: expired.id, assertion: assertionFor(alice.passkey, expired) });
     expect(late.status).toBe(409);
-    expect(await json<ErrorJson>(late)).toMatchObject({ error: { message: "The passkey request expired before it was approved. Start again.", details: { code: "action_expired" } } });
+    expect(await json<ErrorJson>(late)).toMatchObject({ error: { message: "The passkey request expired before it was approved. Start again.", code: "action_expired" } });
 
     const before = await counts(alice.user);
     const down = await withDfnsDown(() => beginSign(alice.user, wallet.id, { message: "while Dfns is down" }));
@@ -338,7 +338,7 @@ describe("signing a message", () => {
     const user = await app.createUser();
     const response = await beginSign(user, "any", { message: "hi" });
     expect(response.status).toBe(409);
-    expect((await json<ErrorJson>(response)).error.details?.code).toBe("not_registered");
+    expect((await json<ErrorJson>(response)).error.code).toBe("not_registered");
     expect((await beginSign(null as never, "any", { message: "hi" })).status).toBe(401);
     expect((await app.call(listSignatures, null, { method: "GET", params: { walletId: "any" } })).status).toBe(401);
   });
@@ -405,7 +405,7 @@ describe("adding a wallet", () => {
 
     const again = await beginAdd(alice.user, { network: "BaseSepolia" });
     expect(again.status).toBe(409);
-    expect((await json<ErrorJson>(again)).error.details?.code).toBe("wallet_exists");
+    expect((await json<ErrorJson>(again)).error.code).toBe("wallet_exists");
     const replay = await completeAdd(alice.user, { actionId: action.id, assertion: assertionFor(alice.passkey, action) });
     expect(replay.status).toBe(404); // the approval was used
     expect((await walletsOf(alice.user)).wallets).toHaveLength(3);
@@ -425,8 +425,8 @@ describe("adding a wallet", () => {
     for (const { status, body } of answers.filter((a) => a.status !== 200)) {
       expect([409, 404]).toContain(status);
       const { error } = body as ErrorJson;
-      if (status === 409) expect(error).toEqual({ message: "You already have a wallet on Base Sepolia. Use it, or choose another network.", details: { code: "wallet_exists" } });
-      else expect(error.details?.code).toBe("action_not_found"); // the winner's own second send
+      if (status === 409) expect(error).toEqual({ message: "You already have a wallet on Base Sepolia. Use it, or choose another network.", code: "wallet_exists", status: 409 });
+      else expect(error.code).toBe("action_not_found"); // the winner's own second send
     }
     const dfnsUser = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: alice.user.id } });
     const atDfns = await app.database.prisma.sandboxWallet.count({ where: { network: "BaseSepolia", userId: dfnsUser.dfnsUserId } });

@@ -18,7 +18,7 @@ function auth(request: NextRequest, context: Context): Promise<Response> {
 /** NextAuth reads the whole body, however large: it gets it here, read with a cap (413 beyond). */
 async function authPost(request: NextRequest, context: Context): Promise<Response> {
   const body = await readTextWithin(request, MAX_AUTH_BODY_BYTES);
-  if (body === null) return errorResponse(413, "Request body is too large.");
+  if (body === null) return errorResponse(413, "body_too_large", "Request body is too large.");
   return auth(new NextRequest(request.url, { method: "POST", headers: request.headers, body }), context);
 }
 

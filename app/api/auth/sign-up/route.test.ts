@@ -60,7 +60,7 @@ describe("POST /api/auth/sign-up", () => {
   it("400 when the body is not JSON", async () => {
     const response = await signUp(undefined, { raw: "{email: nope" });
     expect(response.status).toBe(400);
-    expect(await errorOf(response)).toEqual({ message: "Request body is not valid JSON" });
+    expect(await errorOf(response)).toEqual({ message: "Request body is not valid JSON", code: "invalid_body", status: 400 });
   });
 
   it("400 with the field named when the email is invalid", async () => {
@@ -139,7 +139,8 @@ describe("POST /api/auth/sign-up", () => {
         message:
           "Too many accounts were created from your network in the last hour. Wait about 60 minutes, then try again, " +
           "or sign in if you already have an account.",
-        details: { code: "sign_up_rate_limited" },
+        code: "sign_up_rate_limited",
+        status: 429,
       });
       expect(await database.prisma.user.count({ where: { email: "limit-over@example.com" } })).toBe(0);
 

@@ -56,7 +56,7 @@ interface TransferJson {
   priority: string | null;
 }
 interface ErrorJson {
-  error: { message: string; issues?: { path: string }[]; details?: { code?: string; field?: string; transferId?: string } };
+  error: { message: string; issues?: { path: string }[]; code?: string; field?: string; details?: { transferId?: string } };
 }
 
 const json = async <T>(response: Response) => (await response.json()) as T;
@@ -337,7 +337,7 @@ describe("sending exactly what was approved, once", () => {
     expect(response.status).toBe(502);
     const body = await json<ErrorJson>(response);
     expect(body.error.message).toMatch(/didn't get its answer.*Don't send it again/);
-    expect(body.error.details).toMatchObject({ code: "transfer_unconfirmed", transferId: transfer.id });
+    expect(body.error).toMatchObject({ code: "transfer_unconfirmed", details: { transferId: transfer.id } });
     expect((await app.database.prisma.transfer.findUniqueOrThrow({ where: { id: transfer.id } })).status).toBe("Submitting");
 
     expect(await settled(alice.user, from.id, transfer.id)).toMatchObject({ status: "Confirmed" });
@@ -365,7 +365,7 @@ describe("refusing what cannot be sent, in words, storing nothing", () => {
       const response = await begin(alice.user, from.id, body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       const error = (await json<ErrorJson>(response)).error;
-      expect(error.details?.field, JSON.stringify(body)).toBe(field);
+      expect(error.field, JSON.stringify(body)).toBe(field);
       expect(error.message).toMatch(message);
     }
     const missing = await begin(alice.user, from.id, { asset: "native", to: bobs });
@@ -391,7 +391,7 @@ describe("refusing what cannot be sent, in words, storing nothing", () => {
     const { action, transfer } = await started(alice.user, from.id, { asset: "native", to: walletOf(bob, "EthereumSepolia").address, amount: "0.005" });
     const response = await withConnection("http://127.0.0.1:9", () => complete(alice.user, from.id, approval(alice.passkey, action)));
     expect(response.status).toBe(502);
-    expect((await json<ErrorJson>(response)).error.details).toMatchObject({ code: "transfer_unconfirmed", transferId: transfer.id });
+    expect((await json<ErrorJson>(response)).error).toMatchObject({ code: "transfer_unconfirmed", details: { transferId: transfer.id } });
     // Dfns answers again and has no such transfer: still Submitting while its approval could arrive…
     const first = await json<{ transfer: TransferJson }>(await status(alice.user, from.id, transfer.id));
     expect(first.transfer.status).toBe("Submitting");
