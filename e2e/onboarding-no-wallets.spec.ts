@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { signUp, uniqueEmail } from "./helpers/accounts";
 import { createPasskey, EVM_ADDRESS } from "./helpers/onboarding";
 import { VirtualAuthenticator } from "./helpers/virtual-authenticator";
-import { signWith, walletCard } from "./helpers/wallet";
+import { addWalletWith, signWith } from "./helpers/wallet";
 
 // Onboarding on a server with DFNS_WALLET_NETWORKS=none (playwright.config.ts starts it next to
 // the main one): Dfns's Complete User Registration registers the passkey and the recovery key
@@ -23,13 +23,7 @@ test("onboarding without wallets: passkey and recovery key only, then the first 
 
   await expect(page.getByTestId("no-wallets")).toBeVisible();
   await expect(page.getByTestId("wallet-address")).toHaveCount(0);
-  const add = page.getByRole("region", { name: "Add a wallet" });
-  await add.getByLabel("Network").selectOption({ label: "Base Sepolia" });
-  const approved = authenticator.nextCredentialAsserted();
-  await add.getByRole("button", { name: "Add wallet" }).click();
-  await approved;
-  await expect(add.getByText("Your Base Sepolia wallet is ready.")).toBeVisible();
-  const base = walletCard(page, "Base Sepolia");
+  const base = await addWalletWith(page, authenticator, "Base Sepolia");
   await expect(base.getByTestId("wallet-address")).toHaveText(EVM_ADDRESS);
   await expect(page.getByTestId("no-wallets")).toHaveCount(0);
 

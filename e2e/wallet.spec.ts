@@ -3,7 +3,7 @@ import { verifyMessage, verifyTypedData, type Hex } from "viem";
 import { expect, test } from "@playwright/test";
 import { EVM_ADDRESS } from "./helpers/onboarding";
 import { onWalletPage } from "./helpers/registered-user";
-import { signatureIn, signTypedExampleWith, signWith, typedDataForm, walletCard } from "./helpers/wallet";
+import { addWalletWith, signatureIn, signTypedExampleWith, signWith, typedDataForm, walletCard } from "./helpers/wallet";
 
 // The wallet home of a registered user (made through the routes, its passkey on the page's
 // virtual authenticator): receive (copy, QR, explorer), sign a message with the passkey and see
@@ -67,19 +67,13 @@ test("add a wallet on another network with the passkey, and sign with it", async
   await expect(evm.getByText("Active", { exact: true })).toBeVisible();
 
   // Add a wallet on the other offered network, approved with the passkey.
-  const add = page.getByRole("region", { name: "Add a wallet" });
-  await add.getByLabel("Network").selectOption({ label: "Base Sepolia" });
-  const approved = authenticator.nextCredentialAsserted();
-  await add.getByRole("button", { name: "Add wallet" }).click();
-  await approved;
-  await expect(add.getByText("Your Base Sepolia wallet is ready.")).toBeVisible();
-  const base = walletCard(page, "Base Sepolia");
+  const base = await addWalletWith(page, authenticator, "Base Sepolia");
   await expect(base).toBeVisible();
   await expect(page.getByTestId("wallet-address")).toHaveCount(3);
   const baseAddress = ((await base.getByTestId("wallet-address").textContent()) ?? "").trim();
   expect(baseAddress).toMatch(EVM_ADDRESS);
   expect(baseAddress).not.toBe(evmAddress);
-  await expect(add.getByText("You have a wallet on every network this app offers.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Add a wallet" }).getByText("You have a wallet on every network this app offers.")).toBeVisible();
 
   // …and sign with the new wallet.
   const baseLatest = await signWith(base, authenticator, "Signed on Base Sepolia");

@@ -4,6 +4,17 @@ import type { VirtualAuthenticator } from "./virtual-authenticator";
 
 export const walletCard = (page: Page, networkName: string) => page.getByRole("article", { name: networkName });
 
+/** Adds a wallet on `networkName` from the wallet page, approved with the passkey; its card. */
+export async function addWalletWith(page: Page, authenticator: VirtualAuthenticator, networkName: string): Promise<Locator> {
+  const add = page.getByRole("region", { name: "Add a wallet" });
+  await add.getByLabel("Network").selectOption({ label: networkName });
+  const approved = authenticator.nextCredentialAsserted();
+  await add.getByRole("button", { name: "Add wallet" }).click();
+  await approved;
+  await expect(add.getByText(`Your ${networkName} wallet is ready.`)).toBeVisible();
+  return walletCard(page, networkName);
+}
+
 /** Types `message` in the card's form, approves with the passkey, and waits for the result. */
 export async function signWith(card: Locator, authenticator: VirtualAuthenticator, message: string): Promise<Locator> {
   await card.getByLabel(/Message to sign/).fill(message);
