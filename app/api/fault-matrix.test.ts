@@ -105,8 +105,12 @@ async function expectAppAgreesWithDfns(user: AppUser) {
   const byCredId = (list: { credId: string; active: boolean }[]) => Object.fromEntries(list.map((c) => [c.credId, c.active]));
   expect(byCredId(dfnsUser.credentials)).toEqual(byCredId(sandboxUser.credentials.map((c) => ({ credId: c.credId, active: c.isActive }))));
   expect(dfnsUser.wallets.map((w) => w.dfnsWalletId).sort()).toEqual(sandboxUser.wallets.map((w) => w.id).sort());
-  const appSignatures = dfnsUser.wallets.flatMap((w) => w.signatures.map((s) => s.dfnsSignatureId)).sort();
+  const appSignatures = dfnsUser.wallets.flatMap((w) => w.signatures.filter((s) => s.dfnsSignatureId).map((s) => s.dfnsSignatureId)).sort();
   expect(appSignatures).toEqual(sandboxUser.wallets.flatMap((w) => w.signatures.map((s) => s.id)).sort());
+  // A signature still Submitting (its answer lost) is one Dfns does not have under its externalId.
+  const unsent = dfnsUser.wallets.flatMap((w) => w.signatures.filter((s) => !s.dfnsSignatureId).map((s) => s.externalId));
+  const dfnsExternalIds = sandboxUser.wallets.flatMap((w) => w.signatures.map((s) => (s.requestBody as { externalId?: string }).externalId));
+  expect(unsent.filter((id) => dfnsExternalIds.includes(id!))).toEqual([]);
   const appTransfers = dfnsUser.wallets.flatMap((w) => w.transfers.filter((t) => t.dfnsTransferId).map((t) => t.dfnsTransferId)).sort();
   expect(appTransfers).toEqual(sandboxUser.wallets.flatMap((w) => w.transfers.map((t) => t.id)).sort());
   // Every transfer the app still waits on is not at Dfns under its externalId either.

@@ -1,5 +1,5 @@
 import type { DfnsError } from "@dfns/sdk";
-import { isDfnsError } from "@/lib/http";
+import { HttpError, isDfnsError } from "@/lib/http";
 
 // What a Dfns error answer means. Dfns's documents, its error table and the generic rules do not
 // always agree on the status (README, "Where the Dfns documents disagree"), so each answer the app
@@ -41,4 +41,15 @@ export function pendingApproval(error: DfnsError): PendingApproval {
     ...(typeof body.expirationDate === "string" ? { expiresAt: body.expirationDate } : {}),
     ...(typeof signatureId === "string" ? { signatureId } : {}),
   };
+}
+
+/**
+ * A definite no from Dfns (or the app's mapping of one: the approval refused): the request was
+ * not carried out. A 408, 409, 429, 5xx or no answer at all is not one: Dfns may have it.
+ */
+export function isRefusal(error: unknown): boolean {
+  if (error instanceof HttpError) return error.status === 403;
+  if (!isDfnsError(error)) return false;
+  const status = error.httpStatus;
+  return status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429;
 }

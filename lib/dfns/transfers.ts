@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { transactionUrl } from "@/lib/env";
 import type { DfnsUser, Transfer, Wallet } from "@/lib/generated/prisma/client";
-import { badRequest, conflict, HttpError, isDfnsError, notFound } from "@/lib/http";
+import { badRequest, conflict, HttpError, notFound } from "@/lib/http";
 import { networkInfo } from "@/lib/networks";
 import type { BrowserUserAction } from "@/lib/passkeys/types";
 import { formatAmount } from "@/lib/transfers/amount";
@@ -19,6 +19,7 @@ import type { SendInput } from "./transfer-schema";
 import { actionNotFound, beginUserAction, completeUserAction } from "./user-action";
 import type { CompleteUserActionInput } from "./user-action-schema";
 import { findUserWallet, REFRESH_TIMEOUT_MS } from "./wallets";
+import { isRefusal } from "./answers";
 
 // Sending value from one of the user's wallets, approved with the passkey, sent at most once.
 //
@@ -262,13 +263,6 @@ async function afterLostOrRefusedAnswer(dfnsUser: EndUser, wallet: Wallet, exter
   );
 }
 
-/** A definite no from Dfns (or the app's mapping of one): the transfer was not created. */
-function isRefusal(error: unknown): boolean {
-  if (error instanceof HttpError) return error.status === 403; // the approval was refused
-  if (!isDfnsError(error)) return false;
-  const status = error.httpStatus;
-  return status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429;
-}
 
 /**
  * The stored transfer `transferId` of the user's wallet `walletId`, first brought up to date

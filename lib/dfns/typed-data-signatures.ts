@@ -7,7 +7,7 @@ import { networkInfo } from "@/lib/networks";
 import type { BrowserUserAction } from "@/lib/passkeys/types";
 import { checkTypedData, rootTypeOf, type CheckedTypedData } from "@/lib/typed-data/check";
 import { requireDfnsUser } from "./end-user";
-import { beginWalletSignature, completeWalletSignature, requireActive, saveSignature, type SignatureView } from "./signatures";
+import { beginWalletSignature, completeWalletSignature, requireActive, type SignatureView } from "./signatures";
 import { typedDataToText } from "./typed-data-signature";
 import type { CompleteUserActionInput } from "./user-action-schema";
 import { findUserWallet } from "./wallets";
@@ -43,14 +43,14 @@ export async function completeTypedDataSignature(
 ): Promise<SignatureView> {
   const dfnsUser = await requireDfnsUser(user);
   const wallet = await findUserWallet(dfnsUser, walletId);
-  const { result, request } = await completeWalletSignature<SignTypedDataRequest>(dfnsUser, wallet, SIGN_TYPED_DATA, input);
-  const { types, domain, message } = request.body;
-  // The check at begin made the primary type the one Dfns infers: the only type no other uses.
-  const typedData: CheckedTypedData = { types, primaryType: rootTypeOf(types)!, domain, message };
-  return saveSignature(user, wallet, result, {
-    kind: "Eip712",
-    message: typedDataToText(typedData),
-    messageHex: hashTypedData(typedData as Parameters<typeof hashTypedData>[0]), // the digest the signature signs
+  return completeWalletSignature<SignTypedDataRequest>(user, dfnsUser, wallet, SIGN_TYPED_DATA, input, ({ body: { types, domain, message } }) => {
+    // The check at begin made the primary type the one Dfns infers: the only type no other uses.
+    const typedData: CheckedTypedData = { types, primaryType: rootTypeOf(types)!, domain, message };
+    return {
+      kind: "Eip712",
+      message: typedDataToText(typedData),
+      messageHex: hashTypedData(typedData as Parameters<typeof hashTypedData>[0]), // the digest the signature signs
+    };
   });
 }
 

@@ -4,7 +4,7 @@ import type { Server } from "node:http";
 import { sessionCookie } from "@/lib/auth/testing";
 import { setDb } from "@/lib/db";
 import type { Database } from "@/lib/db/open";
-import { dfnsConnection, setDfnsConnection } from "@/lib/dfns/connection";
+import { setDfnsConnection } from "@/lib/dfns/connection";
 import { getEnv } from "@/lib/env";
 import { createSandbox, type SandboxBehaviour } from "@/lib/sandbox";
 import { listen } from "@/lib/sandbox/node-server";

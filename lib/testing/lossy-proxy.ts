@@ -8,7 +8,7 @@
 //   lost    - Dfns does it, and the connection is cut instead of answering.
 // Every call that passes is recorded in `calls` ("POST /auth/login/delegated"), ids included.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 
 export const FAULTS = ["timeout", "5xx", "reset", "lost"] as const;
 export type Fault = (typeof FAULTS)[number];
@@ -65,7 +65,7 @@ export async function startLossyProxy(target: string, options: LossyProxyOptions
   let rules: ArmedRule[] = [];
   let calls: string[] = [];
   let inFlight = 0;
-  const sockets = new Set<import("node:net").Socket>();
+  const sockets = new Set<Socket>();
 
   /** The fault for this call, counting it against every armed rule it matches. */
   const faultFor = (key: string): Fault | null => {

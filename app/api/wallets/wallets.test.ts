@@ -193,7 +193,7 @@ describe("signing a message", () => {
     expect(await app.database.prisma.auditEvent.count({ where: { userId: alice.user.id, type: "dfns.approval.pending" } })).toBe(1);
     expect((await signaturesOf(alice.user, evm.id)).map((s) => s.status)).toEqual(["Pending"]);
     // The approval is denied at Dfns: the next read says so.
-    await app.database.prisma.sandboxSignature.update({ where: { id: stored.dfnsSignatureId }, data: { status: "Rejected" } });
+    await app.database.prisma.sandboxSignature.update({ where: { id: stored.dfnsSignatureId! }, data: { status: "Rejected" } });
     expect((await signaturesOf(alice.user, evm.id)).map((s) => s.status)).toEqual(["Rejected"]);
   });
 
