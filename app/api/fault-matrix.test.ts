@@ -321,7 +321,8 @@ function recoveryComplete(): Flow<Registered & { body?: unknown; cookie?: string
     user: (ctx) => ctx.user,
     run: (ctx) => steps(() => app.call(completeRecovery, ctx.user, { body: ctx.body })),
     async settle(ctx, answers) {
-      if (answers.at(-1)!.ok) return [];
+      // Recovered: the credentials page (its list may not have been read back from Dfns yet).
+      if (answers.at(-1)!.ok) return [await app.call(listCredentials, ctx.user, { method: "GET" })];
       return [await app.call(completeRecovery, ctx.user, { body: ctx.body })];
     },
     atMost: { credentials: 4, inactiveCredentials: 2 },
