@@ -95,27 +95,45 @@ const actionOf = async (begun: Response) => (await json<{ action: BrowserUserAct
 /** The app's records of a user against the sandbox's tables: the same Dfns user, credentials, wallets, signatures and transfers. */
 async function expectAppAgreesWithDfns(user: AppUser) {
   const prisma = app.database.prisma;
-  const dfnsUser = await prisma.dfnsUser.findUnique({ where: { userId: user.id }, include: { credentials: true, wallets: { include: { signatures: true, transfers: true } } } });
+  const dfnsUser = await prisma.dfnsUser.findUnique({
+    where: { userId: user.id },
+    include: { credentials: true, wallets: { include: { signatures: true, transfers: true } } },
+  });
   if (!dfnsUser) return;
   const sandboxUser = await prisma.sandboxUser.findUniqueOrThrow({
     where: { id: dfnsUser.dfnsUserId },
     include: { credentials: true, wallets: { include: { signatures: true, transfers: true } } },
   });
   expect(sandboxUser.registered).toBe(true);
-  const byCredId = (list: { credId: string; active: boolean }[]) => Object.fromEntries(list.map((c) => [c.credId, c.active]));
-  expect(byCredId(dfnsUser.credentials)).toEqual(byCredId(sandboxUser.credentials.map((c) => ({ credId: c.credId, active: c.isActive }))));
+  const byCredId = (list: { credId: string; active: boolean }[]) =>
+    Object.fromEntries(list.map((c) => [c.credId, c.active]));
+  expect(byCredId(dfnsUser.credentials)).toEqual(
+    byCredId(sandboxUser.credentials.map((c) => ({ credId: c.credId, active: c.isActive }))),
+  );
   expect(dfnsUser.wallets.map((w) => w.dfnsWalletId).sort()).toEqual(sandboxUser.wallets.map((w) => w.id).sort());
-  const appSignatures = dfnsUser.wallets.flatMap((w) => w.signatures.filter((s) => s.dfnsSignatureId).map((s) => s.dfnsSignatureId)).sort();
+  const appSignatures = dfnsUser.wallets
+    .flatMap((w) => w.signatures.filter((s) => s.dfnsSignatureId).map((s) => s.dfnsSignatureId))
+    .sort();
   expect(appSignatures).toEqual(sandboxUser.wallets.flatMap((w) => w.signatures.map((s) => s.id)).sort());
   // A signature still Submitting (its answer lost) is one Dfns does not have under its externalId.
-  const unsent = dfnsUser.wallets.flatMap((w) => w.signatures.filter((s) => !s.dfnsSignatureId).map((s) => s.externalId));
-  const dfnsExternalIds = sandboxUser.wallets.flatMap((w) => w.signatures.map((s) => (s.requestBody as { externalId?: string }).externalId));
+  const unsent = dfnsUser.wallets.flatMap((w) =>
+    w.signatures.filter((s) => !s.dfnsSignatureId).map((s) => s.externalId),
+  );
+  const dfnsExternalIds = sandboxUser.wallets.flatMap((w) =>
+    w.signatures.map((s) => (s.requestBody as { externalId?: string }).externalId),
+  );
   expect(unsent.filter((id) => dfnsExternalIds.includes(id!))).toEqual([]);
-  const appTransfers = dfnsUser.wallets.flatMap((w) => w.transfers.filter((t) => t.dfnsTransferId).map((t) => t.dfnsTransferId)).sort();
+  const appTransfers = dfnsUser.wallets
+    .flatMap((w) => w.transfers.filter((t) => t.dfnsTransferId).map((t) => t.dfnsTransferId))
+    .sort();
   expect(appTransfers).toEqual(sandboxUser.wallets.flatMap((w) => w.transfers.map((t) => t.id)).sort());
   // Every transfer the app still waits on is not at Dfns under its externalId either.
-  const waiting = dfnsUser.wallets.flatMap((w) => w.transfers.filter((t) => !t.dfnsTransferId).map((t) => t.externalId));
-  expect(sandboxUser.wallets.flatMap((w) => w.transfers.filter((t) => waiting.includes(t.externalId ?? "")))).toEqual([]);
+  const waiting = dfnsUser.wallets.flatMap((w) =>
+    w.transfers.filter((t) => !t.dfnsTransferId).map((t) => t.externalId),
+  );
+  expect(sandboxUser.wallets.flatMap((w) => w.transfers.filter((t) => waiting.includes(t.externalId ?? "")))).toEqual(
+    [],
+  );
 }
 
 /** How many times an action happened at Dfns for this user: wallets, signatures, transfers, credentials. */
@@ -148,18 +166,25 @@ interface Flow<Ctx> {
 }
 
 const walletOf = async (user: AppUser, network: string) =>
-  (await app.database.prisma.wallet.findFirstOrThrow({ where: { dfnsUser: { userId: user.id }, network } }));
+  await app.database.prisma.wallet.findFirstOrThrow({ where: { dfnsUser: { userId: user.id }, network } });
 
 /** Test funds for a wallet, from the sandbox's faucet (tried again if the local chain was busy). */
 async function faucet(network: string, address: string) {
   for (let attempt = 0; ; attempt++) {
-    const init = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ network, address, asset: "native" }) };
+    const init = {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ network, address, asset: "native" }),
+    };
     const funded = await fetch(`${app.sandboxUrl}/sandbox/faucet`, init);
     if (funded.ok || attempt === 2) return expect(funded.status, await funded.text()).toBeLessThan(300);
   }
 }
 
-const approve = (passkey: SoftwarePasskey, action: BrowserUserAction) => ({ actionId: action.id, assertion: passkey.assert(action.challenge).credentialAssertion });
+const approve = (passkey: SoftwarePasskey, action: BrowserUserAction) => ({
+  actionId: action.id,
+  assertion: passkey.assert(action.challenge).credentialAssertion,
+});
 
 function registrationStart(): Flow<{ user: AppUser }> {
   return {
@@ -168,7 +193,9 @@ function registrationStart(): Flow<{ user: AppUser }> {
     run: (ctx) => steps(() => app.call(startRegistration, ctx.user)),
     async settle(ctx, answers) {
       const retried = answers.at(-1)!.ok ? [] : [await app.call(startRegistration, ctx.user)];
-      const started = await json<StartedRegistration>((retried[0] ?? (await app.call(startRegistration, ctx.user))).clone());
+      const started = await json<StartedRegistration>(
+        (retried[0] ?? (await app.call(startRegistration, ctx.user))).clone(),
+      );
       const { body } = await browserCredentials(started);
       const done = await app.call(completeRegistration, ctx.user, { body });
       expect(done.status, await done.clone().text()).toBe(200);
@@ -219,9 +246,15 @@ function messageSignature(): Flow<Registered & { walletId: string }> {
     run: (ctx) =>
       steps(
         () => app.call(beginSignature, ctx.user, { body: { message: "I agree" }, params: { walletId: ctx.walletId } }),
-        async (begun) => app.call(completeSignature, ctx.user, { body: approve(ctx.passkey, await actionOf(begun)), params: { walletId: ctx.walletId } }),
+        async (begun) =>
+          app.call(completeSignature, ctx.user, {
+            body: approve(ctx.passkey, await actionOf(begun)),
+            params: { walletId: ctx.walletId },
+          }),
       ),
-    settle: async (ctx) => [await app.call(listSignatures, ctx.user, { method: "GET", params: { walletId: ctx.walletId } })],
+    settle: async (ctx) => [
+      await app.call(listSignatures, ctx.user, { method: "GET", params: { walletId: ctx.walletId } }),
+    ],
     atMost: { signatures: 1 },
   };
 }
@@ -237,15 +270,29 @@ function transfer(): Flow<Registered & { walletId: string; to: string; transferI
     user: (ctx) => ctx.user,
     run: (ctx) =>
       steps(
-        () => app.call(beginTransfer, ctx.user, { body: { asset: "native", to: ctx.to, amount: "0.001" }, params: { walletId: ctx.walletId } }),
+        () =>
+          app.call(beginTransfer, ctx.user, {
+            body: { asset: "native", to: ctx.to, amount: "0.001" },
+            params: { walletId: ctx.walletId },
+          }),
         async (begun) => {
           const { action, transfer } = await json<{ action: BrowserUserAction; transfer: { id: string } }>(begun);
           ctx.transferId = transfer.id;
-          return app.call(completeTransfer, ctx.user, { body: approve(ctx.passkey, action), params: { walletId: ctx.walletId } });
+          return app.call(completeTransfer, ctx.user, {
+            body: approve(ctx.passkey, action),
+            params: { walletId: ctx.walletId },
+          });
         },
       ),
     settle: async (ctx) =>
-      ctx.transferId ? [await app.call(transferStatus, ctx.user, { method: "GET", params: { walletId: ctx.walletId, transferId: ctx.transferId } })] : [],
+      ctx.transferId
+        ? [
+            await app.call(transferStatus, ctx.user, {
+              method: "GET",
+              params: { walletId: ctx.walletId, transferId: ctx.transferId },
+            }),
+          ]
+        : [],
     atMost: { transfers: 1 },
   };
 }
@@ -258,9 +305,19 @@ function addPasskey(): Flow<Registered & { challengeToken?: string }> {
       steps(
         () => app.call(passkeyChallenge, ctx.user),
         async (challenged) => {
-          const { challenge, challengeToken } = await json<{ challenge: RegistrationChallenge; challengeToken: string }>(challenged);
-          const created = SoftwarePasskey.create({ rpId: challenge.rp.id, origin: origin(), challenge: challenge.challenge, userId: challenge.user.id });
-          return app.call(beginAddPasskey, ctx.user, { body: { challengeToken, name: "Laptop", credentialInfo: created.credentialInfo } });
+          const { challenge, challengeToken } = await json<{
+            challenge: RegistrationChallenge;
+            challengeToken: string;
+          }>(challenged);
+          const created = SoftwarePasskey.create({
+            rpId: challenge.rp.id,
+            origin: origin(),
+            challenge: challenge.challenge,
+            userId: challenge.user.id,
+          });
+          return app.call(beginAddPasskey, ctx.user, {
+            body: { challengeToken, name: "Laptop", credentialInfo: created.credentialInfo },
+          });
         },
         async (begun) => app.call(completeAddPasskey, ctx.user, { body: approve(ctx.passkey, await actionOf(begun)) }),
       ),
@@ -274,12 +331,25 @@ function deactivatePasskey(): Flow<Registered & { second: string }> {
   return {
     async prepare() {
       const registered = await registeredUser(app);
-      const { challenge, challengeToken } = await json<{ challenge: RegistrationChallenge; challengeToken: string }>(await app.call(passkeyChallenge, registered.user));
-      const created = SoftwarePasskey.create({ rpId: challenge.rp.id, origin: origin(), challenge: challenge.challenge, userId: challenge.user.id });
-      const begun = await app.call(beginAddPasskey, registered.user, { body: { challengeToken, name: "Laptop", credentialInfo: created.credentialInfo } });
-      const added = await app.call(completeAddPasskey, registered.user, { body: approve(registered.passkey, await actionOf(begun)) });
+      const { challenge, challengeToken } = await json<{ challenge: RegistrationChallenge; challengeToken: string }>(
+        await app.call(passkeyChallenge, registered.user),
+      );
+      const created = SoftwarePasskey.create({
+        rpId: challenge.rp.id,
+        origin: origin(),
+        challenge: challenge.challenge,
+        userId: challenge.user.id,
+      });
+      const begun = await app.call(beginAddPasskey, registered.user, {
+        body: { challengeToken, name: "Laptop", credentialInfo: created.credentialInfo },
+      });
+      const added = await app.call(completeAddPasskey, registered.user, {
+        body: approve(registered.passkey, await actionOf(begun)),
+      });
       expect(added.status, await added.clone().text()).toBe(200);
-      const row = await app.database.prisma.credential.findFirstOrThrow({ where: { credId: created.credentialInfo.credId } });
+      const row = await app.database.prisma.credential.findFirstOrThrow({
+        where: { credId: created.credentialInfo.credId },
+      });
       return { ...registered, second: row.id };
     },
     user: (ctx) => ctx.user,
@@ -359,7 +429,13 @@ const CALLS: Record<FlowName, string[]> = {
   "message signature": [...LOGIN, ...approved("POST /wallets/*/signatures")],
   transfer: [...LOGIN, "GET /wallets/*/assets", ...approved("POST /wallets/*/transfers")],
   "add passkey": [...LOGIN, "POST /auth/credentials/init", ...approved("POST /auth/credentials")],
-  "deactivate passkey": ["GET /auth/credentials", "POST /auth/action/init", "GET /auth/credentials", "POST /auth/action", "PUT /auth/credentials/deactivate"],
+  "deactivate passkey": [
+    "GET /auth/credentials",
+    "POST /auth/action/init",
+    "GET /auth/credentials",
+    "POST /auth/action",
+    "PUT /auth/credentials/deactivate",
+  ],
   "recovery start": ["POST /auth/action/init", "POST /auth/action", "POST /auth/recover/user/delegated"],
   "recovery complete": ["POST /auth/recover/user", ...LOGIN, "GET /auth/credentials"],
 };
@@ -385,21 +461,25 @@ const CELLS = (Object.entries(CALLS) as [FlowName, string[]][]).flatMap(([flow, 
 );
 
 describe("the fault matrix: flow × Dfns call × fault", () => {
-  it.concurrent.each(CELLS)("$flow, $call (#$nth): $fault", async ({ flow: name, call, nth, fault }: { flow: FlowName; call: string; nth: number; fault: Fault }) => {
-    const flow = (FLOWS[name] as () => Flow<unknown>)();
-    const ctx = await flow.prepare();
-    const user = flow.user(ctx);
-    await throughProxy(async (proxy) => {
-      proxy.inject({ call, nth, fault });
-      const answers = await flow.run(ctx);
-      expect(proxy.fired(), `the flow made no call ${call} #${nth}`).toBe(true);
-      await proxy.idle(); // a held call has reached Dfns
-      const afterwards = await flow.settle(ctx, answers);
-      await proxy.idle();
-      await expectWordedAnswers([...answers, ...afterwards]);
-      await expectAppAgreesWithDfns(user);
-      const counts = await dfnsCounts(user);
-      for (const [count, most] of Object.entries(flow.atMost)) expect(counts[count as keyof typeof counts], count).toBeLessThanOrEqual(most);
-    });
-  });
+  it.concurrent.each(CELLS)(
+    "$flow, $call (#$nth): $fault",
+    async ({ flow: name, call, nth, fault }: { flow: FlowName; call: string; nth: number; fault: Fault }) => {
+      const flow = (FLOWS[name] as () => Flow<unknown>)();
+      const ctx = await flow.prepare();
+      const user = flow.user(ctx);
+      await throughProxy(async (proxy) => {
+        proxy.inject({ call, nth, fault });
+        const answers = await flow.run(ctx);
+        expect(proxy.fired(), `the flow made no call ${call} #${nth}`).toBe(true);
+        await proxy.idle(); // a held call has reached Dfns
+        const afterwards = await flow.settle(ctx, answers);
+        await proxy.idle();
+        await expectWordedAnswers([...answers, ...afterwards]);
+        await expectAppAgreesWithDfns(user);
+        const counts = await dfnsCounts(user);
+        for (const [count, most] of Object.entries(flow.atMost))
+          expect(counts[count as keyof typeof counts], count).toBeLessThanOrEqual(most);
+      });
+    },
+  );
 });

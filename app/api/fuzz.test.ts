@@ -43,7 +43,7 @@ import * as wallets from "./wallets/route";
 // request changes no row of the app's tables. FUZZ_RUNS cases per route (`npm run fuzz` runs
 // more and prints the table).
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 
 type Handler = (request: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", Handler>>;
@@ -64,12 +64,36 @@ const ROUTES: FuzzedRoute[] = [
   { path: "/api/wallets/[walletId]/activity", module: activity, params: ["walletId"] },
   { path: "/api/wallets/[walletId]/assets", module: assets, params: ["walletId"] },
   { path: "/api/wallets/[walletId]/signatures", module: signatures, schema: signMessageSchema, params: ["walletId"] },
-  { path: "/api/wallets/[walletId]/signatures/complete", module: signatureComplete, schema: completeUserActionSchema, params: ["walletId"] },
-  { path: "/api/wallets/[walletId]/signatures/typed-data", module: typedData, schema: signTypedDataSchema, params: ["walletId"] },
-  { path: "/api/wallets/[walletId]/signatures/typed-data/complete", module: typedDataComplete, schema: completeUserActionSchema, params: ["walletId"] },
+  {
+    path: "/api/wallets/[walletId]/signatures/complete",
+    module: signatureComplete,
+    schema: completeUserActionSchema,
+    params: ["walletId"],
+  },
+  {
+    path: "/api/wallets/[walletId]/signatures/typed-data",
+    module: typedData,
+    schema: signTypedDataSchema,
+    params: ["walletId"],
+  },
+  {
+    path: "/api/wallets/[walletId]/signatures/typed-data/complete",
+    module: typedDataComplete,
+    schema: completeUserActionSchema,
+    params: ["walletId"],
+  },
   { path: "/api/wallets/[walletId]/transfers", module: transfers, schema: sendSchema, params: ["walletId"] },
-  { path: "/api/wallets/[walletId]/transfers/complete", module: transferComplete, schema: completeUserActionSchema, params: ["walletId"] },
-  { path: "/api/wallets/[walletId]/transfers/[transferId]", module: transferStatus, params: ["walletId", "transferId"] },
+  {
+    path: "/api/wallets/[walletId]/transfers/complete",
+    module: transferComplete,
+    schema: completeUserActionSchema,
+    params: ["walletId"],
+  },
+  {
+    path: "/api/wallets/[walletId]/transfers/[transferId]",
+    module: transferStatus,
+    params: ["walletId", "transferId"],
+  },
   { path: "/api/credentials", module: credentials },
   { path: "/api/credentials/challenge", module: passkeyChallenge },
   { path: "/api/credentials/add", module: addPasskey, schema: addPasskeySchema },
@@ -81,7 +105,22 @@ const ROUTES: FuzzedRoute[] = [
 ];
 
 /** The app's tables, whose rows a refused request must leave as they were (rate-limit counters aside: counting refusals is their job). */
-const APP_TABLES = ["User", "Account", "Session", "VerificationToken", "DfnsUser", "Credential", "Wallet", "Signature", "Transfer", "PendingUserAction", "PendingRecovery", "PendingRegistration", "AuditEvent", "Lease"];
+const APP_TABLES = [
+  "User",
+  "Account",
+  "Session",
+  "VerificationToken",
+  "DfnsUser",
+  "Credential",
+  "Wallet",
+  "Signature",
+  "Transfer",
+  "PendingUserAction",
+  "PendingRecovery",
+  "PendingRegistration",
+  "AuditEvent",
+  "Lease",
+];
 
 let app: AppHarness;
 let owner: Awaited<ReturnType<typeof registeredUser>>;
@@ -93,10 +132,13 @@ beforeAll(async () => {
   app = await startApp();
   [owner, stranger] = await Promise.all([registeredUser(app), registeredUser(app)]);
   newcomer = await app.createUser();
-  const walletOf = (user: AppUser) => app.database.prisma.wallet.findFirstOrThrow({ where: { dfnsUser: { userId: user.id } } });
+  const walletOf = (user: AppUser) =>
+    app.database.prisma.wallet.findFirstOrThrow({ where: { dfnsUser: { userId: user.id } } });
   ids.ownWallet = (await walletOf(owner.user)).id;
   ids.strangersWallet = (await walletOf(stranger.user)).id;
-  ids.strangersCredential = (await app.database.prisma.credential.findFirstOrThrow({ where: { dfnsUser: { userId: stranger.user.id } } })).id;
+  ids.strangersCredential = (
+    await app.database.prisma.credential.findFirstOrThrow({ where: { dfnsUser: { userId: stranger.user.id } } })
+  ).id;
 }, 120_000);
 afterAll(async () => app?.close());
 
@@ -112,16 +154,29 @@ async function tableHashes(): Promise<Record<string, string>> {
   return hashes;
 }
 
-const caller = fc.constantFrom("owner", "stranger", "newcomer", "nobody", "forged") as fc.Arbitrary<"owner" | "stranger" | "newcomer" | "nobody" | "forged">;
-const originArb = fc.oneof({ weight: 4, arbitrary: fc.constant<string | null>("app") }, fc.constant(null), fc.constantFrom("https://evil.example", "null", "http://localhost", ""));
+const caller = fc.constantFrom("owner", "stranger", "newcomer", "nobody", "forged") as fc.Arbitrary<
+  "owner" | "stranger" | "newcomer" | "nobody" | "forged"
+>;
+const originArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constant<string | null>("app") },
+  fc.constant(null),
+  fc.constantFrom("https://evil.example", "null", "http://localhost", ""),
+);
 const idArb = () => fc.oneof(fc.constantFrom("own", "strangers"), hostileString(100));
 const bytes = fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.from(b).toString("latin1"));
 
 function bodyArb(route: FuzzedRoute): fc.Arbitrary<{ raw?: string; body?: unknown }> {
   const json = fc.oneof(fc.jsonValue(), fc.object()).map((body) => ({ body }));
-  const text = fc.oneof(hostileString(), bytes, fc.constantFrom("{", "[]", "null", '{"__proto__":{"x":1}}', '{"a":'.repeat(2000))).map((raw) => ({ raw }));
+  const text = fc
+    .oneof(hostileString(), bytes, fc.constantFrom("{", "[]", "null", '{"__proto__":{"x":1}}', '{"a":'.repeat(2000)))
+    .map((raw) => ({ raw }));
   const shaped = route.schema ? [{ weight: 4, arbitrary: arbitraryFor(route.schema).map((body) => ({ body })) }] : [];
-  return fc.oneof(...shaped, { weight: 1, arbitrary: json }, { weight: 1, arbitrary: text }, { weight: 1, arbitrary: fc.constant({}) });
+  return fc.oneof(
+    ...shaped,
+    { weight: 1, arbitrary: json },
+    { weight: 1, arbitrary: text },
+    { weight: 1, arbitrary: fc.constant({}) },
+  );
 }
 
 interface Finding {
@@ -135,66 +190,90 @@ interface Finding {
 const findings: Finding[] = [];
 
 describe("fuzzing every app route", () => {
-  it.each(ROUTES)("$path", async (route) => {
-    const methods = (["GET", "POST", "PUT", "PATCH", "DELETE"] as const).filter((m) => route.module[m]);
-    const finding: Finding = { route: route.path, cases: 0, serverErrors: 0, nonJson: 0, rowsChangedByRefusals: 0, examples: [] };
-    findings.push(finding);
-    const paramsArb = fc.record(Object.fromEntries((route.params ?? []).map((name) => [name, idArb()])));
-    const note = (problem: string, input: unknown, status: number, text: string) => {
-      if (finding.examples.length < 3) finding.examples.push(`${problem}: ${status} ${text.slice(0, 200)} for ${JSON.stringify(input).slice(0, 300)}`);
-    };
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...methods), caller, originArb, paramsArb, bodyArb(route), async (method, who, origin, rawParams, payload) => {
-        finding.cases++;
-        const params = Object.fromEntries(
-          Object.entries(rawParams).map(([name, value]) => {
-            const real = name === "walletId" ? { own: ids.ownWallet, strangers: ids.strangersWallet } : { own: ids.ownTransfer || "none", strangers: "none" };
-            const resolved = value === "own" || value === "strangers" ? real[value] : (value as string);
-            return [name, name === "path" ? resolved.split("/") : resolved];
-          }),
-        );
-        const user = { owner: owner.user, stranger: stranger.user, newcomer, nobody: null, forged: null }[who];
-        const before = await tableHashes();
-        const response = await app
-          .call(route.module[method]!, user, {
-          method,
-          ...payload,
-          ...(method === "GET" ? { body: undefined, raw: undefined } : {}),
-          origin: origin === "app" ? getEnv().appOrigin : origin,
-          params: params as Record<string, string>,
-          ...(who === "forged" ? { cookie: "next-auth.session-token=eyJhbGciOiJIUzI1NiJ9.e30.forged" } : {}),
-          })
-          // A handler that throws is a 500 from Next.
-          .catch((error: unknown) => new Response(`threw ${String(error)}`, { status: 500 }));
-        const text = await response.text();
-        const input = { method, who, origin, params, payload };
-        if (response.status >= 500) {
-          finding.serverErrors++;
-          note("5xx", input, response.status, text);
-        }
-        if (response.status >= 400) {
-          let message: unknown;
-          try {
-            message = (JSON.parse(text) as { error?: { message?: unknown } }).error?.message;
-          } catch {
-            message = undefined;
-          }
-          if (typeof message !== "string" || message.length === 0) {
-            finding.nonJson++;
-            note("not JSON with error.message", input, response.status, text);
-          }
-          const after = await tableHashes();
-          const changed = APP_TABLES.filter((table) => before[table] !== after[table]);
-          if (changed.length > 0) {
-            finding.rowsChangedByRefusals++;
-            note(`rows changed (${changed.join(", ")})`, input, response.status, text);
-          }
-        }
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    );
-    expect(finding.examples, finding.examples.join("\n")).toEqual([]);
-  });
+  it.each(ROUTES)(
+    "$path",
+    async (route) => {
+      const methods = (["GET", "POST", "PUT", "PATCH", "DELETE"] as const).filter((m) => route.module[m]);
+      const finding: Finding = {
+        route: route.path,
+        cases: 0,
+        serverErrors: 0,
+        nonJson: 0,
+        rowsChangedByRefusals: 0,
+        examples: [],
+      };
+      findings.push(finding);
+      const paramsArb = fc.record(Object.fromEntries((route.params ?? []).map((name) => [name, idArb()])));
+      const note = (problem: string, input: unknown, status: number, text: string) => {
+        if (finding.examples.length < 3)
+          finding.examples.push(
+            `${problem}: ${status} ${text.slice(0, 200)} for ${JSON.stringify(input).slice(0, 300)}`,
+          );
+      };
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...methods),
+          caller,
+          originArb,
+          paramsArb,
+          bodyArb(route),
+          async (method, who, origin, rawParams, payload) => {
+            finding.cases++;
+            const params = Object.fromEntries(
+              Object.entries(rawParams).map(([name, value]) => {
+                const real =
+                  name === "walletId"
+                    ? { own: ids.ownWallet, strangers: ids.strangersWallet }
+                    : { own: ids.ownTransfer || "none", strangers: "none" };
+                const resolved = value === "own" || value === "strangers" ? real[value] : (value as string);
+                return [name, name === "path" ? resolved.split("/") : resolved];
+              }),
+            );
+            const user = { owner: owner.user, stranger: stranger.user, newcomer, nobody: null, forged: null }[who];
+            const before = await tableHashes();
+            const response = await app
+              .call(route.module[method]!, user, {
+                method,
+                ...payload,
+                ...(method === "GET" ? { body: undefined, raw: undefined } : {}),
+                origin: origin === "app" ? getEnv().appOrigin : origin,
+                params: params as Record<string, string>,
+                ...(who === "forged" ? { cookie: "next-auth.session-token=eyJhbGciOiJIUzI1NiJ9.e30.forged" } : {}),
+              })
+              // A handler that throws is a 500 from Next.
+              .catch((error: unknown) => new Response(`threw ${String(error)}`, { status: 500 }));
+            const text = await response.text();
+            const input = { method, who, origin, params, payload };
+            if (response.status >= 500) {
+              finding.serverErrors++;
+              note("5xx", input, response.status, text);
+            }
+            if (response.status >= 400) {
+              let message: unknown;
+              try {
+                message = (JSON.parse(text) as { error?: { message?: unknown } }).error?.message;
+              } catch {
+                message = undefined;
+              }
+              if (typeof message !== "string" || message.length === 0) {
+                finding.nonJson++;
+                note("not JSON with error.message", input, response.status, text);
+              }
+              const after = await tableHashes();
+              const changed = APP_TABLES.filter((table) => before[table] !== after[table]);
+              if (changed.length > 0) {
+                finding.rowsChangedByRefusals++;
+                note(`rows changed (${changed.join(", ")})`, input, response.status, text);
+              }
+            }
+          },
+        ),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+      expect(finding.examples, finding.examples.join("\n")).toEqual([]);
+    },
+    30_000 + RUNS * 250,
+  );
 
   afterAll(() => {
     console.log("\nFuzz run: cases per route (FUZZ_RUNS=%d)", RUNS);

@@ -34,7 +34,11 @@ export interface PendingApproval {
 
 /** The approval a 202 waits for (policies.getApproval's shape), as far as the body says. */
 export function pendingApproval(error: DfnsError): PendingApproval {
-  const body = (error.context ?? {}) as { id?: unknown; expirationDate?: unknown; activity?: { signatureRequest?: { id?: unknown } } };
+  const body = (error.context ?? {}) as {
+    id?: unknown;
+    expirationDate?: unknown;
+    activity?: { signatureRequest?: { id?: unknown } };
+  };
   const signatureId = body.activity?.signatureRequest?.id;
   return {
     ...(typeof body.id === "string" ? { id: body.id } : {}),

@@ -11,7 +11,13 @@ import type { BrowserUserAction } from "@/lib/passkeys/types";
 import { isRefusal } from "./answers";
 import { isDfnsUnavailable } from "./availability";
 import { requireDfnsUser, withEndUserClient, type DfnsUserWithCredentials } from "./end-user";
-import { encodeSignature, hexToMessage, messageToHex, verifyMessageSignature, type DfnsSignatureParts } from "./message-signature";
+import {
+  encodeSignature,
+  hexToMessage,
+  messageToHex,
+  verifyMessageSignature,
+  type DfnsSignatureParts,
+} from "./message-signature";
 import { typedDataSummary, verifyTypedDataSignature } from "./typed-data-signature";
 import { actionNotFound, beginUserAction, completeUserAction, waitingForApproval } from "./user-action";
 import type { CompleteUserActionInput } from "./user-action-schema";
@@ -71,10 +77,17 @@ export function signatureView(row: Signature): SignatureView {
 }
 
 /** Starts signing `message` with the user's wallet `walletId`: the challenge for the passkey. */
-export async function beginMessageSignature(user: Pick<SessionUser, "id">, walletId: string, message: string): Promise<BrowserUserAction> {
+export async function beginMessageSignature(
+  user: Pick<SessionUser, "id">,
+  walletId: string,
+  message: string,
+): Promise<BrowserUserAction> {
   const dfnsUser = await requireDfnsUser(user);
   const wallet = requireActive(await findUserWallet(dfnsUser, walletId));
-  const request: SignMessageRequest = { walletId: wallet.dfnsWalletId, body: { kind: "Message", message: messageToHex(message) } };
+  const request: SignMessageRequest = {
+    walletId: wallet.dfnsWalletId,
+    body: { kind: "Message", message: messageToHex(message) },
+  };
   return beginWalletSignature(dfnsUser, SIGN_MESSAGE, request);
 }
 
@@ -103,7 +116,11 @@ type SignatureRequest = { walletId: string; body: Prisma.InputJsonObject };
  * Asks Dfns for the passkey challenge of `request` and stores it as a pending action of `kind`.
  * The request gets an `externalId` of its own: a signature whose answer is lost is found by it.
  */
-export function beginWalletSignature(dfnsUser: DfnsUserWithCredentials, kind: string, request: SignatureRequest): Promise<BrowserUserAction> {
+export function beginWalletSignature(
+  dfnsUser: DfnsUserWithCredentials,
+  kind: string,
+  request: SignatureRequest,
+): Promise<BrowserUserAction> {
   const identified = { ...request, body: { ...request.body, externalId: randomUUID() } };
   return beginUserAction({
     dfnsUser,
@@ -140,7 +157,10 @@ export async function completeWalletSignature<Request extends SignatureRequest &
       },
       complete: async (client, stored, signed) => {
         const externalId = String((stored.body as { externalId?: unknown }).externalId ?? randomUUID());
-        submitted = await prisma.signature.create({ data: { walletId: wallet.id, externalId, ...contentOf(stored), status: SUBMITTING } });
+        // Once, though this runs again when a stale token is replaced (withEndUserClient).
+        submitted ??= await prisma.signature.create({
+          data: { walletId: wallet.id, externalId, ...contentOf(stored), status: SUBMITTING },
+        });
         return client.wallets.generateSignatureComplete(stored as unknown as GenerateSignatureRequest, signed);
       },
       // A policy holds the signature for an approval: kept as Dfns's Pending request, which the
@@ -154,12 +174,14 @@ export async function completeWalletSignature<Request extends SignatureRequest &
   } catch (error) {
     const row = submitted as Signature | null;
     if (!row) throw error; // refused before anything was claimed or sent
-    if (isRefusal(error)) {
+    if (isRefusal(error) || isConnectionRefused(error)) {
       await prisma.signature.deleteMany({ where: { id: row.id, dfnsSignatureId: null } });
       throw error;
     }
     if (error instanceof HttpError && error.status === 202) throw error; // Dfns has it: the list finds it
-    const found = await withEndUserClient(dfnsUser, (client) => findByExternalId(client, wallet, row.externalId!)).catch(() => null);
+    const found = await withEndUserClient(dfnsUser, (client) =>
+      findByExternalId(client, wallet, row.externalId!),
+    ).catch(() => null);
     if (found) return signatureView(await recordSignature(user, wallet, row, found));
     throw new HttpError(
       502,
@@ -169,22 +191,43 @@ export async function completeWalletSignature<Request extends SignatureRequest &
   }
 }
 
+/** Dfns could not be connected to at all: nothing was sent. */
+const isConnectionRefused = (error: unknown) =>
+  (error as { code?: string; cause?: { code?: string } } | null)?.code === "ECONNREFUSED" ||
+  (error as { cause?: { code?: string } } | null)?.cause?.code === "ECONNREFUSED";
+
 type SignatureAnswer = Pick<GenerateSignatureResponse, "id" | "status"> & { signature?: DfnsSignatureParts };
 
 /** Dfns's answer for a Submitting row: checked against the wallet, stored, with an audit event. */
-async function recordSignature(user: Pick<SessionUser, "id">, wallet: Wallet, row: Signature, answer: SignatureAnswer): Promise<Signature> {
+async function recordSignature(
+  user: Pick<SessionUser, "id">,
+  wallet: Wallet,
+  row: Signature,
+  answer: SignatureAnswer,
+): Promise<Signature> {
   const outcome = await signatureOutcome(wallet, row, answer);
   return (await db()).$transaction(async (tx) => {
-    const saved = await tx.signature.update({ where: { id: row.id }, data: { dfnsSignatureId: answer.id, ...outcome } });
+    const saved = await tx.signature.update({
+      where: { id: row.id },
+      data: { dfnsSignatureId: answer.id, ...outcome },
+    });
     await tx.auditEvent.create({
-      data: { userId: user.id, type: "dfns.signature.created", detail: { walletId: wallet.id, signatureId: saved.id, status: saved.status } },
+      data: {
+        userId: user.id,
+        type: "dfns.signature.created",
+        detail: { walletId: wallet.id, signatureId: saved.id, status: saved.status },
+      },
     });
     return saved;
   });
 }
 
 /** Dfns's signature request with this `externalId` among the wallet's latest, if it has one. */
-async function findByExternalId(client: DfnsDelegatedApiClient, wallet: Pick<Wallet, "dfnsWalletId">, externalId: string): Promise<SignatureAnswer | null> {
+async function findByExternalId(
+  client: DfnsDelegatedApiClient,
+  wallet: Pick<Wallet, "dfnsWalletId">,
+  externalId: string,
+): Promise<SignatureAnswer | null> {
   const { items } = await client.wallets.listSignatures({ walletId: wallet.dfnsWalletId, query: { limit: 100 } });
   const found = items.find((item) => (item.requestBody as { externalId?: string }).externalId === externalId);
   return found ? (found as SignatureAnswer) : null;
@@ -193,9 +236,12 @@ async function findByExternalId(client: DfnsDelegatedApiClient, wallet: Pick<Wal
 /** The wallet, if it can sign now; else 409 in words. */
 export function requireActive(wallet: Wallet): Wallet {
   if (wallet.status !== "Active") {
-    throw conflict(`This wallet can't sign right now (its status is ${wallet.status}). Reload the page, or use another wallet.`, {
-      code: "wallet_inactive",
-    });
+    throw conflict(
+      `This wallet can't sign right now (its status is ${wallet.status}). Reload the page, or use another wallet.`,
+      {
+        code: "wallet_inactive",
+      },
+    );
   }
   return wallet;
 }
@@ -221,7 +267,10 @@ export async function listMessageSignatures(user: Pick<SessionUser, "id">, walle
             await settleSubmitting(user, client, wallet, row);
             continue;
           }
-          const current = await client.wallets.getSignature({ walletId: wallet.dfnsWalletId, signatureId: row.dfnsSignatureId! });
+          const current = await client.wallets.getSignature({
+            walletId: wallet.dfnsWalletId,
+            signatureId: row.dfnsSignatureId!,
+          });
           if (current.status === row.status) continue;
           await prisma.signature.update({ where: { id: row.id }, data: await signatureOutcome(wallet, row, current) });
         }
@@ -238,7 +287,12 @@ export async function listMessageSignatures(user: Pick<SessionUser, "id">, walle
  * A signature whose answer was lost: stored as Dfns has it, or, once its approval can no longer
  * arrive and Dfns still does not have it, Failed (nothing was signed).
  */
-async function settleSubmitting(user: Pick<SessionUser, "id">, client: DfnsDelegatedApiClient, wallet: Wallet, row: Signature): Promise<void> {
+async function settleSubmitting(
+  user: Pick<SessionUser, "id">,
+  client: DfnsDelegatedApiClient,
+  wallet: Wallet,
+  row: Signature,
+): Promise<void> {
   const found = row.externalId ? await findByExternalId(client, wallet, row.externalId) : null;
   if (found) await recordSignature(user, wallet, row, found);
   else if (Date.now() - row.createdAt.getTime() >= NEVER_RECEIVED_AFTER_MS) {
@@ -248,12 +302,18 @@ async function settleSubmitting(user: Pick<SessionUser, "id">, client: DfnsDeleg
 
 /** The latest signatures of each wallet (ids already resolved to the user's wallets), newest first. */
 export async function latestSignatures(walletIds: string[]): Promise<Record<string, SignatureView[]>> {
-  const lists = await Promise.all(walletIds.map(async (id) => [id, (await latestSignatureRows(id)).map(signatureView)] as const));
+  const lists = await Promise.all(
+    walletIds.map(async (id) => [id, (await latestSignatureRows(id)).map(signatureView)] as const),
+  );
   return Object.fromEntries(lists);
 }
 
 async function latestSignatureRows(walletId: string): Promise<Signature[]> {
-  return (await db()).signature.findMany({ where: { walletId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: SIGNATURE_LIST_LIMIT });
+  return (await db()).signature.findMany({
+    where: { walletId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: SIGNATURE_LIST_LIMIT,
+  });
 }
 
 /** Status, encoded signature and the server's own verification of a Dfns signature answer. */

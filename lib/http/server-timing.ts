@@ -71,10 +71,12 @@ function timedGroup(group: object, groupName: string, timeLimitMs: number): obje
       if (typeof method !== "function") return method;
       const call = `${groupName}.${String(property)}`;
       return (...args: unknown[]) =>
-        timeDfnsCall(() => withinTimeLimit(method.apply(target, args) as Promise<unknown>, timeLimitMs)).catch((error: unknown) => {
-          noteDfnsCall(error, call);
-          throw error;
-        });
+        timeDfnsCall(() => withinTimeLimit(method.apply(target, args) as Promise<unknown>, timeLimitMs)).catch(
+          (error: unknown) => {
+            noteDfnsCall(error, call);
+            throw error;
+          },
+        );
     },
   });
 }
@@ -83,7 +85,10 @@ function timedGroup(group: object, groupName: string, timeLimitMs: number): obje
 function withinTimeLimit<T>(call: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`Dfns did not answer within ${ms} ms`), { code: "ETIMEDOUT" })), ms);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`Dfns did not answer within ${ms} ms`), { code: "ETIMEDOUT" })),
+      ms,
+    );
   });
   return Promise.race([call, late]).finally(() => clearTimeout(timer));
 }

@@ -51,7 +51,8 @@ const readBody = async (request: IncomingMessage) => {
   return Buffer.concat(chunks);
 };
 
-const patternOf = (call: string) => new RegExp(`^${call.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]+")}$`);
+const patternOf = (call: string) =>
+  new RegExp(`^${call.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]+")}$`);
 
 interface ArmedRule extends FaultRule {
   pattern: RegExp;
@@ -86,8 +87,16 @@ export async function startLossyProxy(target: string, options: LossyProxyOptions
     const headers = Object.fromEntries(
       Object.entries(request.headers).filter(([name]) => !["host", "connection", "content-length"].includes(name)),
     ) as Record<string, string>;
-    const answer = await fetch(target + request.url, { method: request.method, headers, body: body.length ? new Uint8Array(body) : undefined });
-    return { status: answer.status, type: answer.headers.get("content-type") ?? "application/json", text: await answer.text() };
+    const answer = await fetch(target + request.url, {
+      method: request.method,
+      headers,
+      body: body.length ? new Uint8Array(body) : undefined,
+    });
+    return {
+      status: answer.status,
+      type: answer.headers.get("content-type") ?? "application/json",
+      text: await answer.text(),
+    };
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {

@@ -12,17 +12,44 @@ export const hostileString = (maxLength = 300): fc.Arbitrary<string> =>
   fc.oneof(
     fc.string({ maxLength }),
     fc.string({ unit: "binary", maxLength }),
-    fc.constantFrom("", " ", "\u0000", "\ud800", "\udfff", "null", "undefined", "__proto__", "constructor", "0", "-1", "NaN", "' OR 1=1 --", "<script>alert(1)</script>", "../../etc/passwd", "%00", "\u202e", "a".repeat(70_000)),
+    fc.constantFrom(
+      "",
+      " ",
+      "\u0000",
+      "\ud800",
+      "\udfff",
+      "null",
+      "undefined",
+      "__proto__",
+      "constructor",
+      "0",
+      "-1",
+      "NaN",
+      "' OR 1=1 --",
+      "<script>alert(1)</script>",
+      "../../etc/passwd",
+      "%00",
+      "\u202e",
+      "a".repeat(70_000),
+    ),
   );
 
 /** Numbers at the edges as well as ordinary ones. */
-const hostileNumber = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(0, -0, Number.MAX_SAFE_INTEGER + 2, -1e308, 1e308));
+const hostileNumber = fc.oneof(
+  fc.double(),
+  fc.integer(),
+  fc.constantFrom(0, -0, Number.MAX_SAFE_INTEGER + 2, -1e308, 1e308),
+);
 
 function stringArbitrary(def: Def): fc.Arbitrary<string> {
-  const checks = ((def.checks as { _zod: { def: { check: string; pattern?: RegExp; maximum?: number } } }[] | undefined) ?? []).map((c) => c._zod.def);
+  const checks = (
+    (def.checks as { _zod: { def: { check: string; pattern?: RegExp; maximum?: number } } }[] | undefined) ?? []
+  ).map((c) => c._zod.def);
   const pattern = checks.find((c) => c.check === "string_format" && c.pattern)?.pattern;
   const maxLength = checks.find((c) => c.check === "max_length")?.maximum ?? 300;
-  const shaped = pattern ? fc.stringMatching(pattern).filter((s) => s.length <= maxLength) : fc.string({ maxLength: Math.min(maxLength, 300) });
+  const shaped = pattern
+    ? fc.stringMatching(pattern).filter((s) => s.length <= maxLength)
+    : fc.string({ maxLength: Math.min(maxLength, 300) });
   return fc.oneof({ weight: 3, arbitrary: shaped }, { weight: 1, arbitrary: hostileString() });
 }
 
@@ -33,7 +60,9 @@ export function arbitraryFor(schema: z.ZodType | unknown): fc.Arbitrary<unknown>
     case "object": {
       const shape = def.shape as Record<string, unknown>;
       const fields = Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, arbitraryFor(field)]));
-      return fc.record(fields, { requiredKeys: Object.keys(shape).filter((key) => defOf(shape[key]).type !== "optional") });
+      return fc.record(fields, {
+        requiredKeys: Object.keys(shape).filter((key) => defOf(shape[key]).type !== "optional"),
+      });
     }
     case "string":
       return stringArbitrary(def);

@@ -238,7 +238,7 @@ describe("signing a message", () => {
     expect(begun.status).toBe(200);
     const { action } = await json<{ action: ActionJson }>(begun);
     const stored = await app.database.prisma.pendingUserAction.findUniqueOrThrow({ where: { id: action.id } });
-    expect(JSON.parse(stored.request as string)).toEqual({ walletId: (await app.database.prisma.wallet.findUniqueOrThrow({ where: { id: wallet.id } })).dfnsWalletId, body: { kind: "Message", message: hex("pay 1") } });
+    expect(JSON.parse(stored.request as string)).toEqual({ walletId: (await app.database.prisma.wallet.findUniqueOrThrow({ where: { id: wallet.id } })).dfnsWalletId, body: { kind: "Message", message: hex("pay 1"), externalId: expect.any(String) } });
 
     const completed = await completeSign(alice.user, wallet.id, {
       actionId: action.id,
