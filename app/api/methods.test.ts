@@ -13,7 +13,11 @@ const routes = import.meta.glob<Record<string, Handler>>(["./**/route.ts", "!./d
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 const request = (method: string, path = "/api/test") =>
-  new Request(`${getEnv().appOrigin}${path}`, { method, headers: { origin: getEnv().appOrigin, "content-type": "application/json" }, body: method === "GET" ? undefined : "{}" });
+  new Request(`${getEnv().appOrigin}${path}`, {
+    method,
+    headers: { origin: getEnv().appOrigin, "content-type": "application/json" },
+    body: method === "GET" ? undefined : "{}",
+  });
 const noParams = { params: Promise.resolve({}) };
 
 describe("methods on every /api route", () => {
@@ -23,25 +27,32 @@ describe("methods on every /api route", () => {
     expect(files.length).toBeGreaterThanOrEqual(15);
   });
 
-  it.each(files)("%s exports every method, and answers the ones it does not take with a JSON 405 and Allow", async (file) => {
-    const route = routes[file]!;
-    for (const method of METHODS) expect(route[method], `${file} ${method}`).toBeTypeOf("function");
-    const refused: string[] = [];
-    let allow: string | null = null;
-    for (const method of METHODS) {
-      if (file.includes("nextauth") && (method === "GET" || method === "POST")) continue; // NextAuth needs Next's request scope
-      const response = await route[method]!(request(method), noParams);
-      expect(response.headers.get("content-type"), `${file} ${method}`).toMatch(/^application\/json/);
-      if (response.status !== 405) continue;
-      refused.push(method);
-      allow = response.headers.get("allow");
-      expect((await response.json()) as unknown).toEqual({ error: { message: expect.stringMatching(new RegExp(`^${method} is not supported here\\. This address accepts `)) } });
-    }
-    expect(refused.length).toBeGreaterThanOrEqual(3);
-    const allowed = allow!.split(", ");
-    expect(allowed.length + refused.length).toBe(METHODS.length);
-    for (const method of allowed) expect(refused).not.toContain(method);
-  });
+  it.each(files)(
+    "%s exports every method, and answers the ones it does not take with a JSON 405 and Allow",
+    async (file) => {
+      const route = routes[file]!;
+      for (const method of METHODS) expect(route[method], `${file} ${method}`).toBeTypeOf("function");
+      const refused: string[] = [];
+      let allow: string | null = null;
+      for (const method of METHODS) {
+        if (file.includes("nextauth") && (method === "GET" || method === "POST")) continue; // NextAuth needs Next's request scope
+        const response = await route[method]!(request(method), noParams);
+        expect(response.headers.get("content-type"), `${file} ${method}`).toMatch(/^application\/json/);
+        if (response.status !== 405) continue;
+        refused.push(method);
+        allow = response.headers.get("allow");
+        expect((await response.json()) as unknown).toEqual({
+          error: {
+            message: expect.stringMatching(new RegExp(`^${method} is not supported here\\. This address accepts `)),
+          },
+        });
+      }
+      expect(refused.length).toBeGreaterThanOrEqual(3);
+      const allowed = allow!.split(", ");
+      expect(allowed.length + refused.length).toBe(METHODS.length);
+      for (const method of allowed) expect(refused).not.toContain(method);
+    },
+  );
 });
 
 describe("an /api path with no route", () => {

@@ -1,5 +1,5 @@
 import type { DfnsError } from "@dfns/sdk";
-import { HttpError, isDfnsError } from "@/lib/http";
+import { badRequest, describeDfnsFailure, HttpError, isDfnsError } from "@/lib/http";
 
 // What a Dfns error answer means. Dfns's documents, its error table and the generic rules do not
 // always agree on the status (README, "Where the Dfns documents disagree"), so each answer the app
@@ -56,4 +56,17 @@ export function isRefusal(error: unknown): boolean {
   if (!isDfnsError(error)) return false;
   const status = error.httpStatus;
   return status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429;
+}
+
+/**
+ * Dfns refused (4xx) the credentials the browser made for a registration or a recovery: the
+ * client's request, so a 400 in words (not a 502), and the challenge is spent: start again.
+ */
+export function credentialsRefused(error: DfnsError, what: "registration" | "recovery"): HttpError {
+  return badRequest(
+    `${describeDfnsFailure(error, `complete the ${what}`)}. Nothing was changed: start the ${what} again.`,
+    {
+      code: "credentials_refused",
+    },
+  );
 }

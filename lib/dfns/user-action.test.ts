@@ -20,10 +20,17 @@ const KIND = "SignMessage";
 async function signingSetup() {
   const registered = await registeredUser(app);
   const dfnsUser = await requireDfnsUser(registered.user);
-  const wallet = await app.database.prisma.wallet.findFirstOrThrow({ where: { dfnsUserId: dfnsUser.id, network: "EthereumSepolia" } });
+  const wallet = await app.database.prisma.wallet.findFirstOrThrow({
+    where: { dfnsUserId: dfnsUser.id, network: "EthereumSepolia" },
+  });
   const request = { walletId: wallet.dfnsWalletId, body: { kind: "Message", message: "0x68656c6c6f" } };
   const begin = () =>
-    beginUserAction({ dfnsUser, kind: KIND, request, init: (client) => client.wallets.generateSignatureInit(request as never) });
+    beginUserAction({
+      dfnsUser,
+      kind: KIND,
+      request,
+      init: (client) => client.wallets.generateSignatureInit(request as never),
+    });
   const complete = (actionId: string, assertion: ReturnType<SoftwarePasskey["assert"]>["credentialAssertion"]) =>
     completeUserAction({
       dfnsUser,
@@ -57,15 +64,19 @@ describe("user actions", () => {
     const other = await signingSetup();
     const action = await begin();
 
-    await expect(complete(action.id, other.passkey.assert(action.challenge).credentialAssertion)).rejects.toMatchObject({
-      status: 403,
-      details: { code: "passkey_not_allowed" },
-    });
+    await expect(complete(action.id, other.passkey.assert(action.challenge).credentialAssertion)).rejects.toMatchObject(
+      {
+        status: 403,
+        details: { code: "passkey_not_allowed" },
+      },
+    );
     await expect(complete(action.id, passkey.assert("another challenge").credentialAssertion)).rejects.toMatchObject({
       status: 400,
       details: { code: "challenge_mismatch" },
     });
-    await expect(other.complete(action.id, passkey.assert(action.challenge).credentialAssertion)).rejects.toMatchObject({ status: 404 });
+    await expect(other.complete(action.id, passkey.assert(action.challenge).credentialAssertion)).rejects.toMatchObject(
+      { status: 404 },
+    );
 
     // None of those used it up.
     const { result } = await complete(action.id, passkey.assert(action.challenge).credentialAssertion);
@@ -77,19 +88,31 @@ describe("user actions", () => {
     const action = await begin();
     const tampered = { ...passkey.assert(action.challenge).credentialAssertion };
     tampered.signature = passkey.assert("something else").credentialAssertion.signature;
-    await expect(complete(action.id, tampered)).rejects.toMatchObject({ status: 403, details: { code: "approval_refused" } });
+    await expect(complete(action.id, tampered)).rejects.toMatchObject({
+      status: 403,
+      details: { code: "approval_refused" },
+    });
 
     const next = await begin();
-    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => complete(next.id, passkey.assert(next.challenge).credentialAssertion)));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, () => complete(next.id, passkey.assert(next.challenge).credentialAssertion)),
+    );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
   });
 
   it("sends Dfns the body exactly as it was signed, whatever order the database keeps JSON keys in", async () => {
     const { dfnsUser, passkey } = await signingSetup();
-    const wallet = await app.database.prisma.wallet.findFirstOrThrow({ where: { dfnsUserId: dfnsUser.id, network: "EthereumSepolia" } });
+    const wallet = await app.database.prisma.wallet.findFirstOrThrow({
+      where: { dfnsUserId: dfnsUser.id, network: "EthereumSepolia" },
+    });
     // jsonb would store `kind` before `message` (shorter keys first); the signed body has them the other way round.
     const request = { walletId: wallet.dfnsWalletId, body: { message: "0x6869", kind: "Message" } };
-    const action = await beginUserAction({ dfnsUser, kind: KIND, request, init: (client) => client.wallets.generateSignatureInit(request as never) });
+    const action = await beginUserAction({
+      dfnsUser,
+      kind: KIND,
+      request,
+      init: (client) => client.wallets.generateSignatureInit(request as never),
+    });
     const { result } = await completeUserAction({
       dfnsUser,
       kind: KIND,
@@ -103,16 +126,28 @@ describe("user actions", () => {
   it("answers a policy approval without its own handling with a 202 in words: waiting, until when, nothing to redo", async () => {
     const { begin, complete, passkey, user } = await signingSetup();
     const action = await begin();
-    const waiting = await app.withSandbox({ policyApproval: true }, () => complete(action.id, passkey.assert(action.challenge).credentialAssertion).catch((e: unknown) => e));
-    expect(waiting).toMatchObject({ status: 202, details: { code: "pending_approval", approvalId: expect.stringMatching(/^ap-/) } });
-    expect((waiting as Error).message).toMatch(/^Waiting for approval: .* \(until \d+ \w+ \d{4}, \d\d:\d\d UTC\)\. It goes ahead once approved; you don't need to do it again\.$/);
-    expect(await app.database.prisma.auditEvent.count({ where: { userId: user.id, type: "dfns.approval.pending" } })).toBe(1);
+    const waiting = await app.withSandbox({ policyApproval: true }, () =>
+      complete(action.id, passkey.assert(action.challenge).credentialAssertion).catch((e: unknown) => e),
+    );
+    expect(waiting).toMatchObject({
+      status: 202,
+      details: { code: "pending_approval", approvalId: expect.stringMatching(/^ap-/) },
+    });
+    expect((waiting as Error).message).toMatch(
+      /^Waiting for approval: .* \(until \d+ \w+ \d{4}, \d\d:\d\d UTC\)\. It goes ahead once approved; you don't need to do it again\.$/,
+    );
+    expect(
+      await app.database.prisma.auditEvent.count({ where: { userId: user.id, type: "dfns.approval.pending" } }),
+    ).toBe(1);
   });
 
   it("refuses an expired action and forgets it", async () => {
     const { begin, complete, passkey } = await signingSetup();
     const action = await begin();
-    await app.database.prisma.pendingUserAction.update({ where: { id: action.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await app.database.prisma.pendingUserAction.update({
+      where: { id: action.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await expect(complete(action.id, passkey.assert(action.challenge).credentialAssertion)).rejects.toMatchObject({
       status: 409,
       details: { code: "action_expired" },

@@ -21,15 +21,27 @@ export async function startRegistrationFor(app: AppHarness, user: AppUser): Prom
 }
 
 /** The browser's part: a passkey and a recovery key over the challenge (or over `challenge`). */
-export async function browserCredentials(started: StartedRegistration, challenge = started.challenge.challenge, origin = getEnv().appOrigin) {
-  const { passkey, credentialInfo } = SoftwarePasskey.create({ rpId: started.challenge.rp.id, origin, challenge, userId: started.challenge.user.id });
+export async function browserCredentials(
+  started: StartedRegistration,
+  challenge = started.challenge.challenge,
+  origin = getEnv().appOrigin,
+) {
+  const { passkey, credentialInfo } = SoftwarePasskey.create({
+    rpId: started.challenge.rp.id,
+    origin,
+    challenge,
+    userId: started.challenge.user.id,
+  });
   const recovery = await createRecoveryCredential({ username: started.username, challenge, origin });
   return {
     passkey,
     recoveryCode: recovery.recoveryCode,
     body: {
       firstFactorCredential: { credentialInfo },
-      recoveryCredential: { credentialInfo: recovery.credential.credentialInfo, encryptedPrivateKey: recovery.credential.encryptedPrivateKey },
+      recoveryCredential: {
+        credentialInfo: recovery.credential.credentialInfo,
+        encryptedPrivateKey: recovery.credential.encryptedPrivateKey,
+      },
     },
   };
 }
@@ -42,5 +54,12 @@ export async function registeredUser(app: AppHarness, email?: string) {
   const response = await app.call(complete, user, { body });
   expect(response.status).toBe(200);
   const { wallets } = (await response.json()) as { wallets: { id: string; network: string; address?: string }[] };
-  return { user, username: started.username, passkey, recoveryCode, recoveryCredId: body.recoveryCredential.credentialInfo.credId, wallets };
+  return {
+    user,
+    username: started.username,
+    passkey,
+    recoveryCode,
+    recoveryCredId: body.recoveryCredential.credentialInfo.credId,
+    wallets,
+  };
 }

@@ -22,7 +22,10 @@ const PASSWORD = "correct horse battery staple";
 /** A registered user (Dfns user and wallets) with a password, signed in through NextAuth. */
 async function signedInUser() {
   const registered = await registeredUser(app);
-  await app.database.prisma.user.update({ where: { id: registered.user.id }, data: { passwordHash: await hashPassword(PASSWORD) } });
+  await app.database.prisma.user.update({
+    where: { id: registered.user.id },
+    data: { passwordHash: await hashPassword(PASSWORD) },
+  });
   const { sessionCookie } = await signIn(registered.user.email, PASSWORD);
   expect(sessionCookie).not.toBeNull();
   return { ...registered, cookie: sessionCookie! };
@@ -50,8 +53,14 @@ describe("signing out", () => {
     for (const cookie of [alice.cookie, secondDevice]) {
       const read = await walletsWith(cookie);
       expect(read.status).toBe(401);
-      expect(await read.json()).toEqual({ error: { message: "You are not signed in, or your session has ended. Sign in and try again." } });
-      const sign = await app.call(beginSignature, null, { cookie, body: { message: "after sign-out" }, params: { walletId: wallets[0]!.id } });
+      expect(await read.json()).toEqual({
+        error: { message: "You are not signed in, or your session has ended. Sign in and try again." },
+      });
+      const sign = await app.call(beginSignature, null, {
+        cookie,
+        body: { message: "after sign-out" },
+        params: { walletId: wallets[0]!.id },
+      });
       expect(sign.status).toBe(401);
     }
     expect(await app.database.prisma.pendingUserAction.count({ where: { userId: alice.user.id } })).toBe(0);

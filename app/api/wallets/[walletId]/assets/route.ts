@@ -4,4 +4,6 @@ import { handler } from "@/lib/http";
 export const dynamic = "force-dynamic";
 
 // The wallet's balances from Dfns; `refreshed: false` when Dfns does not answer in time.
-export const GET = handler({ dfnsAction: "read the balances" }, async ({ user, params }) => listWalletAssets(user, String(params.walletId)));
+export const GET = handler({ dfnsAction: "read the balances" }, async ({ user, params }) =>
+  listWalletAssets(user, String(params.walletId)),
+);

@@ -5,6 +5,9 @@ import { handler } from "@/lib/http";
 export const dynamic = "force-dynamic";
 
 // Starts signing typed data (EIP-712) with an EVM wallet: checked, then the passkey challenge.
-export const POST = handler({ body: signTypedDataSchema, dfnsAction: "start the signature" }, async ({ user, body, params }) => ({
-  action: await beginTypedDataSignature(user, String(params.walletId), body.typedData),
-}));
+export const POST = handler(
+  { body: signTypedDataSchema, dfnsAction: "start the signature" },
+  async ({ user, body, params }) => ({
+    action: await beginTypedDataSignature(user, String(params.walletId), body.typedData),
+  }),
+);
