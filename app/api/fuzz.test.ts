@@ -40,7 +40,8 @@ import * as wallets from "./wallets/route";
 // signed in (registered or not) or not, with the right Origin, another or none, or a forged
 // cookie. (NextAuth's own endpoints need Next's request scope: they are covered by their own
 // tests, app/api/auth/[...nextauth]/*.test.ts.) Whatever comes: never a 5xx, a refusal is JSON with `error.message`, and a refused
-// request changes no row of the app's tables. FUZZ_RUNS cases per route (`npm run fuzz` runs
+// request changes no row of the app's tables (except a refusal by Dfns of the credentials a
+// registration or recovery forwarded: Dfns spent that challenge, and the app's row follows). FUZZ_RUNS cases per route (`npm run fuzz` runs
 // more and prints the table).
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
@@ -185,6 +186,8 @@ interface Finding {
   serverErrors: number;
   nonJson: number;
   rowsChangedByRefusals: number;
+  /** Refusals by Dfns of credentials the app forwarded (registration, recovery): their challenge is spent. */
+  refusedByDfns: number;
   examples: string[];
 }
 const findings: Finding[] = [];
@@ -200,6 +203,7 @@ describe("fuzzing every app route", () => {
         serverErrors: 0,
         nonJson: 0,
         rowsChangedByRefusals: 0,
+        refusedByDfns: 0,
         examples: [],
       };
       findings.push(finding);
@@ -250,14 +254,21 @@ describe("fuzzing every app route", () => {
             }
             if (response.status >= 400) {
               let message: unknown;
+              let code: unknown;
               try {
-                message = (JSON.parse(text) as { error?: { message?: unknown } }).error?.message;
+                const { error } = JSON.parse(text) as { error?: { message?: unknown; details?: { code?: unknown } } };
+                [message, code] = [error?.message, error?.details?.code];
               } catch {
                 message = undefined;
               }
               if (typeof message !== "string" || message.length === 0) {
                 finding.nonJson++;
                 note("not JSON with error.message", input, response.status, text);
+              }
+              // Credentials Dfns itself refused spend their one-time challenge there: the app's copy follows.
+              if (code === "credentials_refused") {
+                finding.refusedByDfns++;
+                return;
               }
               const after = await tableHashes();
               const changed = APP_TABLES.filter((table) => before[table] !== after[table]);
