@@ -13,7 +13,11 @@ const routes = import.meta.glob<Record<string, Handler>>(["./**/route.ts", "!./d
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 const request = (method: string, path = "/api/test") =>
-  new Request(`${getEnv().appOrigin}${path}`, { method, headers: { origin: getEnv().appOrigin, "content-type": "application/json" }, body: method === "GET" ? undefined : "{}" });
+  new Request(`${getEnv().appOrigin}${path}`, {
+    method,
+    headers: { origin: getEnv().appOrigin, "content-type": "application/json" },
+    body: method === "GET" ? undefined : "{}",
+  });
 const noParams = { params: Promise.resolve({}) };
 
 describe("methods on every /api route", () => {

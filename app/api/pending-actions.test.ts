@@ -19,11 +19,14 @@ afterAll(async () => app.close());
 type ErrorJson = { error: { message: string; code?: string } };
 
 async function walletOf(user: AppUser): Promise<string> {
-  const { wallets } = (await (await app.call(listWallets, user, { method: "GET" })).json()) as { wallets: { id: string }[] };
+  const { wallets } = (await (await app.call(listWallets, user, { method: "GET" })).json()) as {
+    wallets: { id: string }[];
+  };
   return wallets[0]!.id;
 }
 
-const beginSign = (user: AppUser, walletId: string, message = "hello") => app.call(beginSignature, user, { body: { message }, params: { walletId } });
+const beginSign = (user: AppUser, walletId: string, message = "hello") =>
+  app.call(beginSignature, user, { body: { message }, params: { walletId } });
 const pendingOf = (user: AppUser) => app.database.prisma.pendingUserAction.count({ where: { userId: user.id } });
 
 describe("the cap on a user's pending actions", () => {
@@ -33,7 +36,12 @@ describe("the cap on a user's pending actions", () => {
     for (let i = 0; i < MAX_PENDING_ACTIONS; i++) expect((await beginSign(alice.user, walletId)).status).toBe(200);
 
     // Dfns is unreachable: a call to it would be a 502.
-    for (const response of await app.withDfnsDown(() => Promise.all([beginSign(alice.user, walletId), app.call(beginWallet, alice.user, { body: { network: "BaseSepolia" } })]))) {
+    for (const response of await app.withDfnsDown(() =>
+      Promise.all([
+        beginSign(alice.user, walletId),
+        app.call(beginWallet, alice.user, { body: { network: "BaseSepolia" } }),
+      ]),
+    )) {
       expect(response.status).toBe(429);
       expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(200);
       expect(await response.json()).toEqual({
@@ -53,7 +61,9 @@ describe("the cap on a user's pending actions", () => {
   it("holds under 25 parallel starts: exactly the cap gets through", async () => {
     const { user } = await registeredUser(app);
     const walletId = await walletOf(user);
-    const statuses = (await Promise.all(Array.from({ length: 25 }, (_, i) => beginSign(user, walletId, `parallel ${i}`)))).map((r) => r.status);
+    const statuses = (
+      await Promise.all(Array.from({ length: 25 }, (_, i) => beginSign(user, walletId, `parallel ${i}`)))
+    ).map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(MAX_PENDING_ACTIONS);
     expect(statuses.filter((s) => s === 429)).toHaveLength(25 - MAX_PENDING_ACTIONS);
     expect(await pendingOf(user)).toBe(MAX_PENDING_ACTIONS);
@@ -63,7 +73,11 @@ describe("the cap on a user's pending actions", () => {
     const alice = await registeredUser(app);
     const walletId = await walletOf(alice.user);
     const actions = [];
-    for (let i = 0; i < MAX_PENDING_ACTIONS; i++) actions.push(((await (await beginSign(alice.user, walletId)).json()) as { action: { id: string; challenge: string } }).action);
+    for (let i = 0; i < MAX_PENDING_ACTIONS; i++)
+      actions.push(
+        ((await (await beginSign(alice.user, walletId)).json()) as { action: { id: string; challenge: string } })
+          .action,
+      );
     expect((await beginSign(alice.user, walletId)).status).toBe(429);
 
     // Approving one frees its place.
@@ -76,7 +90,10 @@ describe("the cap on a user's pending actions", () => {
     expect((await beginSign(alice.user, walletId)).status).toBe(200);
 
     // Expired ones make room and are deleted.
-    await app.database.prisma.pendingUserAction.updateMany({ where: { userId: alice.user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await app.database.prisma.pendingUserAction.updateMany({
+      where: { userId: alice.user.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await beginSign(alice.user, walletId)).status).toBe(200);
     expect(await pendingOf(alice.user)).toBe(1);
 

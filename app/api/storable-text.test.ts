@@ -21,7 +21,9 @@ afterAll(async () => app.close());
 type ErrorJson = { error: { message: string; issues?: { path: string; message: string }[] } };
 const errorOf = async (response: Response) => ((await response.json()) as ErrorJson).error;
 async function aWalletOf(user: Parameters<AppHarness["call"]>[1]): Promise<string> {
-  const { wallets } = (await (await app.call(listWallets, user, { method: "GET" })).json()) as { wallets: { id: string }[] };
+  const { wallets } = (await (await app.call(listWallets, user, { method: "GET" })).json()) as {
+    wallets: { id: string }[];
+  };
   return wallets[0]!.id;
 }
 const NOT_STORABLE = "must not contain a NUL character or broken Unicode";
@@ -35,7 +37,9 @@ describe("text Postgres cannot store", () => {
     const { user } = await registeredUser(app);
     const walletId = await aWalletOf(user);
     const before = await app.database.prisma.pendingUserAction.count();
-    const response = await app.withDfnsDown(() => app.call(beginSignature, user, { body: { message }, params: { walletId } }));
+    const response = await app.withDfnsDown(() =>
+      app.call(beginSignature, user, { body: { message }, params: { walletId } }),
+    );
     expect(response.status).toBe(400);
     expect(await errorOf(response)).toEqual({ message: `Request body is invalid: message: ${NOT_STORABLE}`, code: "invalid_body", status: 400, issues: [{ path: "message", message: NOT_STORABLE }] });
     expect(await app.database.prisma.pendingUserAction.count()).toBe(before);
@@ -85,7 +89,13 @@ describe("text Postgres cannot store", () => {
     const { user } = await registeredUser(app);
     for (const route of [listSignatures, beginSignature]) {
       const method = route === listSignatures ? "GET" : "POST";
-      const response = await app.withDfnsDown(() => app.call(route, user, { method, body: method === "POST" ? { message: "hi" } : undefined, params: { walletId: "w\u0000" } }));
+      const response = await app.withDfnsDown(() =>
+        app.call(route, user, {
+          method,
+          body: method === "POST" ? { message: "hi" } : undefined,
+          params: { walletId: "w\u0000" },
+        }),
+      );
       expect(response.status).toBe(400);
       expect(await errorOf(response)).toEqual({
         message: `The address of this request is invalid: walletId ${NOT_STORABLE}.`,

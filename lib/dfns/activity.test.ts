@@ -51,7 +51,19 @@ function transfer(over: Partial<Transfer>): Transfer {
 
 describe("mergeActivity", () => {
   it("lists history newest first with the other side, the amount in the asset's decimals and Confirmed", () => {
-    const items = mergeActivity(wallet, [entry({}), entry({ txHash: "0xbb", timestamp: "2026-12-01T12:00:00.000Z", value: "7", metadata: { asset: { symbol: "TUSD", decimals: 6 } } })], []);
+    const items = mergeActivity(
+      wallet,
+      [
+        entry({}),
+        entry({
+          txHash: "0xbb",
+          timestamp: "2026-12-01T12:00:00.000Z",
+          value: "7",
+          metadata: { asset: { symbol: "TUSD", decimals: 6 } },
+        }),
+      ],
+      [],
+    );
     expect(items.map((i) => [i.txHash, i.direction, i.counterparty, i.amount, i.symbol, i.status])).toEqual([
       ["0xbb", "In", BOB, "0.000007", "TUSD", "Confirmed"],
       ["0xaa", "In", BOB, "1.5", "ETH", "Confirmed"],
@@ -60,9 +72,26 @@ describe("mergeActivity", () => {
 
   it("shows an own transfer once: from history when it is there (with the app's id and status), else from the app", () => {
     const sent = transfer({ id: "t-sent", txHash: "0xcc", status: "Confirmed" });
-    const pending = transfer({ id: "t-pending", txHash: null, status: "Submitting", createdAt: new Date("2026-12-01T13:00:00.000Z") });
-    const failed = transfer({ id: "t-failed", status: "Failed", reason: "insufficient funds for gas", createdAt: new Date("2026-12-01T09:00:00.000Z") });
-    const out = entry({ direction: "Out", txHash: "0xcc", from: ALICE, to: BOB, value: "250000000000000000", timestamp: "2026-12-01T11:00:05.000Z" });
+    const pending = transfer({
+      id: "t-pending",
+      txHash: null,
+      status: "Submitting",
+      createdAt: new Date("2026-12-01T13:00:00.000Z"),
+    });
+    const failed = transfer({
+      id: "t-failed",
+      status: "Failed",
+      reason: "insufficient funds for gas",
+      createdAt: new Date("2026-12-01T09:00:00.000Z"),
+    });
+    const out = entry({
+      direction: "Out",
+      txHash: "0xcc",
+      from: ALICE,
+      to: BOB,
+      value: "250000000000000000",
+      timestamp: "2026-12-01T11:00:05.000Z",
+    });
     const items = mergeActivity(wallet, [out, entry({})], [pending, sent, failed]);
     expect(items.map((i) => [i.key, i.direction, i.counterparty, i.amount, i.status])).toEqual([
       ["t-pending", "Out", BOB, "0.25", "Submitting"],
@@ -76,7 +105,11 @@ describe("mergeActivity", () => {
 
   it("does not take an incoming entry for an own transfer with the same hash (a transfer to oneself shows both sides)", () => {
     const self = transfer({ id: "t-self", txHash: "0xdd", to: ALICE, status: "Confirmed" });
-    const items = mergeActivity(wallet, [entry({ txHash: "0xdd", from: ALICE }), entry({ direction: "Out", txHash: "0xdd", from: ALICE })], [self]);
+    const items = mergeActivity(
+      wallet,
+      [entry({ txHash: "0xdd", from: ALICE }), entry({ direction: "Out", txHash: "0xdd", from: ALICE })],
+      [self],
+    );
     expect(items.map((i) => [i.key, i.direction])).toEqual([
       ["0xdd::In", "In"],
       ["t-self", "Out"],

@@ -55,12 +55,18 @@ interface HistoryEntry {
   metadata: { asset: { symbol?: string; decimals?: number } };
 }
 
-export async function listActivity(user: Pick<SessionUser, "id">, walletId: string, timeoutMs = REFRESH_TIMEOUT_MS): Promise<ActivityList> {
+export async function listActivity(
+  user: Pick<SessionUser, "id">,
+  walletId: string,
+  timeoutMs = REFRESH_TIMEOUT_MS,
+): Promise<ActivityList> {
   const dfnsUser = await requireDfnsUser(user);
   const wallet = await findUserWallet(dfnsUser, walletId);
   const [history, own] = await Promise.all([
     withTimeout(
-      withEndUserClient(dfnsUser, (client) => client.wallets.getWalletHistory({ walletId: wallet.dfnsWalletId, query: { limit: ACTIVITY_LIMIT } })),
+      withEndUserClient(dfnsUser, (client) =>
+        client.wallets.getWalletHistory({ walletId: wallet.dfnsWalletId, query: { limit: ACTIVITY_LIMIT } }),
+      ),
       timeoutMs,
     ).then(
       (page) => page.items as unknown as HistoryEntry[],
@@ -76,7 +82,11 @@ export async function listActivity(user: Pick<SessionUser, "id">, walletId: stri
 }
 
 /** History entries, enriched with the app's transfer of the same hash, plus the app's transfers history lacks. */
-export function mergeActivity(wallet: Pick<Wallet, "network">, history: HistoryEntry[], own: Transfer[]): ActivityItem[] {
+export function mergeActivity(
+  wallet: Pick<Wallet, "network">,
+  history: HistoryEntry[],
+  own: Transfer[],
+): ActivityItem[] {
   const ownByHash = new Map(own.filter((t) => t.txHash).map((t) => [t.txHash!, t]));
   const shown = new Set<string>();
   const items: ActivityItem[] = history.map((entry) => {

@@ -1,6 +1,13 @@
 import { DfnsError, PolicyPendingError } from "@dfns/sdk";
 import { describe, expect, it } from "vitest";
-import { isExternalIdTaken, isPolicyPending, isUserActionUsed, isUserAlreadyExists, isUserNotFound, pendingApproval } from "./answers";
+import {
+  isExternalIdTaken,
+  isPolicyPending,
+  isUserActionUsed,
+  isUserAlreadyExists,
+  isUserNotFound,
+  pendingApproval,
+} from "./answers";
 
 // Each answer the app acts on, in every form Dfns's documents give it, and the look-alikes it
 // must not be taken for (a 401 is also a bad token).

@@ -1,5 +1,5 @@
 import type { DfnsError } from "@dfns/sdk";
-import { isDfnsError } from "@/lib/http";
+import { badRequest, describeDfnsFailure, HttpError, isDfnsError } from "@/lib/http";
 
 // What a Dfns error answer means. Dfns's documents, its error table and the generic rules do not
 // always agree on the status (README, "Where the Dfns documents disagree"), so each answer the app
@@ -34,11 +34,39 @@ export interface PendingApproval {
 
 /** The approval a 202 waits for (policies.getApproval's shape), as far as the body says. */
 export function pendingApproval(error: DfnsError): PendingApproval {
-  const body = (error.context ?? {}) as { id?: unknown; expirationDate?: unknown; activity?: { signatureRequest?: { id?: unknown } } };
+  const body = (error.context ?? {}) as {
+    id?: unknown;
+    expirationDate?: unknown;
+    activity?: { signatureRequest?: { id?: unknown } };
+  };
   const signatureId = body.activity?.signatureRequest?.id;
   return {
     ...(typeof body.id === "string" ? { id: body.id } : {}),
     ...(typeof body.expirationDate === "string" ? { expiresAt: body.expirationDate } : {}),
     ...(typeof signatureId === "string" ? { signatureId } : {}),
   };
+}
+
+/**
+ * A definite no from Dfns (or the app's mapping of one: the approval refused): the request was
+ * not carried out. A 408, 409, 429, 5xx or no answer at all is not one: Dfns may have it.
+ */
+export function isRefusal(error: unknown): boolean {
+  if (error instanceof HttpError) return error.status === 403;
+  if (!isDfnsError(error)) return false;
+  const status = error.httpStatus;
+  return status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429;
+}
+
+/**
+ * Dfns refused (4xx) the credentials the browser made for a registration or a recovery: the
+ * client's request, so a 400 in words (not a 502), and the challenge is spent: start again.
+ */
+export function credentialsRefused(error: DfnsError, what: "registration" | "recovery"): HttpError {
+  return badRequest(
+    `${describeDfnsFailure(error, `complete the ${what}`)}. Nothing was changed: start the ${what} again.`,
+    {
+      code: "credentials_refused",
+    },
+  );
 }

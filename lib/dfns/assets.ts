@@ -26,12 +26,19 @@ type DfnsAsset = GetWalletAssetsResponse["assets"][number];
 type EndUser = Pick<DfnsUser, "id" | "username">;
 
 /** The assets of the user's wallet `walletId`, or `refreshed: false` when Dfns does not answer in time. */
-export async function listWalletAssets(user: Pick<SessionUser, "id">, walletId: string, timeoutMs = REFRESH_TIMEOUT_MS): Promise<AssetList> {
+export async function listWalletAssets(
+  user: Pick<SessionUser, "id">,
+  walletId: string,
+  timeoutMs = REFRESH_TIMEOUT_MS,
+): Promise<AssetList> {
   const dfnsUser = await requireDfnsUser(user);
   const wallet = await findUserWallet(dfnsUser, walletId);
   try {
     const assets = await withTimeout(fetchWalletAssets(dfnsUser, wallet), timeoutMs);
-    return { assets: assets.map((asset) => ({ ...asset, formatted: formatAmount(asset.balance, asset.decimals) })), refreshed: true };
+    return {
+      assets: assets.map((asset) => ({ ...asset, formatted: formatAmount(asset.balance, asset.decimals) })),
+      refreshed: true,
+    };
   } catch (error) {
     if (!isDfnsUnavailable(error)) throw error;
     console.warn("[assets] Dfns wallet assets unavailable:", (error as Error).message);
@@ -40,12 +47,19 @@ export async function listWalletAssets(user: Pick<SessionUser, "id">, walletId: 
 }
 
 /** What the wallet holds that the app can send, native asset first. Dfns's errors are thrown. */
-export async function fetchWalletAssets(dfnsUser: EndUser, wallet: Pick<Wallet, "dfnsWalletId">): Promise<WalletAsset[]> {
-  const answer = await withEndUserClient(dfnsUser, (client) => client.wallets.getWalletAssets({ walletId: wallet.dfnsWalletId }));
-  return answer.assets.flatMap((asset) => {
-    const known = walletAsset(asset);
-    return known ? [known] : [];
-  }).sort((a, b) => Number(b.kind === "Native") - Number(a.kind === "Native"));
+export async function fetchWalletAssets(
+  dfnsUser: EndUser,
+  wallet: Pick<Wallet, "dfnsWalletId">,
+): Promise<WalletAsset[]> {
+  const answer = await withEndUserClient(dfnsUser, (client) =>
+    client.wallets.getWalletAssets({ walletId: wallet.dfnsWalletId }),
+  );
+  return answer.assets
+    .flatMap((asset) => {
+      const known = walletAsset(asset);
+      return known ? [known] : [];
+    })
+    .sort((a, b) => Number(b.kind === "Native") - Number(a.kind === "Native"));
 }
 
 /** One Dfns asset as the app lists it; null for kinds the app does not send. */

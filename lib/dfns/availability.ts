@@ -22,4 +22,5 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Dfns answered with an error, could not be reached, or timed out. */
-export const isDfnsUnavailable = (error: unknown) => error instanceof DfnsTimeoutError || isDfnsError(error) || isNetworkError(error);
+export const isDfnsUnavailable = (error: unknown) =>
+  error instanceof DfnsTimeoutError || isDfnsError(error) || isNetworkError(error);

@@ -14,7 +14,10 @@ export async function serviceAccountClient(): Promise<DfnsApiClient> {
 
 /** The service account of a given connection (the doctor checks one before the app uses it). */
 export function serviceAccountClientFor(c: DfnsConnection): DfnsApiClient {
-  return timedDfnsClient(new DfnsApiClient({ baseUrl: c.apiUrl, authToken: c.authToken, signer: serviceAccountSigner(c) }));
+  return timedDfnsClient(
+    new DfnsApiClient({ baseUrl: c.apiUrl, authToken: c.authToken, signer: serviceAccountSigner(c) }),
+    c.timeLimitMs,
+  );
 }
 
 /** The service account's key, signing user-action challenges. */
@@ -24,11 +27,14 @@ export const serviceAccountSigner = (c: Pick<DfnsConnection, "credId" | "private
 /** A client for one registration or recovery call, authenticated by its temporary token. */
 export async function temporaryClient(temporaryAuthenticationToken: string): Promise<DfnsApiClient> {
   const c = await dfnsConnection();
-  return timedDfnsClient(new DfnsApiClient({ baseUrl: c.apiUrl, authToken: temporaryAuthenticationToken }));
+  return timedDfnsClient(
+    new DfnsApiClient({ baseUrl: c.apiUrl, authToken: temporaryAuthenticationToken }),
+    c.timeLimitMs,
+  );
 }
 
 /** An end user's client: reads directly; mutations are signed in the browser (xxxInit/xxxComplete). */
 export async function endUserClient(token: string): Promise<DfnsDelegatedApiClient> {
   const c = await dfnsConnection();
-  return timedDfnsClient(new DfnsDelegatedApiClient({ baseUrl: c.apiUrl, authToken: token }));
+  return timedDfnsClient(new DfnsDelegatedApiClient({ baseUrl: c.apiUrl, authToken: token }), c.timeLimitMs);
 }

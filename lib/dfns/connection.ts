@@ -8,6 +8,8 @@ export interface DfnsConnection {
   authToken: string;
   credId: string;
   privateKey: string;
+  /** How long one Dfns call may take (DFNS_CALL_TIME_LIMIT_MS unless set; tests set it short). */
+  timeLimitMs?: number;
 }
 
 const globalForDfns = globalThis as unknown as { __dfnsConnection?: DfnsConnection };

@@ -31,7 +31,13 @@ export interface CredentialView {
   createdAt: string;
 }
 
-const view = ({ id, kind, name, active, createdAt }: Credential): CredentialView => ({ id, kind, name, active, createdAt: createdAt.toISOString() });
+const view = ({ id, kind, name, active, createdAt }: Credential): CredentialView => ({
+  id,
+  kind,
+  name,
+  active,
+  createdAt: createdAt.toISOString(),
+});
 
 /** The challenge's identifier travels through the browser sealed and bound to the user: it is Dfns's, not the page's. */
 const challengePurpose = (user: Pick<SessionUser, "id">) => `dfns-credential-challenge:${user.id}`;
@@ -61,15 +67,26 @@ export async function listCredentials(user: SessionUser): Promise<{ credentials:
 }
 
 /** Dfns's challenge for a new passkey: the WebAuthn options, and its identifier sealed. */
-export async function newPasskeyChallenge(user: SessionUser): Promise<{ challenge: RegistrationChallenge; challengeToken: string }> {
+export async function newPasskeyChallenge(
+  user: SessionUser,
+): Promise<{ challenge: RegistrationChallenge; challengeToken: string }> {
   const dfnsUser = await requireDfnsUser(user);
-  const response = await withEndUserClient(dfnsUser, (client) => client.auth.createCredentialChallenge({ body: { kind: "Fido2" } }));
-  if (response.kind !== "Fido2") throw new Error(`Dfns answered a Fido2 credential challenge with a ${response.kind} one`);
-  return { challenge: browserChallenge(response), challengeToken: seal(response.challengeIdentifier, challengePurpose(user)) };
+  const response = await withEndUserClient(dfnsUser, (client) =>
+    client.auth.createCredentialChallenge({ body: { kind: "Fido2" } }),
+  );
+  if (response.kind !== "Fido2")
+    throw new Error(`Dfns answered a Fido2 credential challenge with a ${response.kind} one`);
+  return {
+    challenge: browserChallenge(response),
+    challengeToken: seal(response.challengeIdentifier, challengePurpose(user)),
+  };
 }
 
 /** The user action that adds the passkey the browser made over that challenge. */
-export async function beginAddPasskey(user: SessionUser, input: AddPasskeyInput): Promise<{ action: BrowserUserAction }> {
+export async function beginAddPasskey(
+  user: SessionUser,
+  input: AddPasskeyInput,
+): Promise<{ action: BrowserUserAction }> {
   const dfnsUser = await requireDfnsUser(user);
   let challengeIdentifier: string;
   try {
@@ -78,24 +95,44 @@ export async function beginAddPasskey(user: SessionUser, input: AddPasskeyInput)
     throw badRequest("This passkey request is not valid for your account. Start again.", { code: "challenge_invalid" });
   }
   const request: CreateCredentialRequest = {
-    body: { credentialKind: "Fido2", credentialInfo: input.credentialInfo, credentialName: input.name, challengeIdentifier },
+    body: {
+      credentialKind: "Fido2",
+      credentialInfo: input.credentialInfo,
+      credentialName: input.name,
+      challengeIdentifier,
+    },
   };
-  const action = await beginUserAction({ dfnsUser, kind: CREATE, request, init: (client) => client.auth.createCredentialInit(request) });
+  const action = await beginUserAction({
+    dfnsUser,
+    kind: CREATE,
+    request,
+    init: (client) => client.auth.createCredentialInit(request),
+  });
   return { action };
 }
 
-export async function completeAddPasskey(user: SessionUser, input: CompleteUserActionInput): Promise<{ credential: CredentialView }> {
+export async function completeAddPasskey(
+  user: SessionUser,
+  input: CompleteUserActionInput,
+): Promise<{ credential: CredentialView }> {
   const dfnsUser = await requireDfnsUser(user);
   const { result } = await completeUserAction({
     dfnsUser,
     kind: CREATE,
     ...input,
-    complete: (client, request: CreateCredentialRequest, signed) => client.auth.createCredentialComplete(request, signed),
+    complete: (client, request: CreateCredentialRequest, signed) =>
+      client.auth.createCredentialComplete(request, signed),
   });
   const prisma = await db();
   const row = await prisma.$transaction(async (tx) => {
     const created = await upsertCredential(tx, dfnsUser.id, result);
-    await tx.auditEvent.create({ data: { userId: user.id, type: "dfns.credential.created", detail: { credential: result.credentialUuid, kind: result.kind } } });
+    await tx.auditEvent.create({
+      data: {
+        userId: user.id,
+        type: "dfns.credential.created",
+        detail: { credential: result.credentialUuid, kind: result.kind },
+      },
+    });
     return created;
   });
   return { credential: view(row) };
@@ -107,25 +144,40 @@ const LAST_PASSKEY =
   "This is your only active passkey, and your wallet needs one. Add another passkey first, then deactivate this one.";
 
 /** Refuses what must not be deactivated; `credentials` is the user's current list. */
-function checkDeactivatable(target: Pick<Credential, "id" | "kind" | "active">, credentials: Pick<Credential, "id" | "kind" | "active">[]) {
+function checkDeactivatable(
+  target: Pick<Credential, "id" | "kind" | "active">,
+  credentials: Pick<Credential, "id" | "kind" | "active">[],
+) {
   if (target.kind !== "Fido2") {
-    throw conflict("Your recovery key can't be turned off here: it is how you get back in if you lose your passkeys. A recovery replaces it.", {
-      code: "not_a_passkey",
-    });
+    throw conflict(
+      "Your recovery key can't be turned off here: it is how you get back in if you lose your passkeys. A recovery replaces it.",
+      {
+        code: "not_a_passkey",
+      },
+    );
   }
   if (!target.active) throw conflict("This passkey is already inactive.", { code: "already_inactive" });
-  if (!credentials.some((c) => c.kind === "Fido2" && c.active && c.id !== target.id)) throw conflict(LAST_PASSKEY, { code: "last_passkey" });
+  if (!credentials.some((c) => c.kind === "Fido2" && c.active && c.id !== target.id))
+    throw conflict(LAST_PASSKEY, { code: "last_passkey" });
 }
 
 /** The user action that deactivates one of the user's passkeys (404 for anyone else's). */
-export async function beginDeactivateCredential(user: SessionUser, credentialId: string): Promise<{ action: BrowserUserAction }> {
+export async function beginDeactivateCredential(
+  user: SessionUser,
+  credentialId: string,
+): Promise<{ action: BrowserUserAction }> {
   const dfnsUser = await requireDfnsUser(user);
   const credentials = await refresh(dfnsUser);
   const target = credentials.find((c) => c.id === credentialId);
   if (!target) throw noSuchPasskey();
   checkDeactivatable(target, credentials);
   const request: DeactivateCredentialRequest = { body: { credentialUuid: target.dfnsUuid } };
-  const action = await beginUserAction({ dfnsUser, kind: DEACTIVATE, request, init: (client) => client.auth.deactivateCredentialInit(request) });
+  const action = await beginUserAction({
+    dfnsUser,
+    kind: DEACTIVATE,
+    request,
+    init: (client) => client.auth.deactivateCredentialInit(request),
+  });
   return { action };
 }
 
@@ -134,14 +186,24 @@ export async function beginDeactivateCredential(user: SessionUser, credentialId:
  * user, held across Dfns's list and deactivation), so "another passkey stays active" still holds
  * when the deactivation runs: of parallel ones that would leave none, the later are refused (409).
  */
-export async function completeDeactivateCredential(user: SessionUser, input: CompleteUserActionInput): Promise<{ credential: CredentialView }> {
+export async function completeDeactivateCredential(
+  user: SessionUser,
+  input: CompleteUserActionInput,
+): Promise<{ credential: CredentialView }> {
   const dfnsUser = await requireDfnsUser(user);
   return withLease(`credential-deactivate:${dfnsUser.id}`, () => deactivateApproved(user, dfnsUser, input), {
-    busy: () => conflict("Another change to your passkeys is under way. Wait a moment, then reload this page.", { code: "credentials_busy" }),
+    busy: () =>
+      conflict("Another change to your passkeys is under way. Wait a moment, then reload this page.", {
+        code: "credentials_busy",
+      }),
   });
 }
 
-async function deactivateApproved(user: SessionUser, dfnsUser: DfnsUserWithCredentials, input: CompleteUserActionInput): Promise<{ credential: CredentialView }> {
+async function deactivateApproved(
+  user: SessionUser,
+  dfnsUser: DfnsUserWithCredentials,
+  input: CompleteUserActionInput,
+): Promise<{ credential: CredentialView }> {
   const { request } = await completeUserAction({
     dfnsUser,
     kind: DEACTIVATE,
@@ -158,8 +220,17 @@ async function deactivateApproved(user: SessionUser, dfnsUser: DfnsUserWithCrede
   });
   const prisma = await db();
   const row = await prisma.$transaction(async (tx) => {
-    const updated = await tx.credential.update({ where: { dfnsUuid: request.body.credentialUuid }, data: { active: false } });
-    await tx.auditEvent.create({ data: { userId: user.id, type: "dfns.credential.deactivated", detail: { credential: request.body.credentialUuid } } });
+    const updated = await tx.credential.update({
+      where: { dfnsUuid: request.body.credentialUuid },
+      data: { active: false },
+    });
+    await tx.auditEvent.create({
+      data: {
+        userId: user.id,
+        type: "dfns.credential.deactivated",
+        detail: { credential: request.body.credentialUuid },
+      },
+    });
     return updated;
   });
   return { credential: view(row) };

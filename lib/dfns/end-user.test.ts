@@ -36,7 +36,10 @@ describe("withEndUserClient", () => {
     const row = await requireDfnsUser(user);
     expect(row.loginTokenSealed).toBeTruthy();
     // Cleared in the database after the caller read its row: a second read would log in again.
-    await app.database.prisma.dfnsUser.update({ where: { id: row.id }, data: { loginTokenSealed: null, loginTokenExpiresAt: null } });
+    await app.database.prisma.dfnsUser.update({
+      where: { id: row.id },
+      data: { loginTokenSealed: null, loginTokenExpiresAt: null },
+    });
     const { items } = await withEndUserClient(row, (client) => client.wallets.listWallets());
     expect(items.length).toBeGreaterThan(0);
     const after = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { id: row.id } });
@@ -56,12 +59,21 @@ describe("withEndUserClient", () => {
     expect(stored.loginTokenSealed).not.toBe("garbage.garbage.garbage");
 
     // A readable token Dfns refuses (401): replaced by a fresh login, the call succeeds.
-    const forged = ["eyJhbGciOiJIUzI1NiJ9", Buffer.from(JSON.stringify({ exp: 4102444800 })).toString("base64url"), "c2ln"].join(".");
+    const forged = [
+      "eyJhbGciOiJIUzI1NiJ9",
+      Buffer.from(JSON.stringify({ exp: 4102444800 })).toString("base64url"),
+      "c2ln",
+    ].join(".");
     await app.database.prisma.dfnsUser.update({
       where: { id: dfnsUser.id },
-      data: { loginTokenSealed: seal(forged, "dfns-end-user-token"), loginTokenExpiresAt: new Date(Date.now() + 3600_000) },
+      data: {
+        loginTokenSealed: seal(forged, "dfns-end-user-token"),
+        loginTokenExpiresAt: new Date(Date.now() + 3600_000),
+      },
     });
-    expect((await withEndUserClient(dfnsUser, (client) => client.wallets.listWallets())).items.length).toBeGreaterThan(0);
+    expect((await withEndUserClient(dfnsUser, (client) => client.wallets.listWallets())).items.length).toBeGreaterThan(
+      0,
+    );
     const replaced = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { id: dfnsUser.id } });
     expect(open(replaced.loginTokenSealed!, "dfns-end-user-token")).not.toBe(forged);
   });

@@ -22,7 +22,9 @@ export type DfnsUserWithCredentials = DfnsUser & { credentials: Credential[] };
 
 /** The signed-in user's Dfns user, or 409 when they have not finished onboarding. */
 export async function requireDfnsUser(user: Pick<SessionUser, "id">): Promise<DfnsUserWithCredentials> {
-  const dfnsUser = await (await db()).dfnsUser.findUnique({ where: { userId: user.id }, include: { credentials: true } });
+  const dfnsUser = await (
+    await db()
+  ).dfnsUser.findUnique({ where: { userId: user.id }, include: { credentials: true } });
   if (!dfnsUser) throw conflict("You don't have a wallet yet. Finish onboarding first.", { code: "not_registered" });
   return dfnsUser;
 }
@@ -46,7 +48,9 @@ export async function withEndUserClient<T>(
 
 /** Drops the cached token, e.g. after a recovery replaced the user's credentials. */
 export async function forgetEndUserToken(dfnsUserId: string): Promise<void> {
-  await (await db()).dfnsUser.update({ where: { id: dfnsUserId }, data: { loginTokenSealed: null, loginTokenExpiresAt: null } });
+  await (
+    await db()
+  ).dfnsUser.update({ where: { id: dfnsUserId }, data: { loginTokenSealed: null, loginTokenExpiresAt: null } });
 }
 
 type SealedToken = Pick<DfnsUser, "loginTokenSealed" | "loginTokenExpiresAt">;
@@ -58,7 +62,12 @@ type SealedToken = Pick<DfnsUser, "loginTokenSealed" | "loginTokenExpiresAt">;
 async function cachedToken(dfnsUser: Pick<DfnsUser, "id"> & Partial<SealedToken>): Promise<string | null> {
   const row: SealedToken | null = dfnsUser.loginTokenSealed
     ? { loginTokenSealed: dfnsUser.loginTokenSealed, loginTokenExpiresAt: dfnsUser.loginTokenExpiresAt ?? null }
-    : await (await db()).dfnsUser.findUnique({ where: { id: dfnsUser.id }, select: { loginTokenSealed: true, loginTokenExpiresAt: true } });
+    : await (
+        await db()
+      ).dfnsUser.findUnique({
+        where: { id: dfnsUser.id },
+        select: { loginTokenSealed: true, loginTokenExpiresAt: true },
+      });
   if (!row?.loginTokenSealed || !row.loginTokenExpiresAt) return null;
   if (row.loginTokenExpiresAt.getTime() - EXPIRY_MARGIN_MS <= Date.now()) return null;
   try {
@@ -70,9 +79,14 @@ async function cachedToken(dfnsUser: Pick<DfnsUser, "id"> & Partial<SealedToken>
 
 async function login(dfnsUser: Pick<DfnsUser, "id" | "username">): Promise<string> {
   const { token } = await (await serviceAccountClient()).auth.delegatedLogin({ body: { username: dfnsUser.username } });
-  await (await db()).dfnsUser.update({
+  await (
+    await db()
+  ).dfnsUser.update({
     where: { id: dfnsUser.id },
-    data: { loginTokenSealed: seal(token, TOKEN_PURPOSE), loginTokenExpiresAt: tokenExpiry(token) ?? new Date(Date.now() + DEFAULT_LIFETIME_MS) },
+    data: {
+      loginTokenSealed: seal(token, TOKEN_PURPOSE),
+      loginTokenExpiresAt: tokenExpiry(token) ?? new Date(Date.now() + DEFAULT_LIFETIME_MS),
+    },
   });
   return token;
 }

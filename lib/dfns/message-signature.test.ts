@@ -32,7 +32,9 @@ describe("message signatures", () => {
     const args = { verification: "ed25519" as const, address: "ignored", publicKey, messageHex, signature };
     expect(await verifyMessageSignature(args)).toBe(true);
     expect(await verifyMessageSignature({ ...args, messageHex: messageToHex("gn") })).toBe(false);
-    expect(await verifyMessageSignature({ ...args, publicKey: toHex(ed25519.getPublicKey(new Uint8Array(32).fill(8))) })).toBe(false);
+    expect(
+      await verifyMessageSignature({ ...args, publicKey: toHex(ed25519.getPublicKey(new Uint8Array(32).fill(8))) }),
+    ).toBe(false);
   });
 
   it("says null where it has no check: unknown network kind, or no address", async () => {

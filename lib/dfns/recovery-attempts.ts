@@ -8,7 +8,11 @@ import { takeAttempt, tooManyAttempts, type RateLimit } from "@/lib/rate-limit";
 // Dfns, not guesses of the code.
 
 export const RECOVERY_ATTEMPT_LIMIT = 5;
-export const RECOVERY_ATTEMPTS: RateLimit = { name: "recovery:user", limit: RECOVERY_ATTEMPT_LIMIT, windowMs: 60 * 60 * 1000 };
+export const RECOVERY_ATTEMPTS: RateLimit = {
+  name: "recovery:user",
+  limit: RECOVERY_ATTEMPT_LIMIT,
+  windowMs: 60 * 60 * 1000,
+};
 
 /** Records one attempt, or throws a 429 when the user already made the limit in the window. */
 export async function recordRecoveryAttempt(userId: string, now = new Date()): Promise<void> {

@@ -25,7 +25,11 @@ export interface CompleteRecoveryRequest extends NewCredentialsInput {
   recovery: RecoveryAssertion;
 }
 
-const info = ({ credId, clientData, attestationData }: CredentialInfo): CredentialInfo => ({ credId, clientData, attestationData });
+const info = ({ credId, clientData, attestationData }: CredentialInfo): CredentialInfo => ({
+  credId,
+  clientData,
+  attestationData,
+});
 
 /** Dfns's `newCredentials`, in one fixed shape and order, whatever extra fields the input has. */
 export function recoveryNewCredentials(input: NewCredentialsInput): RecoverBody["newCredentials"] {

@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { withLease } from "@/lib/db/lease";
 import type { DfnsUser, PendingRecovery } from "@/lib/generated/prisma/client";
 import { conflict, describeDfnsFailure, isDfnsError } from "@/lib/http";
-import { isUserNotFound } from "./answers";
+import { credentialsRefused, isUserNotFound } from "./answers";
 import { serviceAccountClient, temporaryClient } from "./clients";
 import { forgetEndUserToken, requireDfnsUser, withEndUserClient } from "./end-user";
 import { recordRecoveryAttempt } from "./recovery-attempts";
@@ -40,7 +40,11 @@ export interface RecoveryChallenge {
 export type StartRecoveryResult = { status: "started"; expiresAt: string } & RecoveryChallenge;
 
 function started(row: PendingRecovery): StartRecoveryResult {
-  return { status: "started", expiresAt: row.expiresAt.toISOString(), ...(row.challenge as unknown as RecoveryChallenge) };
+  return {
+    status: "started",
+    expiresAt: row.expiresAt.toISOString(),
+    ...(row.challenge as unknown as RecoveryChallenge),
+  };
 }
 
 /**
@@ -50,7 +54,10 @@ function started(row: PendingRecovery): StartRecoveryResult {
  */
 export function startRecovery(user: SessionUser): Promise<StartRecoveryResult> {
   return withLease(`recovery-start:${user.id}`, () => startRecoveryNow(user), {
-    busy: () => conflict("Your recovery is already being started. Wait a moment, then try again.", { code: "recovery_in_progress" }),
+    busy: () =>
+      conflict("Your recovery is already being started. Wait a moment, then try again.", {
+        code: "recovery_in_progress",
+      }),
   });
 }
 
@@ -70,19 +77,26 @@ async function startRecoveryNow(user: SessionUser): Promise<StartRecoveryResult>
 
   const recoveryKey = dfnsUser.credentials.find((c) => c.kind === "RecoveryKey" && c.active);
   if (!recoveryKey) {
-    throw conflict("Your account has no recovery key, so it can't be recovered with a recovery code. Contact support.", {
-      code: "no_recovery_key",
-    });
+    throw conflict(
+      "Your account has no recovery key, so it can't be recovered with a recovery code. Contact support.",
+      {
+        code: "no_recovery_key",
+      },
+    );
   }
 
   await recordRecoveryAttempt(user.id);
   const dfns = await serviceAccountClient();
-  const response = await dfns.auth.createDelegatedRecoveryChallenge({ body: { username: dfnsUser.username, credentialId: recoveryKey.credId } }).catch((error: unknown) => {
-    if (isUserNotFound(error)) {
-      throw conflict("Dfns has no wallet account under your name, so there is nothing to recover. Contact support.", { code: "dfns_user_not_found" });
-    }
-    throw error;
-  });
+  const response = await dfns.auth
+    .createDelegatedRecoveryChallenge({ body: { username: dfnsUser.username, credentialId: recoveryKey.credId } })
+    .catch((error: unknown) => {
+      if (isUserNotFound(error)) {
+        throw conflict("Dfns has no wallet account under your name, so there is nothing to recover. Contact support.", {
+          code: "dfns_user_not_found",
+        });
+      }
+      throw error;
+    });
   const offered = response.allowedRecoveryCredentials.find((c) => c.id === recoveryKey.credId);
   if (!offered) throw new Error("Dfns's recovery challenge does not offer the recovery credential it was asked for");
 
@@ -100,7 +114,9 @@ async function startRecoveryNow(user: SessionUser): Promise<StartRecoveryResult>
         expiresAt: new Date(now.getTime() + PENDING_TTL_MS),
       },
     });
-    await prisma.auditEvent.create({ data: { userId: user.id, type: "dfns.recovery.started", detail: { dfnsUserId: dfnsUser.dfnsUserId } } });
+    await prisma.auditEvent.create({
+      data: { userId: user.id, type: "dfns.recovery.started", detail: { dfnsUserId: dfnsUser.dfnsUserId } },
+    });
     return started(row);
   } catch (error) {
     // A start whose lease ran out (a very slow Dfns) raced another: everyone gets the stored challenge.
@@ -125,20 +141,27 @@ export async function completeRecovery(
   const pending = await prisma.pendingRecovery.findUnique({ where: { userId: user.id } });
   if (!pending || pending.expiresAt <= new Date()) {
     if (pending) await prisma.pendingRecovery.deleteMany({ where: { id: pending.id } });
-    throw conflict("Your recovery session has expired or was not started. Nothing was changed: start again with your recovery code.", {
-      code: "recovery_expired",
-    });
+    throw conflict(
+      "Your recovery session has expired or was not started. Nothing was changed: start again with your recovery code.",
+      {
+        code: "recovery_expired",
+      },
+    );
   }
   // The claim: of parallel completes, exactly one deletes the row and goes on to Dfns.
   const claimed = await prisma.pendingRecovery.deleteMany({ where: { id: pending.id } });
   if (claimed.count !== 1) {
-    throw conflict("Your recovery is already being completed. Wait a moment, then reload the page.", { code: "recovery_in_progress" });
+    throw conflict("Your recovery is already being completed. Wait a moment, then reload the page.", {
+      code: "recovery_in_progress",
+    });
   }
 
   let recovered;
   try {
     const dfns = await temporaryClient(open(pending.temporaryTokenEncrypted, TOKEN_PURPOSE));
-    recovered = await dfns.auth.recover({ body: { recovery: input.recovery, newCredentials: recoveryNewCredentials(input) } });
+    recovered = await dfns.auth.recover({
+      body: { recovery: input.recovery, newCredentials: recoveryNewCredentials(input) },
+    });
   } catch (error) {
     // The answer may have been lost after Dfns recovered (a timeout, a reset, a 5xx; or, on a
     // retry, a refusal of the spent token): if Dfns already has the new credentials, adopt them.
@@ -147,9 +170,14 @@ export async function completeRecovery(
     // Refused (4xx): Dfns changed nothing and this challenge is spent; the user starts again.
     // Otherwise (network, 5xx) the same challenge may be retried: put the row back.
     if (isDfnsError(error) && error.httpStatus >= 400 && error.httpStatus < 500) {
-      await prisma.auditEvent.create({ data: { userId: user.id, type: "dfns.recovery.refused", detail: { status: error.httpStatus } } });
+      await prisma.auditEvent.create({
+        data: { userId: user.id, type: "dfns.recovery.refused", detail: { status: error.httpStatus } },
+      });
+      throw credentialsRefused(error, "recovery");
     } else {
-      await prisma.pendingRecovery.create({ data: { ...pending, challenge: pending.challenge as never } }).catch(() => {}); // unless a new start took its place
+      await prisma.pendingRecovery
+        .create({ data: { ...pending, challenge: pending.challenge as never } })
+        .catch(() => {}); // unless a new start took its place
     }
     throw error;
   }
@@ -166,10 +194,22 @@ export async function completeRecovery(
     } else {
       await tx.credential.updateMany({ where: { dfnsUserId: dfnsUser.id }, data: { active: false } });
       const { uuid, kind, name } = recovered.credential;
-      await tx.credential.create({ data: { dfnsUserId: dfnsUser.id, dfnsUuid: uuid, credId: input.firstFactorCredential.credentialInfo.credId, kind, name } });
+      await tx.credential.create({
+        data: {
+          dfnsUserId: dfnsUser.id,
+          dfnsUuid: uuid,
+          credId: input.firstFactorCredential.credentialInfo.credId,
+          kind,
+          name,
+        },
+      });
     }
     await tx.auditEvent.create({
-      data: { userId: user.id, type: "dfns.recovery.completed", detail: { dfnsUserId: dfnsUser.dfnsUserId, credential: recovered.credential.uuid } },
+      data: {
+        userId: user.id,
+        type: "dfns.recovery.completed",
+        detail: { dfnsUserId: dfnsUser.dfnsUserId, credential: recovered.credential.uuid },
+      },
     });
     return endAllSessions(user.id, tx);
   });
@@ -183,7 +223,11 @@ export async function completeRecovery(
  * Dfns's list, the pending recovery is done, every session ends, and the new session version is
  * returned. Null when it did not happen, or when Dfns cannot tell us now (then nothing changes).
  */
-async function adoptLostRecovery(user: SessionUser, dfnsUser: DfnsUser, pending: PendingRecovery): Promise<number | null> {
+async function adoptLostRecovery(
+  user: SessionUser,
+  dfnsUser: DfnsUser,
+  pending: PendingRecovery,
+): Promise<number | null> {
   const oldRecoveryKey = (pending.challenge as unknown as RecoveryChallenge).recoveryCredential.id;
   const listed = await listCredentialsAfterRecovery(dfnsUser).catch(() => null);
   if (!listed || listed.some((c) => c.credentialId === oldRecoveryKey && c.isActive)) return null;
@@ -191,7 +235,9 @@ async function adoptLostRecovery(user: SessionUser, dfnsUser: DfnsUser, pending:
   return prisma.$transaction(async (tx) => {
     await syncCredentials(tx, dfnsUser.id, listed);
     await tx.pendingRecovery.deleteMany({ where: { userId: user.id } });
-    await tx.auditEvent.create({ data: { userId: user.id, type: "dfns.recovery.adopted", detail: { dfnsUserId: dfnsUser.dfnsUserId } } });
+    await tx.auditEvent.create({
+      data: { userId: user.id, type: "dfns.recovery.adopted", detail: { dfnsUserId: dfnsUser.dfnsUserId } },
+    });
     // A recovery ends every session, whether its answer arrived or not.
     return endAllSessions(user.id, tx);
   });

@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { getEnv } from "@/lib/env";
 import type { PendingRegistration } from "@/lib/generated/prisma/client";
 import { conflict, isDfnsError } from "@/lib/http";
-import { isExternalIdTaken, isUserAlreadyExists, isUserNotFound } from "./answers";
+import { credentialsRefused, isExternalIdTaken, isUserAlreadyExists, isUserNotFound } from "./answers";
 import { endUserClient, serviceAccountClient, temporaryClient } from "./clients";
 import { passkeyRelyingParty } from "./relying-party";
 import { CREDENTIAL_NAMES } from "./credential-names";
@@ -27,15 +27,20 @@ export const PENDING_TTL_MS = 14 * 60 * 1000;
 const TOKEN_PURPOSE = "registration-temporary-token";
 
 /** What the browser needs for WebAuthn, and nothing else (no temporary token). */
-type WebAuthnFields = "challenge" | "user" | "pubKeyCredParams" | "authenticatorSelection" | "attestation" | "excludeCredentials";
-export type RegistrationChallenge = Pick<CreateDelegatedRegistrationChallengeResponse, WebAuthnFields> & { rp: { id: string; name: string } };
+type WebAuthnFields =
+  "challenge" | "user" | "pubKeyCredParams" | "authenticatorSelection" | "attestation" | "excludeCredentials";
+export type RegistrationChallenge = Pick<CreateDelegatedRegistrationChallengeResponse, WebAuthnFields> & {
+  rp: { id: string; name: string };
+};
 
 export type StartResult =
   | { status: "registered" }
   | { status: "started"; username: string; expiresAt: string; challenge: RegistrationChallenge };
 
 /** The WebAuthn part of a Dfns registration, recovery or new-credential challenge: what the browser gets. */
-export function browserChallenge(response: Pick<CreateDelegatedRegistrationChallengeResponse, WebAuthnFields | "rp">): RegistrationChallenge {
+export function browserChallenge(
+  response: Pick<CreateDelegatedRegistrationChallengeResponse, WebAuthnFields | "rp">,
+): RegistrationChallenge {
   const { challenge, rp, user, pubKeyCredParams, authenticatorSelection, attestation, excludeCredentials } = response;
   return {
     challenge,
@@ -62,11 +67,17 @@ export const MAX_REGISTRATION_ATTEMPTS = 5;
  * `name+dfns2-<app user id>@domain`. The app user's id in the tag makes the username this user's
  * alone, so adopting it (delegated login) can never reach another user's wallets.
  */
-export function registrationUsername(user: Pick<SessionUser, "id" | "email">, attempt: number): { username: string; externalId: string } {
+export function registrationUsername(
+  user: Pick<SessionUser, "id" | "email">,
+  attempt: number,
+): { username: string; externalId: string } {
   const email = dfnsUsername(user);
   if (attempt === 1) return { username: email, externalId: user.id };
   const at = email.lastIndexOf("@");
-  return { username: `${email.slice(0, at)}+dfns${attempt}-${user.id.toLowerCase()}${email.slice(at)}`, externalId: `${user.id}:${attempt}` };
+  return {
+    username: `${email.slice(0, at)}+dfns${attempt}-${user.id.toLowerCase()}${email.slice(at)}`,
+    externalId: `${user.id}:${attempt}`,
+  };
 }
 
 /**
@@ -74,12 +85,16 @@ export function registrationUsername(user: Pick<SessionUser, "id" | "email">, at
  * has is either this user's finished registration whose answer was lost (delegated login works:
  * adopt it) or an unfinished one Dfns will not restart (login says "User not found": next one).
  */
-async function createChallengeOrAdopt(user: SessionUser): Promise<"registered" | { username: string; response: CreateDelegatedRegistrationChallengeResponse }> {
+async function createChallengeOrAdopt(
+  user: SessionUser,
+): Promise<"registered" | { username: string; response: CreateDelegatedRegistrationChallengeResponse }> {
   const dfns = await serviceAccountClient();
   for (let attempt = 1; attempt <= MAX_REGISTRATION_ATTEMPTS; attempt++) {
     const { username, externalId } = registrationUsername(user, attempt);
     try {
-      const response = await dfns.auth.createDelegatedRegistrationChallenge({ body: { kind: "EndUser", email: username, externalId } });
+      const response = await dfns.auth.createDelegatedRegistrationChallenge({
+        body: { kind: "EndUser", email: username, externalId },
+      });
       return { username, response };
     } catch (error) {
       // 401 in Dfns's error table, 409 by its generic rule: recognised by the message.
@@ -92,9 +107,12 @@ async function createChallengeOrAdopt(user: SessionUser): Promise<"registered" |
       if (!isUserNotFound(error)) throw error;
     }
   }
-  throw conflict("Your wallet registration was started too many times without finishing. Contact support to clear it.", {
-    code: "registration_attempts_exhausted",
-  });
+  throw conflict(
+    "Your wallet registration was started too many times without finishing. Contact support to clear it.",
+    {
+      code: "registration_attempts_exhausted",
+    },
+  );
 }
 
 function started(row: PendingRegistration): StartResult {
@@ -133,7 +151,9 @@ export async function startRegistration(user: SessionUser): Promise<StartResult>
         expiresAt: new Date(now.getTime() + PENDING_TTL_MS),
       },
     });
-    await prisma.auditEvent.create({ data: { userId: user.id, type: "dfns.registration.started", detail: { dfnsUserId: dfnsUser.id } } });
+    await prisma.auditEvent.create({
+      data: { userId: user.id, type: "dfns.registration.started", detail: { dfnsUserId: dfnsUser.id } },
+    });
     return started(row);
   } catch (error) {
     // A parallel start won the race: everyone gets its challenge.
@@ -149,7 +169,10 @@ export interface CompleteResult {
   wallets: { id: string; network: string; address?: string }[];
 }
 
-export async function completeRegistration(user: SessionUser, input: CompleteRegistrationInput): Promise<CompleteResult> {
+export async function completeRegistration(
+  user: SessionUser,
+  input: CompleteRegistrationInput,
+): Promise<CompleteResult> {
   const prisma = await db();
   // The claim reads the row it claims: one query on the way that succeeds. (A registered user has
   // no pending row, so its claim fails and is told why below.)
@@ -158,17 +181,26 @@ export async function completeRegistration(user: SessionUser, input: CompleteReg
     data: { state: "Completing" },
   });
   if (!pending) {
-    if (await prisma.dfnsUser.findUnique({ where: { userId: user.id } })) throw conflict("You already have a wallet.", { code: "already_registered" });
+    if (await prisma.dfnsUser.findUnique({ where: { userId: user.id } }))
+      throw conflict("You already have a wallet.", { code: "already_registered" });
     const other = await prisma.pendingRegistration.findUnique({ where: { userId: user.id } });
     if (other?.state === "Completing" && other.expiresAt > new Date()) {
-      throw conflict("Your registration is already being completed. Wait a moment, then reload the page.", { code: "registration_in_progress" });
+      throw conflict("Your registration is already being completed. Wait a moment, then reload the page.", {
+        code: "registration_in_progress",
+      });
     }
-    throw conflict("Your registration session has expired or was not started. Start again to create a new passkey.", { code: "registration_expired" });
+    throw conflict("Your registration session has expired or was not started. Start again to create a new passkey.", {
+      code: "registration_expired",
+    });
   }
 
   let registration: Registered;
   try {
-    registration = await registerWithDfns(open(pending.temporaryTokenEncrypted, TOKEN_PURPOSE), pending.username, input);
+    registration = await registerWithDfns(
+      open(pending.temporaryTokenEncrypted, TOKEN_PURPOSE),
+      pending.username,
+      input,
+    );
   } catch (error) {
     // Dfns refused (4xx): this challenge is done for, the user starts again. Otherwise
     // (network, 5xx) the same challenge may be retried.
@@ -176,7 +208,7 @@ export async function completeRegistration(user: SessionUser, input: CompleteReg
     await (refused
       ? prisma.pendingRegistration.deleteMany({ where: { id: pending.id } })
       : prisma.pendingRegistration.updateMany({ where: { id: pending.id }, data: { state: "Started" } }));
-    throw error;
+    throw refused ? credentialsRefused(error, "registration") : error;
   }
 
   // The end-user token is used once, here, to read the credentials' ids; not stored.
@@ -186,15 +218,28 @@ export async function completeRegistration(user: SessionUser, input: CompleteReg
       userId: user.id,
       dfnsUserId: registration.user.id,
       username: pending.username,
-      credentials: credentials.map((c) => ({ uuid: c.credentialUuid, credId: c.credentialId, kind: c.kind, name: c.name, isActive: c.isActive })),
+      credentials: credentials.map((c) => ({
+        uuid: c.credentialUuid,
+        credId: c.credentialId,
+        kind: c.kind,
+        name: c.name,
+        isActive: c.isActive,
+      })),
       wallets: registration.wallets,
     });
     await tx.pendingRegistration.delete({ where: { id: pending.id } });
     await tx.auditEvent.create({
-      data: { userId: user.id, type: "dfns.registration.completed", detail: { dfnsUserId: registration.user.id, wallets: registration.wallets.length } },
+      data: {
+        userId: user.id,
+        type: "dfns.registration.completed",
+        detail: { dfnsUserId: registration.user.id, wallets: registration.wallets.length },
+      },
     });
   });
-  return { status: "registered", wallets: registration.wallets.map(({ id, network, address }) => ({ id, network, address })) };
+  return {
+    status: "registered",
+    wallets: registration.wallets.map(({ id, network, address }) => ({ id, network, address })),
+  };
 }
 
 interface Registered {
@@ -210,10 +255,18 @@ interface Registered {
  * Without (DFNS_WALLET_NETWORKS=none): Complete User Registration, whose answer has no token, so
  * the service account logs the new user in to read its credentials.
  */
-async function registerWithDfns(temporaryToken: string, username: string, input: CompleteRegistrationInput): Promise<Registered> {
+async function registerWithDfns(
+  temporaryToken: string,
+  username: string,
+  input: CompleteRegistrationInput,
+): Promise<Registered> {
   const dfns = await temporaryClient(temporaryToken);
   const credentials = {
-    firstFactorCredential: { credentialKind: "Fido2" as const, credentialInfo: input.firstFactorCredential.credentialInfo, credentialName: CREDENTIAL_NAMES.passkey },
+    firstFactorCredential: {
+      credentialKind: "Fido2" as const,
+      credentialInfo: input.firstFactorCredential.credentialInfo,
+      credentialName: CREDENTIAL_NAMES.passkey,
+    },
     recoveryCredential: {
       credentialKind: "RecoveryKey" as const,
       credentialInfo: input.recoveryCredential.credentialInfo,
@@ -223,7 +276,9 @@ async function registerWithDfns(temporaryToken: string, username: string, input:
   };
   const networks = getEnv().walletNetworks;
   if (networks.length > 0) {
-    const answer = await dfns.auth.registerEndUser({ body: { ...credentials, wallets: networks.map((network) => ({ network: network as never })) } });
+    const answer = await dfns.auth.registerEndUser({
+      body: { ...credentials, wallets: networks.map((network) => ({ network: network as never })) },
+    });
     return { user: answer.user, wallets: answer.wallets, token: answer.authentication.token };
   }
   const answer = await dfns.auth.register({ body: credentials });
@@ -235,7 +290,10 @@ async function registerWithDfns(temporaryToken: string, username: string, input:
 async function adoptRegisteredDfnsUser(user: SessionUser, username: string): Promise<void> {
   const { token } = await (await serviceAccountClient()).auth.delegatedLogin({ body: { username } });
   const dfns = await endUserClient(token);
-  const [{ items: wallets }, { items: credentials }] = await Promise.all([dfns.wallets.listWallets(), dfns.auth.listCredentials()]);
+  const [{ items: wallets }, { items: credentials }] = await Promise.all([
+    dfns.wallets.listWallets(),
+    dfns.auth.listCredentials(),
+  ]);
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     if (await tx.dfnsUser.findUnique({ where: { userId: user.id } })) return;
@@ -243,10 +301,18 @@ async function adoptRegisteredDfnsUser(user: SessionUser, username: string): Pro
       userId: user.id,
       dfnsUserId: tokenUserId(token),
       username,
-      credentials: credentials.map((c) => ({ uuid: c.credentialUuid, credId: c.credentialId, kind: c.kind, name: c.name, isActive: c.isActive })),
+      credentials: credentials.map((c) => ({
+        uuid: c.credentialUuid,
+        credId: c.credentialId,
+        kind: c.kind,
+        name: c.name,
+        isActive: c.isActive,
+      })),
       wallets,
     });
     await tx.pendingRegistration.deleteMany({ where: { userId: user.id } });
-    await tx.auditEvent.create({ data: { userId: user.id, type: "dfns.registration.adopted", detail: { wallets: wallets.length } } });
+    await tx.auditEvent.create({
+      data: { userId: user.id, type: "dfns.registration.adopted", detail: { wallets: wallets.length } },
+    });
   });
 }

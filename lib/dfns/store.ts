@@ -23,7 +23,13 @@ export interface DfnsCredentialData {
 
 export async function saveDfnsUser(
   tx: Prisma.TransactionClient,
-  args: { userId: string; dfnsUserId: string; username: string; credentials: DfnsCredentialData[]; wallets: DfnsWalletData[] },
+  args: {
+    userId: string;
+    dfnsUserId: string;
+    username: string;
+    credentials: DfnsCredentialData[];
+    wallets: DfnsWalletData[];
+  },
 ) {
   const dfnsUser = await tx.dfnsUser.create({
     data: { userId: args.userId, dfnsUserId: args.dfnsUserId, username: args.username, status: "Active" },
@@ -57,7 +63,11 @@ export interface DfnsListedCredential {
  * recorded, names and states updated, and rows Dfns no longer lists marked inactive. Dfns is the
  * authority; the rows are the app's copy for pages and for choosing the recovery credential.
  */
-export async function syncCredentials(tx: Prisma.TransactionClient, dfnsUserId: string, listed: DfnsListedCredential[]) {
+export async function syncCredentials(
+  tx: Prisma.TransactionClient,
+  dfnsUserId: string,
+  listed: DfnsListedCredential[],
+) {
   for (const c of listed) await upsertCredential(tx, dfnsUserId, c);
   await tx.credential.updateMany({
     where: { dfnsUserId, dfnsUuid: { notIn: listed.map((c) => c.credentialUuid) } },

@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { transactionUrl } from "@/lib/env";
 import type { DfnsUser, Transfer, Wallet } from "@/lib/generated/prisma/client";
-import { badRequest, conflict, HttpError, isDfnsError, notFound } from "@/lib/http";
+import { badRequest, conflict, HttpError, notFound } from "@/lib/http";
 import { networkInfo } from "@/lib/networks";
 import type { BrowserUserAction } from "@/lib/passkeys/types";
 import { formatAmount } from "@/lib/transfers/amount";
@@ -19,6 +19,7 @@ import type { SendInput } from "./transfer-schema";
 import { actionNotFound, beginUserAction, completeUserAction } from "./user-action";
 import type { CompleteUserActionInput } from "./user-action-schema";
 import { findUserWallet, REFRESH_TIMEOUT_MS } from "./wallets";
+import { isRefusal } from "./answers";
 
 // Sending value from one of the user's wallets, approved with the passkey, sent at most once.
 //
@@ -79,7 +80,10 @@ export const UNAPPROVED_KEPT_MS = 60 * 60 * 1000;
 const LOOKUP_LIMIT = 500;
 
 type TransferRequest = { walletId: string; body: TransferAssetBody & { externalId: string } };
-type DfnsTransfer = Pick<GetTransferResponse, "id" | "status" | "txHash" | "fee" | "reason" | "dateBroadcasted" | "dateConfirmed">;
+type DfnsTransfer = Pick<
+  GetTransferResponse,
+  "id" | "status" | "txHash" | "fee" | "reason" | "dateBroadcasted" | "dateConfirmed"
+>;
 type EndUser = Pick<DfnsUser, "id" | "username">;
 
 export function transferView(wallet: Pick<Wallet, "network">, row: Transfer): TransferView {
@@ -119,9 +123,12 @@ export async function beginTransfer(
   const dfnsUser = await requireDfnsUser(user);
   const wallet = await findUserWallet(dfnsUser, walletId);
   if (wallet.status !== "Active") {
-    throw conflict(`This wallet can't send right now (its status is ${wallet.status}). Reload the page, or use another wallet.`, {
-      code: "wallet_inactive",
-    });
+    throw conflict(
+      `This wallet can't send right now (its status is ${wallet.status}). Reload the page, or use another wallet.`,
+      {
+        code: "wallet_inactive",
+      },
+    );
   }
   const asset = (await fetchWalletAssets(dfnsUser, wallet)).find((a) => a.id === input.asset);
   if (!asset) {
@@ -173,8 +180,14 @@ export async function beginTransfer(
  * minutes): nothing was sent for them, nothing can be any more, and no page lists them.
  */
 async function forgetUnapproved(wallet: Pick<Wallet, "id">): Promise<void> {
-  await (await db()).transfer.deleteMany({
-    where: { walletId: wallet.id, status: "AwaitingApproval", createdAt: { lt: new Date(Date.now() - UNAPPROVED_KEPT_MS) } },
+  await (
+    await db()
+  ).transfer.deleteMany({
+    where: {
+      walletId: wallet.id,
+      status: "AwaitingApproval",
+      createdAt: { lt: new Date(Date.now() - UNAPPROVED_KEPT_MS) },
+    },
   });
 }
 
@@ -206,7 +219,11 @@ function transferBody(args: {
  * words are answered (502). Dfns's answer lost: 502 with `transferId`, the row stays Submitting
  * and the status route finds the transfer at Dfns by its `externalId`.
  */
-export async function completeTransfer(user: Pick<SessionUser, "id">, walletId: string, input: CompleteUserActionInput): Promise<TransferView> {
+export async function completeTransfer(
+  user: Pick<SessionUser, "id">,
+  walletId: string,
+  input: CompleteUserActionInput,
+): Promise<TransferView> {
   const dfnsUser = await requireDfnsUser(user);
   const wallet = await findUserWallet(dfnsUser, walletId);
   const prisma = await db();
@@ -222,7 +239,10 @@ export async function completeTransfer(user: Pick<SessionUser, "id">, walletId: 
       },
       complete: async (client, stored, signed) => {
         submitted = stored.body.externalId;
-        await prisma.transfer.update({ where: { externalId: submitted }, data: { status: "Submitting", submittedAt: new Date() } });
+        await prisma.transfer.update({
+          where: { externalId: submitted },
+          data: { status: "Submitting", submittedAt: new Date() },
+        });
         return client.wallets.transferAssetComplete(stored as TransferAssetRequest, signed);
       },
     });
@@ -240,15 +260,25 @@ export async function completeTransfer(user: Pick<SessionUser, "id">, walletId: 
  * `externalId`; found, it is stored and returned; not found, the row stays Submitting and a 502
  * says so, with the transfer's id so the page can follow it.
  */
-async function afterLostOrRefusedAnswer(dfnsUser: EndUser, wallet: Wallet, externalId: string, error: unknown): Promise<Transfer> {
+async function afterLostOrRefusedAnswer(
+  dfnsUser: EndUser,
+  wallet: Wallet,
+  externalId: string,
+  error: unknown,
+): Promise<Transfer> {
   const prisma = await db();
   if (isRefusal(error)) {
     await prisma.transfer.deleteMany({ where: { externalId, dfnsTransferId: null } });
     throw error;
   }
-  console.warn("[transfers] Dfns's answer to a transfer was lost; looking it up by externalId:", (error as Error)?.message);
+  console.warn(
+    "[transfers] Dfns's answer to a transfer was lost; looking it up by externalId:",
+    (error as Error)?.message,
+  );
   try {
-    const found = await withEndUserClient(dfnsUser, (client) => findByExternalId(client, wallet.dfnsWalletId, externalId));
+    const found = await withEndUserClient(dfnsUser, (client) =>
+      findByExternalId(client, wallet.dfnsWalletId, externalId),
+    );
     if (found) return recordDfnsTransfer(externalId, found);
   } catch (lookupError) {
     // Whatever went wrong, the transfer may exist: the status route keeps looking.
@@ -261,14 +291,6 @@ async function afterLostOrRefusedAnswer(dfnsUser: EndUser, wallet: Wallet, exter
     "We sent your transfer to Dfns but didn't get its answer, so we can't tell yet whether it went out. Don't send it again: its status below updates as soon as Dfns answers.",
     { details: { transferId: row.id } },
   );
-}
-
-/** A definite no from Dfns (or the app's mapping of one): the transfer was not created. */
-function isRefusal(error: unknown): boolean {
-  if (error instanceof HttpError) return error.status === 403; // the approval was refused
-  if (!isDfnsError(error)) return false;
-  const status = error.httpStatus;
-  return status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429;
 }
 
 /**
@@ -285,8 +307,12 @@ export async function refreshTransfer(
   const wallet = await findUserWallet(dfnsUser, walletId);
   const prisma = await db();
   let row = await prisma.transfer.findFirst({ where: { id: transferId, walletId: wallet.id } });
-  if (!row) throw notFound("This transfer was not found among your wallet's transfers. Reload the page.", { code: "transfer_not_found" });
-  if (isSettled(row.status) || row.status === "AwaitingApproval") return { transfer: transferView(wallet, row), refreshed: true };
+  if (!row)
+    throw notFound("This transfer was not found among your wallet's transfers. Reload the page.", {
+      code: "transfer_not_found",
+    });
+  if (isSettled(row.status) || row.status === "AwaitingApproval")
+    return { transfer: transferView(wallet, row), refreshed: true };
 
   const { dfnsTransferId, externalId } = row;
   try {
@@ -308,12 +334,21 @@ export async function refreshTransfer(
 }
 
 /** Dfns's transfer with this `externalId` among the wallet's latest ones, or null. */
-async function findByExternalId(client: DfnsDelegatedApiClient, dfnsWalletId: string, externalId: string): Promise<DfnsTransfer | null> {
+async function findByExternalId(
+  client: DfnsDelegatedApiClient,
+  dfnsWalletId: string,
+  externalId: string,
+): Promise<DfnsTransfer | null> {
   let paginationToken: string | undefined;
   let seen = 0;
   do {
-    const page = await client.wallets.listTransfers({ walletId: dfnsWalletId, query: { limit: 100, ...(paginationToken ? { paginationToken } : {}) } });
-    const found = page.items.find((item) => item.externalId === externalId || item.requestBody.externalId === externalId);
+    const page = await client.wallets.listTransfers({
+      walletId: dfnsWalletId,
+      query: { limit: 100, ...(paginationToken ? { paginationToken } : {}) },
+    });
+    const found = page.items.find(
+      (item) => item.externalId === externalId || item.requestBody.externalId === externalId,
+    );
     if (found) return found;
     seen += page.items.length;
     paginationToken = page.nextPageToken;
@@ -327,7 +362,10 @@ async function markNeverReceived(row: Transfer): Promise<Transfer> {
   const prisma = await db();
   await prisma.transfer.updateMany({
     where: { id: row.id, status: "Submitting", dfnsTransferId: null },
-    data: { status: "Failed", reason: "Dfns never received this transfer, so nothing was sent. You can send it again." },
+    data: {
+      status: "Failed",
+      reason: "Dfns never received this transfer, so nothing was sent. You can send it again.",
+    },
   });
   return prisma.transfer.findUniqueOrThrow({ where: { id: row.id } });
 }

@@ -13,18 +13,31 @@ export const typedDataToText = ({ types, primaryType, domain, message }: Checked
 export function typedDataSummary(text: string): { primaryType: string; domainName: string | null } | null {
   try {
     const { primaryType, domain } = JSON.parse(text) as Partial<CheckedTypedData>;
-    return typeof primaryType === "string" ? { primaryType, domainName: typeof domain?.name === "string" ? domain.name : null } : null;
+    return typeof primaryType === "string"
+      ? { primaryType, domainName: typeof domain?.name === "string" ? domain.name : null }
+      : null;
   } catch {
     return null;
   }
 }
 
 /** Whether `signature` is `address`'s EIP-712 signature of the stored typed data. */
-export async function verifyTypedDataSignature(args: { address: string | null; text: string; signature: string }): Promise<boolean | null> {
+export async function verifyTypedDataSignature(args: {
+  address: string | null;
+  text: string;
+  signature: string;
+}): Promise<boolean | null> {
   if (!args.address) return null;
   try {
     const { types, primaryType, domain, message } = JSON.parse(args.text) as CheckedTypedData;
-    return await verifyTypedData({ address: args.address as Hex, types, primaryType, domain: domain as never, message, signature: args.signature as Hex });
+    return await verifyTypedData({
+      address: args.address as Hex,
+      types,
+      primaryType,
+      domain: domain as never,
+      message,
+      signature: args.signature as Hex,
+    });
   } catch {
     return false; // malformed signature or stored text: it does not verify
   }

@@ -7,7 +7,7 @@ import { networkInfo } from "@/lib/networks";
 import type { BrowserUserAction } from "@/lib/passkeys/types";
 import { checkTypedData, rootTypeOf, type CheckedTypedData } from "@/lib/typed-data/check";
 import { requireDfnsUser } from "./end-user";
-import { beginWalletSignature, completeWalletSignature, requireActive, saveSignature, type SignatureView } from "./signatures";
+import { beginWalletSignature, completeWalletSignature, requireActive, type SignatureView } from "./signatures";
 import { typedDataToText } from "./typed-data-signature";
 import type { CompleteUserActionInput } from "./user-action-schema";
 import { findUserWallet } from "./wallets";
@@ -23,7 +23,11 @@ type Eip712Body = Pick<CheckedTypedData, "types" | "domain"> & { kind: "Eip712";
 type SignTypedDataRequest = { walletId: string; body: Eip712Body };
 
 /** Starts signing the typed data `text` (JSON) with the user's EVM wallet `walletId`. */
-export async function beginTypedDataSignature(user: Pick<SessionUser, "id">, walletId: string, text: string): Promise<BrowserUserAction> {
+export async function beginTypedDataSignature(
+  user: Pick<SessionUser, "id">,
+  walletId: string,
+  text: string,
+): Promise<BrowserUserAction> {
   const dfnsUser = await requireDfnsUser(user);
   const wallet = await findUserWallet(dfnsUser, walletId);
   const chainId = requireEvmChain(wallet);
@@ -31,7 +35,10 @@ export async function beginTypedDataSignature(user: Pick<SessionUser, "id">, wal
   if (!checked.ok) throw badRequest(checked.problem, { code: "invalid_typed_data" });
   requireActive(wallet);
   const { types, domain, message } = checked.typedData;
-  const request: SignTypedDataRequest = { walletId: wallet.dfnsWalletId, body: { kind: "Eip712", types, domain, message: message as Prisma.JsonObject } };
+  const request: SignTypedDataRequest = {
+    walletId: wallet.dfnsWalletId,
+    body: { kind: "Eip712", types, domain, message: message as Prisma.JsonObject },
+  };
   return beginWalletSignature(dfnsUser, SIGN_TYPED_DATA, request);
 }
 
@@ -43,24 +50,34 @@ export async function completeTypedDataSignature(
 ): Promise<SignatureView> {
   const dfnsUser = await requireDfnsUser(user);
   const wallet = await findUserWallet(dfnsUser, walletId);
-  const { result, request } = await completeWalletSignature<SignTypedDataRequest>(dfnsUser, wallet, SIGN_TYPED_DATA, input);
-  const { types, domain, message } = request.body;
-  // The check at begin made the primary type the one Dfns infers: the only type no other uses.
-  const typedData: CheckedTypedData = { types, primaryType: rootTypeOf(types)!, domain, message };
-  return saveSignature(user, wallet, result, {
-    kind: "Eip712",
-    message: typedDataToText(typedData),
-    messageHex: hashTypedData(typedData as Parameters<typeof hashTypedData>[0]), // the digest the signature signs
-  });
+  return completeWalletSignature<SignTypedDataRequest>(
+    user,
+    dfnsUser,
+    wallet,
+    SIGN_TYPED_DATA,
+    input,
+    ({ body: { types, domain, message } }) => {
+      // The check at begin made the primary type the one Dfns infers: the only type no other uses.
+      const typedData: CheckedTypedData = { types, primaryType: rootTypeOf(types)!, domain, message };
+      return {
+        kind: "Eip712",
+        message: typedDataToText(typedData),
+        messageHex: hashTypedData(typedData as Parameters<typeof hashTypedData>[0]), // the digest the signature signs
+      };
+    },
+  );
 }
 
 /** The wallet's EVM chain id; a wallet on another kind of network: 400 in words. */
 function requireEvmChain(wallet: Pick<Wallet, "network">): number {
   const { chainId, displayName } = networkInfo(wallet.network);
   if (chainId === null) {
-    throw badRequest(`Typed data (EIP-712) is signed with Ethereum-style wallets; your ${displayName} wallet can't sign it. Use one of your EVM wallets.`, {
-      code: "typed_data_not_supported",
-    });
+    throw badRequest(
+      `Typed data (EIP-712) is signed with Ethereum-style wallets; your ${displayName} wallet can't sign it. Use one of your EVM wallets.`,
+      {
+        code: "typed_data_not_supported",
+      },
+    );
   }
   return chainId;
 }

@@ -3,7 +3,11 @@ import { z } from "zod";
 // What the browser sends to complete a user action: which pending action, and the passkey's
 // assertion over its challenge. Nothing else: the request Dfns runs is the one the server stored.
 
-const base64url = z.string().min(1).max(8192).regex(/^[A-Za-z0-9_-]+$/, "must be base64url");
+const base64url = z
+  .string()
+  .min(1)
+  .max(8192)
+  .regex(/^[A-Za-z0-9_-]+$/, "must be base64url");
 
 export const fido2AssertionSchema = z.object({
   credId: base64url,

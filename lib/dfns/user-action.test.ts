@@ -20,10 +20,17 @@ const KIND = "SignMessage";
 async function signingSetup() {
   const registered = await registeredUser(app);
   const dfnsUser = await requireDfnsUser(registered.user);
-  const wallet = await app.database.prisma.wallet.findFirstOrThrow({ where: { dfnsUserId: dfnsUser.id, network: "EthereumSepolia" } });
+  const wallet = await app.database.prisma.wallet.findFirstOrThrow({
+    where: { dfnsUserId: dfnsUser.id, network: "EthereumSepolia" },
+  });
   const request = { walletId: wallet.dfnsWalletId, body: { kind: "Message", message: "0x68656c6c6f" } };
   const begin = () =>
-    beginUserAction({ dfnsUser, kind: KIND, request, init: (client) => client.wallets.generateSignatureInit(request as never) });
+    beginUserAction({
+      dfnsUser,
+      kind: KIND,
+      request,
+      init: (client) => client.wallets.generateSignatureInit(request as never),
+    });
   const complete = (actionId: string, assertion: ReturnType<SoftwarePasskey["assert"]>["credentialAssertion"]) =>
     completeUserAction({
       dfnsUser,
@@ -65,7 +72,9 @@ describe("user actions", () => {
       status: 400,
       code: "challenge_mismatch",
     });
-    await expect(other.complete(action.id, passkey.assert(action.challenge).credentialAssertion)).rejects.toMatchObject({ status: 404 });
+    await expect(other.complete(action.id, passkey.assert(action.challenge).credentialAssertion)).rejects.toMatchObject(
+      { status: 404 },
+    );
 
     // None of those used it up.
     const { result } = await complete(action.id, passkey.assert(action.challenge).credentialAssertion);
@@ -80,16 +89,25 @@ describe("user actions", () => {
     await expect(complete(action.id, tampered)).rejects.toMatchObject({ status: 403, code: "approval_refused" });
 
     const next = await begin();
-    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => complete(next.id, passkey.assert(next.challenge).credentialAssertion)));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, () => complete(next.id, passkey.assert(next.challenge).credentialAssertion)),
+    );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
   });
 
   it("sends Dfns the body exactly as it was signed, whatever order the database keeps JSON keys in", async () => {
     const { dfnsUser, passkey } = await signingSetup();
-    const wallet = await app.database.prisma.wallet.findFirstOrThrow({ where: { dfnsUserId: dfnsUser.id, network: "EthereumSepolia" } });
+    const wallet = await app.database.prisma.wallet.findFirstOrThrow({
+      where: { dfnsUserId: dfnsUser.id, network: "EthereumSepolia" },
+    });
     // jsonb would store `kind` before `message` (shorter keys first); the signed body has them the other way round.
     const request = { walletId: wallet.dfnsWalletId, body: { message: "0x6869", kind: "Message" } };
-    const action = await beginUserAction({ dfnsUser, kind: KIND, request, init: (client) => client.wallets.generateSignatureInit(request as never) });
+    const action = await beginUserAction({
+      dfnsUser,
+      kind: KIND,
+      request,
+      init: (client) => client.wallets.generateSignatureInit(request as never),
+    });
     const { result } = await completeUserAction({
       dfnsUser,
       kind: KIND,
@@ -112,7 +130,10 @@ describe("user actions", () => {
   it("refuses an expired action and forgets it", async () => {
     const { begin, complete, passkey } = await signingSetup();
     const action = await begin();
-    await app.database.prisma.pendingUserAction.update({ where: { id: action.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await app.database.prisma.pendingUserAction.update({
+      where: { id: action.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await expect(complete(action.id, passkey.assert(action.challenge).credentialAssertion)).rejects.toMatchObject({
       status: 409,
       code: "action_expired",

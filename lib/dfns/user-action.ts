@@ -21,7 +21,8 @@ import type { Fido2AssertionInput } from "./user-action-schema";
 //    request with it (xxxComplete). The browser can neither change the request nor replay it.
 
 /** The answer for an action that is not this user's pending one (used, unknown, someone else's). */
-export const actionNotFound = () => notFound("This request was already used or does not exist. Start again.", { code: "action_not_found" });
+export const actionNotFound = () =>
+  notFound("This request was already used or does not exist. Start again.", { code: "action_not_found" });
 
 /** Shorter than Dfns's challenge lifetime (5 min), so an action is never sent to die at Dfns. */
 const ACTION_TTL_MS = 4 * 60 * 1000;
@@ -56,7 +57,9 @@ export async function beginUserAction(args: {
     const rpId = passkeyRelyingParty(challenge.rp).id; // a mismatch is refused before the passkey is asked
     const allowCredentials = challenge.allowCredentials.webauthn.map((credential) => credential.id);
     if (allowCredentials.length === 0) {
-      throw conflict("You have no active passkey to approve this with. Recover your account to add one.", { code: "no_passkey" });
+      throw conflict("You have no active passkey to approve this with. Recover your account to add one.", {
+        code: "no_passkey",
+      });
     }
     // The challenge and what the action is for (e.g. the transfer it will send): both kept, or neither.
     const action = await prisma.$transaction(async (tx) => {
@@ -87,16 +90,26 @@ export async function beginUserAction(args: {
  * allows none), or a 429 when the user already has MAX_PENDING_ACTIONS live ones. Parallel
  * starts of one user take turns on an advisory lock, so the count and the insert are one step.
  */
-async function reservePendingAction(userId: string, kind: string, request: Prisma.InputJsonObject): Promise<{ id: string }> {
+async function reservePendingAction(
+  userId: string,
+  kind: string,
+  request: Prisma.InputJsonObject,
+): Promise<{ id: string }> {
   const now = new Date();
-  const outcome = await (await db()).$transaction(async (tx) => {
+  const outcome = await (
+    await db()
+  ).$transaction(async (tx) => {
     await lockUntilCommit(tx, advisoryLockId(`pending-user-actions:${userId}`));
     // Rows another transaction is deleting are skipped, not waited for.
     await tx.$executeRaw`DELETE FROM "PendingUserAction" WHERE "id" IN (
       SELECT "id" FROM "PendingUserAction" WHERE "expiresAt" <= ${now.toISOString()}::timestamp
       ORDER BY "expiresAt" LIMIT ${PRUNE_BATCH} FOR UPDATE SKIP LOCKED)`;
     await tx.pendingUserAction.deleteMany({ where: { userId, expiresAt: { lte: now } } });
-    const live = await tx.pendingUserAction.findMany({ where: { userId }, orderBy: { expiresAt: "asc" }, select: { expiresAt: true } });
+    const live = await tx.pendingUserAction.findMany({
+      where: { userId },
+      orderBy: { expiresAt: "asc" },
+      select: { expiresAt: true },
+    });
     if (live.length >= MAX_PENDING_ACTIONS) return { full: true as const, freeAt: live[0]!.expiresAt };
     const row = await tx.pendingUserAction.create({
       data: {
@@ -139,7 +152,11 @@ export async function completeUserAction<Request extends Prisma.JsonObject, Resu
    * before anything is claimed: what it throws is answered and the action stays usable.
    */
   beforeClaim?: (request: Request) => void | Promise<void>;
-  complete: (client: DfnsDelegatedApiClient, request: Request, signed: SignUserActionChallengeRequest) => Promise<Result>;
+  complete: (
+    client: DfnsDelegatedApiClient,
+    request: Request,
+    signed: SignUserActionChallengeRequest,
+  ) => Promise<Result>;
   /**
    * Dfns answered 202: a policy asks for an approval first. Dfns keeps the request (the user
    * action is spent), so this records it as waiting and returns what `complete` would have.
@@ -159,12 +176,17 @@ export async function completeUserAction<Request extends Prisma.JsonObject, Resu
     throw conflict("The passkey request expired before it was approved. Start again.", { code: "action_expired" });
   }
   if (!(action.allowCredentials as string[]).includes(args.assertion.credId)) {
-    throw forbidden("This passkey can't approve requests for your wallet. Use the passkey you created for this account.", {
-      code: "passkey_not_allowed",
-    });
+    throw forbidden(
+      "This passkey can't approve requests for your wallet. Use the passkey you created for this account.",
+      {
+        code: "passkey_not_allowed",
+      },
+    );
   }
   if (!answersChallenge(args.assertion.clientData, action.challenge)) {
-    throw badRequest("The passkey signed something other than this request. Start again.", { code: "challenge_mismatch" });
+    throw badRequest("The passkey signed something other than this request. Start again.", {
+      code: "challenge_mismatch",
+    });
   }
 
   // One completion per action, even with parallel requests: the delete is the claim.
@@ -182,16 +204,23 @@ export async function completeUserAction<Request extends Prisma.JsonObject, Resu
     if (isPolicyPending(error)) {
       const approval = pendingApproval(error);
       await prisma.auditEvent.create({
-        data: { userId: args.dfnsUser.userId, type: "dfns.approval.pending", detail: { kind: args.kind, approvalId: approval.id ?? null } },
+        data: {
+          userId: args.dfnsUser.userId,
+          type: "dfns.approval.pending",
+          detail: { kind: args.kind, approvalId: approval.id ?? null },
+        },
       });
       if (!args.onPolicyPending) throw waitingForApproval(approval);
       return { result: await args.onPolicyPending(approval, request), request };
     }
     if (isUserActionUsed(error)) throw actionNotFound(); // spent at Dfns already: never sent twice
     if (isDfnsError(error) && (error.httpStatus === 401 || error.httpStatus === 403)) {
-      throw forbidden("Dfns did not accept the passkey's approval. Start again, and approve with this account's passkey.", {
-        code: "approval_refused",
-      });
+      throw forbidden(
+        "Dfns did not accept the passkey's approval. Start again, and approve with this account's passkey.",
+        {
+          code: "approval_refused",
+        },
+      );
     }
     throw error;
   }
@@ -211,7 +240,10 @@ export function waitingForApproval(approval: PendingApproval): HttpError {
 /** Whether clientDataJSON is a WebAuthn assertion over `challenge` (as the SDK encodes it: UTF-8 bytes). */
 function answersChallenge(clientData: string, challenge: string): boolean {
   try {
-    const parsed = JSON.parse(Buffer.from(clientData, "base64url").toString("utf8")) as { type?: unknown; challenge?: unknown };
+    const parsed = JSON.parse(Buffer.from(clientData, "base64url").toString("utf8")) as {
+      type?: unknown;
+      challenge?: unknown;
+    };
     return parsed.type === "webauthn.get" && parsed.challenge === Buffer.from(challenge, "utf8").toString("base64url");
   } catch {
     return false;

@@ -14,7 +14,11 @@ export const signMessageSchema = z.object({
 });
 
 export const addWalletSchema = z.object({
-  network: z.string().min(1, "must not be empty").max(64).regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be a Dfns network name, e.g. EthereumSepolia"),
+  network: z
+    .string()
+    .min(1, "must not be empty")
+    .max(64)
+    .regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be a Dfns network name, e.g. EthereumSepolia"),
 });
 
 /** Typed data (EIP-712) as the user pasted it: JSON text, checked by lib/typed-data/check.ts. */

@@ -79,7 +79,10 @@ export async function findUserWallet(dfnsUser: Pick<DfnsUserWithCredentials, "id
  * slower than `timeoutMs`, the stored wallets with `refreshed: false`; nothing stored is lost.
  * A user who has not finished onboarding has none.
  */
-export async function listUserWallets(user: Pick<SessionUser, "id">, timeoutMs = REFRESH_TIMEOUT_MS): Promise<WalletList> {
+export async function listUserWallets(
+  user: Pick<SessionUser, "id">,
+  timeoutMs = REFRESH_TIMEOUT_MS,
+): Promise<WalletList> {
   const prisma = await db();
   const dfnsUser = await prisma.dfnsUser.findUnique({ where: { userId: user.id } });
   if (!dfnsUser) return { registered: false, wallets: [], refreshed: true, addableNetworks: [] };
@@ -92,7 +95,10 @@ export async function listUserWallets(user: Pick<SessionUser, "id">, timeoutMs =
     console.warn(`[wallets] ${describeDfnsFailure(error, "list the wallets")}; showing the stored ones`);
     refreshed = false;
   }
-  const wallets = await prisma.wallet.findMany({ where: { dfnsUserId: dfnsUser.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const wallets = await prisma.wallet.findMany({
+    where: { dfnsUserId: dfnsUser.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   return { registered: true, wallets: wallets.map(walletView), refreshed, addableNetworks: addableNetworks(wallets) };
 }
 
@@ -100,9 +106,12 @@ export async function listUserWallets(user: Pick<SessionUser, "id">, timeoutMs =
 export async function beginAddWallet(user: Pick<SessionUser, "id">, network: string): Promise<BrowserUserAction> {
   const offered = offeredNetworks();
   if (!offered.includes(network)) {
-    throw badRequest(`This app doesn't offer wallets on ${network}. Choose one of: ${offered.map((n) => networkInfo(n).displayName).join(", ")}.`, {
-      code: "network_not_offered",
-    });
+    throw badRequest(
+      `This app doesn't offer wallets on ${network}. Choose one of: ${offered.map((n) => networkInfo(n).displayName).join(", ")}.`,
+      {
+        code: "network_not_offered",
+      },
+    );
   }
   const dfnsUser = await requireDfnsUser(user);
   await refuseSecondWallet(dfnsUser.id, network);
@@ -122,14 +131,24 @@ export async function beginAddWallet(user: Pick<SessionUser, "id">, network: str
  * check for a wallet on that network and the creation are one step: of parallel completions for
  * one network, one creates the wallet and the others find it (409 `wallet_exists`).
  */
-export async function completeAddWallet(user: Pick<SessionUser, "id">, input: CompleteUserActionInput): Promise<WalletView> {
+export async function completeAddWallet(
+  user: Pick<SessionUser, "id">,
+  input: CompleteUserActionInput,
+): Promise<WalletView> {
   const dfnsUser = await requireDfnsUser(user);
   return withLease(`wallet-create:${dfnsUser.id}`, () => createApprovedWallet(user, dfnsUser, input), {
-    busy: () => conflict("Another wallet of yours is being created. Wait a moment, then reload your wallet page.", { code: "wallet_creation_busy" }),
+    busy: () =>
+      conflict("Another wallet of yours is being created. Wait a moment, then reload your wallet page.", {
+        code: "wallet_creation_busy",
+      }),
   });
 }
 
-async function createApprovedWallet(user: Pick<SessionUser, "id">, dfnsUser: DfnsUserWithCredentials, input: CompleteUserActionInput): Promise<WalletView> {
+async function createApprovedWallet(
+  user: Pick<SessionUser, "id">,
+  dfnsUser: DfnsUserWithCredentials,
+  input: CompleteUserActionInput,
+): Promise<WalletView> {
   const { result } = await completeUserAction<{ body: { network: string } }, CreateWalletResponse>({
     dfnsUser,
     kind: CREATE_WALLET,
@@ -147,7 +166,9 @@ async function createApprovedWallet(user: Pick<SessionUser, "id">, dfnsUser: Dfn
       create: { dfnsUserId: dfnsUser.id, ...fields },
       update: { status: fields.status, address: fields.address },
     });
-    await tx.auditEvent.create({ data: { userId: user.id, type: "dfns.wallet.created", detail: { walletId: row.id, network: row.network } } });
+    await tx.auditEvent.create({
+      data: { userId: user.id, type: "dfns.wallet.created", detail: { walletId: row.id, network: row.network } },
+    });
     return row;
   });
   return walletView(wallet);
@@ -156,9 +177,12 @@ async function createApprovedWallet(user: Pick<SessionUser, "id">, dfnsUser: Dfn
 async function refuseSecondWallet(dfnsUserId: string, network: string): Promise<void> {
   const existing = await (await db()).wallet.findFirst({ where: { dfnsUserId, network }, select: { id: true } });
   if (existing) {
-    throw conflict(`You already have a wallet on ${networkInfo(network).displayName}. Use it, or choose another network.`, {
-      code: "wallet_exists",
-    });
+    throw conflict(
+      `You already have a wallet on ${networkInfo(network).displayName}. Use it, or choose another network.`,
+      {
+        code: "wallet_exists",
+      },
+    );
   }
 }
 
@@ -181,7 +205,9 @@ function fetchDfnsWallets(dfnsUser: Pick<DfnsUserWithCredentials, "id" | "userna
     const items: DfnsWalletData[] = [];
     let paginationToken: string | undefined;
     do {
-      const page = await client.wallets.listWallets({ query: { limit: 100, ...(paginationToken ? { paginationToken } : {}) } });
+      const page = await client.wallets.listWallets({
+        query: { limit: 100, ...(paginationToken ? { paginationToken } : {}) },
+      });
       items.push(...page.items);
       paginationToken = page.nextPageToken;
     } while (paginationToken && items.length < 1000);

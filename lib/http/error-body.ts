@@ -31,6 +31,7 @@ export type ErrorCode =
   | "already_recovered"
   | "no_recovery_key"
   | "dfns_user_not_found"
+  | "credentials_refused"
   // Passkey approvals (user actions).
   | "action_not_found"
   | "action_expired"
@@ -56,6 +57,7 @@ export type ErrorCode =
   | "typed_data_not_supported"
   | "transfer_not_found"
   | "transfer_unconfirmed"
+  | "signature_unconfirmed"
   | "invalid_recipient"
   | "invalid_amount"
   | "too_many_decimals"

@@ -45,32 +45,50 @@ export async function timeDfnsCall<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
+/** How long the app waits for one Dfns call before it answers the user without it. */
+export const DFNS_CALL_TIME_LIMIT_MS = 25_000;
+
 /**
  * The Dfns SDK takes no fetch of its own (0.8.3), so its clients are wrapped instead: every
- * method of every API group (`client.auth.x()`, `client.wallets.y()`) is timed by `timeDfnsCall`.
+ * method of every API group (`client.auth.x()`, `client.wallets.y()`) is timed by `timeDfnsCall`
+ * and given up after `timeLimitMs` (a network error, ETIMEDOUT: Dfns may still do it).
  */
-export function timedDfnsClient<Client extends object>(client: Client): Client {
+export function timedDfnsClient<Client extends object>(client: Client, timeLimitMs = DFNS_CALL_TIME_LIMIT_MS): Client {
   return new Proxy(client, {
     // The target as `this`: the SDK's getters and methods read their own private fields.
     get(target, property) {
       const group: unknown = Reflect.get(target, property);
-      return group !== null && typeof group === "object" ? timedGroup(group, String(property)) : group;
+      return group !== null && typeof group === "object" ? timedGroup(group, String(property), timeLimitMs) : group;
     },
   });
 }
 
 /** Each call timed, and a failure noted with its name (`auth.delegatedLogin`) for error messages. */
-function timedGroup(group: object, groupName: string): object {
+function timedGroup(group: object, groupName: string, timeLimitMs: number): object {
   return new Proxy(group, {
     get(target, property) {
       const method: unknown = Reflect.get(target, property);
       if (typeof method !== "function") return method;
       const call = `${groupName}.${String(property)}`;
       return (...args: unknown[]) =>
-        timeDfnsCall(() => method.apply(target, args) as Promise<unknown>).catch((error: unknown) => {
-          noteDfnsCall(error, call);
-          throw error;
-        });
+        timeDfnsCall(() => withinTimeLimit(method.apply(target, args) as Promise<unknown>, timeLimitMs)).catch(
+          (error: unknown) => {
+            noteDfnsCall(error, call);
+            throw error;
+          },
+        );
     },
   });
+}
+
+/** `call`'s result, or an ETIMEDOUT network error after `ms` (the request itself is left to finish). */
+function withinTimeLimit<T>(call: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`Dfns did not answer within ${ms} ms`), { code: "ETIMEDOUT" })),
+      ms,
+    );
+  });
+  return Promise.race([call, late]).finally(() => clearTimeout(timer));
 }

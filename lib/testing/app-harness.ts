@@ -34,7 +34,14 @@ export interface AppHarness {
   call(
     route: Route,
     user: AppUser | null,
-    init?: { method?: string; body?: unknown; raw?: string; origin?: string | null; params?: Record<string, string>; cookie?: string },
+    init?: {
+      method?: string;
+      body?: unknown;
+      raw?: string;
+      origin?: string | null;
+      params?: Record<string, string>;
+      cookie?: string;
+    },
   ): Promise<Response>;
   /** Runs `fn` while Dfns cannot be reached (a closed port): what a route does before calling Dfns. */
   withDfnsDown<T>(fn: () => Promise<T>): Promise<T>;
@@ -53,7 +60,12 @@ export async function startApp(behaviour: Partial<SandboxBehaviour> = {}): Promi
   });
   const { server, url } = await listen(sandbox, 0);
   const c = await sandbox.credentials(url);
-  setDfnsConnection({ apiUrl: url, authToken: c.DFNS_AUTH_TOKEN, credId: c.DFNS_CRED_ID, privateKey: c.DFNS_PRIVATE_KEY });
+  setDfnsConnection({
+    apiUrl: url,
+    authToken: c.DFNS_AUTH_TOKEN,
+    credId: c.DFNS_CRED_ID,
+    privateKey: c.DFNS_PRIVATE_KEY,
+  });
 
   return {
     database,

@@ -27,5 +27,12 @@ export async function registeredUser(app: AppHarness, email?: string) {
   const response = await app.call(complete, user, { body });
   expect(response.status).toBe(200);
   const { wallets } = (await response.json()) as { wallets: { id: string; network: string; address?: string }[] };
-  return { user, username: started.username, passkey, recoveryCode, recoveryCredId: body.recoveryCredential.credentialInfo.credId, wallets };
+  return {
+    user,
+    username: started.username,
+    passkey,
+    recoveryCode,
+    recoveryCredId: body.recoveryCredential.credentialInfo.credId,
+    wallets,
+  };
 }

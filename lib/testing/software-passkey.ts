@@ -73,7 +73,12 @@ export class SoftwarePasskey {
     const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
     const passkey = new SoftwarePasskey(privateKey, publicKey, opts.rpId, opts.origin, randomBytes(32), opts.userId);
     const clientDataJSON = Buffer.from(
-      JSON.stringify({ type: "webauthn.create", challenge: b64url(opts.challenge), origin: opts.origin, crossOrigin: false }),
+      JSON.stringify({
+        type: "webauthn.create",
+        challenge: b64url(opts.challenge),
+        origin: opts.origin,
+        crossOrigin: false,
+      }),
     );
     const idLength = Buffer.alloc(2);
     idLength.writeUInt16BE(passkey.credentialId.length);
@@ -95,7 +100,11 @@ export class SoftwarePasskey {
     );
     return {
       passkey,
-      credentialInfo: { credId: passkey.credId, clientData: b64url(clientDataJSON), attestationData: b64url(attestationObject) },
+      credentialInfo: {
+        credId: passkey.credId,
+        clientData: b64url(clientDataJSON),
+        attestationData: b64url(attestationObject),
+      },
     };
   }
 
@@ -141,7 +150,9 @@ export class SoftwarePasskey {
       sign: async (challenge: UserActionChallenge) => {
         const allowed = challenge.allowCredentials.webauthn.map((credential) => credential.id);
         if (!allowed.includes(this.credId)) {
-          throw new Error(`NotAllowedError: passkey ${this.credId} is not in allowCredentials.webauthn (${allowed.join(", ")})`);
+          throw new Error(
+            `NotAllowedError: passkey ${this.credId} is not in allowCredentials.webauthn (${allowed.join(", ")})`,
+          );
         }
         if (challenge.rp && challenge.rp.id !== this.rpId) {
           throw new Error(`NotAllowedError: passkey is for RP ${this.rpId}, the challenge asks for ${challenge.rp.id}`);

@@ -31,16 +31,27 @@ async function json<T>(response: Response, status = 200): Promise<T> {
   return body as T;
 }
 
-const listFor = async (user: AppUser) => (await json<{ credentials: CredentialView[]; current: boolean }>(await app.call(list, user, { method: "GET" }))).credentials;
+const listFor = async (user: AppUser) =>
+  (await json<{ credentials: CredentialView[]; current: boolean }>(await app.call(list, user, { method: "GET" })))
+    .credentials;
 
 /** The browser's side of "Add a passkey": WebAuthn over Dfns's challenge, then `approver` approves. */
 async function addPasskey(user: AppUser, approver: SoftwarePasskey, name = "Laptop") {
-  const { challenge, challengeToken } = await json<{ challenge: RegistrationChallenge; challengeToken: string }>(await app.call(challengeRoute, user));
-  const created = SoftwarePasskey.create({ rpId: challenge.rp.id, origin: getEnv().appOrigin, challenge: challenge.challenge, userId: challenge.user.id });
+  const { challenge, challengeToken } = await json<{ challenge: RegistrationChallenge; challengeToken: string }>(
+    await app.call(challengeRoute, user),
+  );
+  const created = SoftwarePasskey.create({
+    rpId: challenge.rp.id,
+    origin: getEnv().appOrigin,
+    challenge: challenge.challenge,
+    userId: challenge.user.id,
+  });
   const { action } = await json<{ action: BrowserUserAction }>(
     await app.call(beginAdd, user, { body: { challengeToken, name, credentialInfo: created.credentialInfo } }),
   );
-  const response = await app.call(completeAdd, user, { body: { actionId: action.id, assertion: approver.assert(action.challenge).credentialAssertion } });
+  const response = await app.call(completeAdd, user, {
+    body: { actionId: action.id, assertion: approver.assert(action.challenge).credentialAssertion },
+  });
   return { passkey: created.passkey, response, challengeToken, credentialInfo: created.credentialInfo };
 }
 
@@ -48,7 +59,9 @@ async function deactivate(user: AppUser, credentialId: string, approver: Softwar
   const begun = await app.call(beginDeactivate, user, { body: { credentialId } });
   if (begun.status !== 200) return begun;
   const { action } = (await begun.json()) as { action: BrowserUserAction };
-  return app.call(completeDeactivate, user, { body: { actionId: action.id, assertion: approver.assert(action.challenge).credentialAssertion } });
+  return app.call(completeDeactivate, user, {
+    body: { actionId: action.id, assertion: approver.assert(action.challenge).credentialAssertion },
+  });
 }
 
 describe("credentials through the app's routes", () => {
@@ -59,7 +72,13 @@ describe("credentials through the app's routes", () => {
     expect(body.current).toBe(true);
     expect(body.credentials).toEqual([
       { id: expect.any(String), kind: "Fido2", name: "Passkey", active: true, createdAt: expect.any(String) },
-      { id: expect.any(String), kind: "RecoveryKey", name: "Recovery key", active: true, createdAt: expect.any(String) },
+      {
+        id: expect.any(String),
+        kind: "RecoveryKey",
+        name: "Recovery key",
+        active: true,
+        createdAt: expect.any(String),
+      },
     ]);
     expect(Date.now() - Date.parse(body.credentials[0]!.createdAt)).toBeLessThan(60_000);
   });
@@ -82,7 +101,10 @@ describe("credentials through the app's routes", () => {
       ["Work laptop", true],
     ]);
     expect(await dfnsAcceptsPasskey(app, registered.username, first)).toBe(false);
-    const audit = await app.database.prisma.auditEvent.findMany({ where: { userId: user.id, type: { startsWith: "dfns.credential" } }, orderBy: { createdAt: "asc" } });
+    const audit = await app.database.prisma.auditEvent.findMany({
+      where: { userId: user.id, type: { startsWith: "dfns.credential" } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((e) => e.type)).toEqual(["dfns.credential.created", "dfns.credential.deactivated"]);
   });
 
@@ -106,11 +128,15 @@ describe("credentials through the app's routes", () => {
     const added = await addPasskey(user, first);
     await json(added.response);
     const [a, , b] = await listFor(user);
-    const begin = async (id: string) => ((await json<{ action: BrowserUserAction }>(await app.call(beginDeactivate, user, { body: { credentialId: id } }))).action);
+    const begin = async (id: string) =>
+      (await json<{ action: BrowserUserAction }>(await app.call(beginDeactivate, user, { body: { credentialId: id } })))
+        .action;
     const [actionA, actionB] = [await begin(a!.id), await begin(b!.id)];
 
     const completeWith = (action: BrowserUserAction, approver: SoftwarePasskey) =>
-      app.call(completeDeactivate, user, { body: { actionId: action.id, assertion: approver.assert(action.challenge).credentialAssertion } });
+      app.call(completeDeactivate, user, {
+        body: { actionId: action.id, assertion: approver.assert(action.challenge).credentialAssertion },
+      });
     expect((await completeWith(actionB, first)).status).toBe(200);
     const refused = await completeWith(actionA, first);
     expect(refused.status).toBe(409);
@@ -156,20 +182,37 @@ describe("credentials through the app's routes", () => {
 
     // Their challenge token does not open for me; a forged one neither.
     const { challengeToken } = await json<{ challengeToken: string }>(await app.call(challengeRoute, theirs.user));
-    const credentialInfo = SoftwarePasskey.create({ rpId: "localhost", origin: getEnv().appOrigin, challenge: "x" }).credentialInfo;
+    const credentialInfo = SoftwarePasskey.create({
+      rpId: "localhost",
+      origin: getEnv().appOrigin,
+      challenge: "x",
+    }).credentialInfo;
     for (const token of [challengeToken, "forged.token.value"]) {
-      const response = await app.call(beginAdd, mine.user, { body: { challengeToken: token, name: "Mine", credentialInfo } });
+      const response = await app.call(beginAdd, mine.user, {
+        body: { challengeToken: token, name: "Mine", credentialInfo },
+      });
       expect(response.status).toBe(400);
       expect((await errorOf(response)).code).toBe("challenge_invalid");
     }
 
     // Their pending action cannot be completed by me, even with their passkey's approval.
-    const added = await json<{ challenge: RegistrationChallenge; challengeToken: string }>(await app.call(challengeRoute, theirs.user));
-    const created = SoftwarePasskey.create({ rpId: added.challenge.rp.id, origin: getEnv().appOrigin, challenge: added.challenge.challenge, userId: added.challenge.user.id });
-    const { action } = await json<{ action: BrowserUserAction }>(
-      await app.call(beginAdd, theirs.user, { body: { challengeToken: added.challengeToken, name: "Theirs", credentialInfo: created.credentialInfo } }),
+    const added = await json<{ challenge: RegistrationChallenge; challengeToken: string }>(
+      await app.call(challengeRoute, theirs.user),
     );
-    const hijack = await app.call(completeAdd, mine.user, { body: { actionId: action.id, assertion: theirs.passkey.assert(action.challenge).credentialAssertion } });
+    const created = SoftwarePasskey.create({
+      rpId: added.challenge.rp.id,
+      origin: getEnv().appOrigin,
+      challenge: added.challenge.challenge,
+      userId: added.challenge.user.id,
+    });
+    const { action } = await json<{ action: BrowserUserAction }>(
+      await app.call(beginAdd, theirs.user, {
+        body: { challengeToken: added.challengeToken, name: "Theirs", credentialInfo: created.credentialInfo },
+      }),
+    );
+    const hijack = await app.call(completeAdd, mine.user, {
+      body: { actionId: action.id, assertion: theirs.passkey.assert(action.challenge).credentialAssertion },
+    });
     expect(hijack.status).toBe(404);
     expect(await listFor(theirs.user)).toHaveLength(2);
     expect(await listFor(mine.user)).toHaveLength(2);
@@ -182,11 +225,18 @@ describe("credentials through the app's routes", () => {
     expect((await app.call(challengeRoute, user, { origin: "https://evil.example" })).status).toBe(403);
     expect((await app.call(beginDeactivate, user, { body: {} })).status).toBe(400);
     const { challengeToken } = await json<{ challengeToken: string }>(await app.call(challengeRoute, user));
-    const credentialInfo = SoftwarePasskey.create({ rpId: "localhost", origin: getEnv().appOrigin, challenge: "x" }).credentialInfo;
+    const credentialInfo = SoftwarePasskey.create({
+      rpId: "localhost",
+      origin: getEnv().appOrigin,
+      challenge: "x",
+    }).credentialInfo;
     const unnamed = await app.call(beginAdd, user, { body: { challengeToken, name: "   ", credentialInfo } });
     expect(unnamed.status).toBe(400);
     expect((await errorOf(unnamed)).message).toMatch(/Give the passkey a name/);
-    for (const [route, method] of [[list, "GET"], [challengeRoute, "POST"]] as const) {
+    for (const [route, method] of [
+      [list, "GET"],
+      [challengeRoute, "POST"],
+    ] as const) {
       const response = await app.call(route, stranger, { method });
       expect(response.status).toBe(409);
       expect((await errorOf(response)).code).toBe("not_registered");

@@ -20,7 +20,8 @@ interface ErrorJson {
   error: { message: string; code?: string };
 }
 
-const appWalletId = async (userId: string) => (await app.database.prisma.wallet.findFirstOrThrow({ where: { dfnsUser: { userId } } })).id;
+const appWalletId = async (userId: string) =>
+  (await app.database.prisma.wallet.findFirstOrThrow({ where: { dfnsUser: { userId } } })).id;
 
 describe("a Dfns challenge without rp", () => {
   it("registers and signs with PASSKEY_RP_ID", () =>
@@ -30,12 +31,22 @@ describe("a Dfns challenge without rp", () => {
       expect((await startRegistrationFor(app, user)).challenge.rp.id).toBe(getEnv().passkey.rpId);
 
       const walletId = await appWalletId(registered.user.id);
-      const begun = await app.call(beginSignature, registered.user, { body: { message: "hello" }, params: { walletId } });
+      const begun = await app.call(beginSignature, registered.user, {
+        body: { message: "hello" },
+        params: { walletId },
+      });
       expect(begun.status).toBe(200);
       const { action } = (await begun.json()) as { action: { id: string; challenge: string; rpId: string } };
       expect(action.rpId).toBe(getEnv().passkey.rpId);
       const assertion = registered.passkey.assert(action.challenge).credentialAssertion;
-      expect((await app.call(completeSignature, registered.user, { body: { actionId: action.id, assertion }, params: { walletId } })).status).toBe(200);
+      expect(
+        (
+          await app.call(completeSignature, registered.user, {
+            body: { actionId: action.id, assertion },
+            params: { walletId },
+          })
+        ).status,
+      ).toBe(200);
     }));
 });
 
@@ -57,7 +68,10 @@ describe("a Dfns challenge whose rp.id is not PASSKEY_RP_ID", () => {
         expect(await app.database.prisma.pendingRegistration.count({ where: { userId: user.id } })).toBe(0);
 
         const walletId = await appWalletId(registered.user.id);
-        const begun = await app.call(beginSignature, registered.user, { body: { message: "hello" }, params: { walletId } });
+        const begun = await app.call(beginSignature, registered.user, {
+          body: { message: "hello" },
+          params: { walletId },
+        });
         expect(begun.status).toBe(500);
         expect(((await begun.json()) as ErrorJson).error.code).toBe("rp_id_mismatch");
         expect(await app.database.prisma.pendingUserAction.count({ where: { userId: registered.user.id } })).toBe(0);

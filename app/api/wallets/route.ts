@@ -8,8 +8,11 @@ export const dynamic = "force-dynamic";
 export const GET = handler({}, ({ user }) => listUserWallets(user));
 
 // Starts adding a wallet on a configured network: the passkey challenge that approves it.
-export const POST = handler({ body: addWalletSchema, dfnsAction: "start creating the wallet" }, async ({ user, body }) => ({
-  action: await beginAddWallet(user, body.network),
-}));
+export const POST = handler(
+  { body: addWalletSchema, dfnsAction: "start creating the wallet" },
+  async ({ user, body }) => ({
+    action: await beginAddWallet(user, body.network),
+  }),
+);
 
 export const { PUT, PATCH, DELETE } = onlyAllow("GET", "POST");

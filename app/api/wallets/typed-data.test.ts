@@ -50,8 +50,10 @@ async function walletOn(user: AppUser, network: string): Promise<WalletJson> {
   return wallets.find((w) => w.network === network)!;
 }
 
-const begin = (user: AppUser, walletId: string, body: unknown) => app.call(beginTypedData, user, { body, params: { walletId } });
-const complete = (user: AppUser, walletId: string, body: unknown) => app.call(completeTypedData, user, { body, params: { walletId } });
+const begin = (user: AppUser, walletId: string, body: unknown) =>
+  app.call(beginTypedData, user, { body, params: { walletId } });
+const complete = (user: AppUser, walletId: string, body: unknown) =>
+  app.call(completeTypedData, user, { body, params: { walletId } });
 
 async function startSigning(user: AppUser, walletId: string, typedData: string): Promise<ActionJson> {
   const response = await begin(user, walletId, { typedData });
@@ -59,8 +61,17 @@ async function startSigning(user: AppUser, walletId: string, typedData: string):
   return (await json<{ action: ActionJson }>(response)).action;
 }
 
-async function approve({ user, passkey }: User, walletId: string, action: ActionJson, extra: object = {}): Promise<SignatureJson> {
-  const response = await complete(user, walletId, { actionId: action.id, assertion: passkey.assert(action.challenge).credentialAssertion, ...extra });
+async function approve(
+  { user, passkey }: User,
+  walletId: string,
+  action: ActionJson,
+  extra: object = {},
+): Promise<SignatureJson> {
+  const response = await complete(user, walletId, {
+    actionId: action.id,
+    assertion: passkey.assert(action.challenge).credentialAssertion,
+    ...extra,
+  });
   expect(response.status, await response.clone().text()).toBe(200);
   return (await json<{ signature: SignatureJson }>(response)).signature;
 }
@@ -73,13 +84,22 @@ describe("signing typed data (EIP-712)", () => {
     const wallet = await walletOn(alice.user, "EthereumSepolia");
     const [permit] = typedDataExamples(wallet.address, SEPOLIA);
     const signature = await approve(alice, wallet.id, await startSigning(alice.user, wallet.id, permit!.json));
-    expect(signature).toMatchObject({ kind: "Eip712", status: "Signed", verified: true, typedData: { primaryType: "Permit", domainName: "Example Token" } });
+    expect(signature).toMatchObject({
+      kind: "Eip712",
+      status: "Signed",
+      verified: true,
+      typedData: { primaryType: "Permit", domainName: "Example Token" },
+    });
 
     // Checked here too, independently of the server's own verification.
     const typed = JSON.parse(permit!.json);
-    expect(await verifyTypedData({ ...typed, address: wallet.address as Hex, signature: signature.signature as Hex })).toBe(true);
+    expect(
+      await verifyTypedData({ ...typed, address: wallet.address as Hex, signature: signature.signature as Hex }),
+    ).toBe(true);
     const changed = { ...typed, message: { ...typed.message, value: "2000000000000000000" } };
-    expect(await verifyTypedData({ ...changed, address: wallet.address as Hex, signature: signature.signature as Hex })).toBe(false);
+    expect(
+      await verifyTypedData({ ...changed, address: wallet.address as Hex, signature: signature.signature as Hex }),
+    ).toBe(false);
 
     // Stored with the typed data (no EIP712Domain: Dfns derives it) and the digest it signs.
     const stored = await app.database.prisma.signature.findUniqueOrThrow({ where: { id: signature.id } });
@@ -87,12 +107,19 @@ describe("signing typed data (EIP-712)", () => {
     expect(JSON.parse(stored.message)).toEqual({ ...typed, types });
     expect(stored).toMatchObject({ kind: "Eip712", messageHex: hashTypedData(typed), verified: true });
 
-    const listed = await json<{ signatures: SignatureJson[] }>(await app.call(listSignatures, alice.user, { method: "GET", params: { walletId: wallet.id } }));
+    const listed = await json<{ signatures: SignatureJson[] }>(
+      await app.call(listSignatures, alice.user, { method: "GET", params: { walletId: wallet.id } }),
+    );
     expect(listed.signatures).toEqual([signature]);
 
     // One Dfns had not finished signing is asked for again and verified as typed data then.
-    await app.database.prisma.signature.update({ where: { id: signature.id }, data: { status: "Pending", signature: null, verified: null } });
-    const relisted = await json<{ signatures: SignatureJson[] }>(await app.call(listSignatures, alice.user, { method: "GET", params: { walletId: wallet.id } }));
+    await app.database.prisma.signature.update({
+      where: { id: signature.id },
+      data: { status: "Pending", signature: null, verified: null },
+    });
+    const relisted = await json<{ signatures: SignatureJson[] }>(
+      await app.call(listSignatures, alice.user, { method: "GET", params: { walletId: wallet.id } }),
+    );
     expect(relisted.signatures).toEqual([signature]);
   });
 
@@ -112,11 +139,26 @@ describe("signing typed data (EIP-712)", () => {
       ['{"types": {', /^This isn't valid JSON/],
       [JSON.stringify({ ...mail, primaryType: undefined }), /^primaryType is missing/],
       [JSON.stringify({ ...mail, primaryType: "Letter" }), /^primaryType "Letter" is not one of the types/],
-      [JSON.stringify({ ...mail, message: { ...mail.message, to: { name: "Bob" } } }), /^message\.to\.wallet is missing/],
-      [JSON.stringify({ ...mail, domain: { ...mail.domain, chainId: "sepolia" } }), /^domain\.chainId must be a whole number/],
-      [JSON.stringify({ ...mail, domain: { ...mail.domain, verifyingContract: "0x1234" } }), /^domain\.verifyingContract is not an address/],
-      [JSON.stringify({ ...mail, domain: { ...mail.domain, owner: "me" } }), /^domain has a field EIP-712 doesn't define: owner/],
-      [JSON.stringify({ ...mail, domain: { ...mail.domain, chainId: 1 } }), /^domain\.chainId is 1, but this wallet is on Ethereum Sepolia \(chain id 11155111\)/],
+      [
+        JSON.stringify({ ...mail, message: { ...mail.message, to: { name: "Bob" } } }),
+        /^message\.to\.wallet is missing/,
+      ],
+      [
+        JSON.stringify({ ...mail, domain: { ...mail.domain, chainId: "sepolia" } }),
+        /^domain\.chainId must be a whole number/,
+      ],
+      [
+        JSON.stringify({ ...mail, domain: { ...mail.domain, verifyingContract: "0x1234" } }),
+        /^domain\.verifyingContract is not an address/,
+      ],
+      [
+        JSON.stringify({ ...mail, domain: { ...mail.domain, owner: "me" } }),
+        /^domain has a field EIP-712 doesn't define: owner/,
+      ],
+      [
+        JSON.stringify({ ...mail, domain: { ...mail.domain, chainId: 1 } }),
+        /^domain\.chainId is 1, but this wallet is on Ethereum Sepolia \(chain id 11155111\)/,
+      ],
     ];
     await withDfnsDown(async () => {
       for (const [typedData, problem] of cases) {
@@ -146,8 +188,12 @@ describe("signing typed data (EIP-712)", () => {
     });
     expect(signature.verified).toBe(true);
     expect(JSON.parse(signature.message).message.value).toBe("1000000000000000000");
-    expect(await verifyTypedData({ ...typed, address: wallet.address as Hex, signature: signature.signature as Hex })).toBe(true);
-    expect(await verifyTypedData({ ...tampered, address: wallet.address as Hex, signature: signature.signature as Hex })).toBe(false);
+    expect(
+      await verifyTypedData({ ...typed, address: wallet.address as Hex, signature: signature.signature as Hex }),
+    ).toBe(true);
+    expect(
+      await verifyTypedData({ ...tampered, address: wallet.address as Hex, signature: signature.signature as Hex }),
+    ).toBe(false);
   });
 
   it("answers another user's wallet like an unknown one (404), and a Solana wallet with a 400 in words, changing nothing", async () => {
@@ -159,7 +205,10 @@ describe("signing typed data (EIP-712)", () => {
 
     const unknown = await begin(alice.user, "no-such-wallet", { typedData: permit!.json });
     const others = await begin(alice.user, bobsWallet.id, { typedData: permit!.json });
-    const completing = await complete(alice.user, bobsWallet.id, { actionId: bobsAction.id, assertion: alice.passkey.assert(bobsAction.challenge).credentialAssertion });
+    const completing = await complete(alice.user, bobsWallet.id, {
+      actionId: bobsAction.id,
+      assertion: alice.passkey.assert(bobsAction.challenge).credentialAssertion,
+    });
     expect(unknown.status).toBe(404);
     const expected = await json<ErrorJson>(unknown);
     for (const response of [others, completing]) {
@@ -177,7 +226,9 @@ describe("signing typed data (EIP-712)", () => {
       },
     });
     expect(await pendingActions(alice.user)).toBe(0);
-    expect(await app.database.prisma.signature.count({ where: { wallet: { dfnsUser: { userId: alice.user.id } } } })).toBe(0);
+    expect(
+      await app.database.prisma.signature.count({ where: { wallet: { dfnsUser: { userId: alice.user.id } } } }),
+    ).toBe(0);
 
     // Bob's action is untouched and still his to complete.
     expect((await approve(bob, bobsWallet.id, bobsAction)).verified).toBe(true);
@@ -186,16 +237,25 @@ describe("signing typed data (EIP-712)", () => {
   it("refuses an action begun for a message signature, and one of another wallet (404)", async () => {
     const alice = await registeredUser(app);
     const wallet = await walletOn(alice.user, "EthereumSepolia");
-    const begun = await app.call(beginMessage, alice.user, { body: { message: "a plain message" }, params: { walletId: wallet.id } });
+    const begun = await app.call(beginMessage, alice.user, {
+      body: { message: "a plain message" },
+      params: { walletId: wallet.id },
+    });
     const messageAction = (await json<{ action: ActionJson }>(begun)).action;
-    const asTypedData = await complete(alice.user, wallet.id, { actionId: messageAction.id, assertion: alice.passkey.assert(messageAction.challenge).credentialAssertion });
+    const asTypedData = await complete(alice.user, wallet.id, {
+      actionId: messageAction.id,
+      assertion: alice.passkey.assert(messageAction.challenge).credentialAssertion,
+    });
     expect(asTypedData.status).toBe(404);
     expect((await json<ErrorJson>(asTypedData)).error.code).toBe("action_not_found");
 
     const [permit] = typedDataExamples(wallet.address, SEPOLIA);
     const action = await startSigning(alice.user, wallet.id, permit!.json);
     const solana = await walletOn(alice.user, "SolanaDevnet");
-    const wrongWallet = await complete(alice.user, solana.id, { actionId: action.id, assertion: alice.passkey.assert(action.challenge).credentialAssertion });
+    const wrongWallet = await complete(alice.user, solana.id, {
+      actionId: action.id,
+      assertion: alice.passkey.assert(action.challenge).credentialAssertion,
+    });
     expect(wrongWallet.status).toBe(404);
     expect((await json<ErrorJson>(wrongWallet)).error.code).toBe("action_not_found");
     expect((await approve(alice, wallet.id, action)).verified).toBe(true);

@@ -49,7 +49,8 @@ type User = { user: AppUser; passkey: SoftwarePasskey };
 
 const json = async <T>(response: Response) => (await response.json()) as T;
 const hex = (text: string) => `0x${Buffer.from(text, "utf8").toString("hex")}`;
-const assertionFor = (passkey: SoftwarePasskey, action: ActionJson): Fido2Assertion => passkey.assert(action.challenge).credentialAssertion;
+const assertionFor = (passkey: SoftwarePasskey, action: ActionJson): Fido2Assertion =>
+  passkey.assert(action.challenge).credentialAssertion;
 
 async function walletsOf(user: AppUser) {
   const response = await app.call(listWallets, user, { method: "GET" });
@@ -63,8 +64,10 @@ async function walletOn(user: AppUser, network: string): Promise<WalletJson> {
   return wallet!;
 }
 
-const beginSign = (user: AppUser, walletId: string, body: unknown) => app.call(beginSignature, user, { body, params: { walletId } });
-const completeSign = (user: AppUser, walletId: string, body: unknown) => app.call(completeSignature, user, { body, params: { walletId } });
+const beginSign = (user: AppUser, walletId: string, body: unknown) =>
+  app.call(beginSignature, user, { body, params: { walletId } });
+const completeSign = (user: AppUser, walletId: string, body: unknown) =>
+  app.call(completeSignature, user, { body, params: { walletId } });
 
 async function startSigning(user: AppUser, walletId: string, message: string): Promise<ActionJson> {
   const response = await beginSign(user, walletId, { message });
@@ -75,7 +78,10 @@ async function startSigning(user: AppUser, walletId: string, message: string): P
 /** The whole signing flow: begin, the passkey approves, complete. */
 async function sign({ user, passkey }: User, walletId: string, message: string): Promise<SignatureJson> {
   const action = await startSigning(user, walletId, message);
-  const response = await completeSign(user, walletId, { actionId: action.id, assertion: assertionFor(passkey, action) });
+  const response = await completeSign(user, walletId, {
+    actionId: action.id,
+    assertion: assertionFor(passkey, action),
+  });
   expect(response.status).toBe(200);
   return (await json<{ signature: SignatureJson }>(response)).signature;
 }
@@ -104,14 +110,22 @@ describe("GET /api/wallets", () => {
     expect(list.refreshed).toBe(true);
     expect(list.wallets.map((w) => w.network)).toEqual(["EthereumSepolia", "SolanaDevnet"]);
     const [evm, solana] = list.wallets;
-    expect(evm).toMatchObject({ status: "Active", explorerUrl: `https://sepolia.etherscan.io/address/${evm!.address}` });
+    expect(evm).toMatchObject({
+      status: "Active",
+      explorerUrl: `https://sepolia.etherscan.io/address/${evm!.address}`,
+    });
     expect(evm!.address).toMatch(/^0x[0-9a-f]{40}$/);
     expect(solana!.address).toMatch(/^[1-9A-HJ-NP-Za-km-z]{32,44}$/);
     expect(solana!.explorerUrl).toBe(`https://explorer.solana.com/address/${solana!.address}?cluster=devnet`);
     expect(list.addableNetworks.map((n) => n.network)).toEqual(["BaseSepolia"]);
 
-    const stored = await app.database.prisma.wallet.findMany({ where: { dfnsUser: { userId: alice.user.id } }, orderBy: { createdAt: "asc" } });
-    expect(list.wallets.map((w) => [w.id, w.address, w.publicKey])).toEqual(stored.map((w) => [w.id, w.address, w.publicKey]));
+    const stored = await app.database.prisma.wallet.findMany({
+      where: { dfnsUser: { userId: alice.user.id } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(list.wallets.map((w) => [w.id, w.address, w.publicKey])).toEqual(
+      stored.map((w) => [w.id, w.address, w.publicKey]),
+    );
     const bobs = (await walletsOf(bob.user)).wallets.map((w) => w.id);
     expect(bobs).toHaveLength(2);
     for (const id of bobs) expect(list.wallets.map((w) => w.id)).not.toContain(id);
@@ -121,7 +135,10 @@ describe("GET /api/wallets", () => {
   it("brings the stored wallets up to date with Dfns: a missing one is added back, a changed status is corrected", async () => {
     const { user } = await registeredUser(app);
     const prisma = app.database.prisma;
-    const [first, second] = await prisma.wallet.findMany({ where: { dfnsUser: { userId: user.id } }, orderBy: { createdAt: "asc" } });
+    const [first, second] = await prisma.wallet.findMany({
+      where: { dfnsUser: { userId: user.id } },
+      orderBy: { createdAt: "asc" },
+    });
     await prisma.wallet.delete({ where: { id: first!.id } });
     await prisma.wallet.update({ where: { id: second!.id }, data: { status: "Archived" } });
 
@@ -157,8 +174,20 @@ describe("signing a message", () => {
     const first = await sign(alice, evm.id, "Hello from the test 👋");
     expect(first).toMatchObject({ message: "Hello from the test 👋", status: "Signed", verified: true });
     // Checked here too, independently of the server's own verification.
-    expect(await verifyMessage({ address: evm.address as Hex, message: "Hello from the test 👋", signature: first.signature as Hex })).toBe(true);
-    expect(await verifyMessage({ address: evm.address as Hex, message: "Hello from the test", signature: first.signature as Hex })).toBe(false);
+    expect(
+      await verifyMessage({
+        address: evm.address as Hex,
+        message: "Hello from the test 👋",
+        signature: first.signature as Hex,
+      }),
+    ).toBe(true);
+    expect(
+      await verifyMessage({
+        address: evm.address as Hex,
+        message: "Hello from the test",
+        signature: first.signature as Hex,
+      }),
+    ).toBe(false);
 
     const second = await sign(alice, evm.id, "second");
     expect((await signaturesOf(alice.user, evm.id)).map((s) => s.id)).toEqual([second.id, first.id]);
@@ -166,13 +195,22 @@ describe("signing a message", () => {
     const onSolana = await sign(alice, solana.id, "gm solana");
     expect(onSolana.verified).toBe(true);
     const signatureBytes = Buffer.from(onSolana.signature.replace(/^0x/, ""), "hex");
-    expect(ed25519.verify(signatureBytes, Buffer.from("gm solana"), Buffer.from(solana.publicKey.replace(/^0x/, ""), "hex"))).toBe(true);
+    expect(
+      ed25519.verify(signatureBytes, Buffer.from("gm solana"), Buffer.from(solana.publicKey.replace(/^0x/, ""), "hex")),
+    ).toBe(true);
     expect(await signaturesOf(alice.user, solana.id)).toEqual([onSolana]);
 
     const stored = await app.database.prisma.signature.findUniqueOrThrow({ where: { id: first.id } });
-    expect(stored).toMatchObject({ walletId: evm.id, kind: "Message", messageHex: hex("Hello from the test 👋"), verified: true });
+    expect(stored).toMatchObject({
+      walletId: evm.id,
+      kind: "Message",
+      messageHex: hex("Hello from the test 👋"),
+      verified: true,
+    });
     expect(stored.dfnsSignatureId).toMatch(/^sig-/);
-    const audit = await app.database.prisma.auditEvent.count({ where: { userId: alice.user.id, type: "dfns.signature.created" } });
+    const audit = await app.database.prisma.auditEvent.count({
+      where: { userId: alice.user.id, type: "dfns.signature.created" },
+    });
     expect(audit).toBe(3);
   });
 
@@ -189,10 +227,15 @@ describe("signing a message", () => {
     // Kept: the request waits at Dfns; the app lists it and asks Dfns again on each read.
     const stored = await app.database.prisma.signature.findUniqueOrThrow({ where: { id: signature.id } });
     expect(stored.dfnsSignatureId).toMatch(/^sig-/);
-    expect(await app.database.prisma.auditEvent.count({ where: { userId: alice.user.id, type: "dfns.approval.pending" } })).toBe(1);
+    expect(
+      await app.database.prisma.auditEvent.count({ where: { userId: alice.user.id, type: "dfns.approval.pending" } }),
+    ).toBe(1);
     expect((await signaturesOf(alice.user, evm.id)).map((s) => s.status)).toEqual(["Pending"]);
     // The approval is denied at Dfns: the next read says so.
-    await app.database.prisma.sandboxSignature.update({ where: { id: stored.dfnsSignatureId }, data: { status: "Rejected" } });
+    await app.database.prisma.sandboxSignature.update({
+      where: { id: stored.dfnsSignatureId! },
+      data: { status: "Rejected" },
+    });
     expect((await signaturesOf(alice.user, evm.id)).map((s) => s.status)).toEqual(["Rejected"]);
   });
 
@@ -206,7 +249,10 @@ describe("signing a message", () => {
     const unknown = await beginSign(alice.user, "no-such-wallet", { message: "hi" });
     const responses = [
       await beginSign(alice.user, bobsWallet.id, { message: "hi" }),
-      await completeSign(alice.user, bobsWallet.id, { actionId: action.id, assertion: assertionFor(alice.passkey, action) }),
+      await completeSign(alice.user, bobsWallet.id, {
+        actionId: action.id,
+        assertion: assertionFor(alice.passkey, action),
+      }),
       await app.call(listSignatures, alice.user, { method: "GET", params: { walletId: bobsWallet.id } }),
     ];
     const expected = await json<ErrorJson>(unknown);
@@ -218,7 +264,10 @@ describe("signing a message", () => {
     expect(await counts(alice.user)).toEqual(before);
 
     // Bob's action is untouched and still his to complete.
-    const done = await completeSign(bob.user, bobsWallet.id, { actionId: action.id, assertion: assertionFor(bob.passkey, action) });
+    const done = await completeSign(bob.user, bobsWallet.id, {
+      actionId: action.id,
+      assertion: assertionFor(bob.passkey, action),
+    });
     expect(done.status).toBe(200);
   });
 
@@ -237,7 +286,10 @@ describe("signing a message", () => {
     expect(begun.status).toBe(200);
     const { action } = await json<{ action: ActionJson }>(begun);
     const stored = await app.database.prisma.pendingUserAction.findUniqueOrThrow({ where: { id: action.id } });
-    expect(JSON.parse(stored.request as string)).toEqual({ walletId: (await app.database.prisma.wallet.findUniqueOrThrow({ where: { id: wallet.id } })).dfnsWalletId, body: { kind: "Message", message: hex("pay 1") } });
+    expect(JSON.parse(stored.request as string)).toEqual({
+      walletId: (await app.database.prisma.wallet.findUniqueOrThrow({ where: { id: wallet.id } })).dfnsWalletId,
+      body: { kind: "Message", message: hex("pay 1"), externalId: expect.any(String) },
+    });
 
     const completed = await completeSign(alice.user, wallet.id, {
       actionId: action.id,
@@ -248,7 +300,9 @@ describe("signing a message", () => {
     expect(completed.status).toBe(200);
     const { signature } = await json<{ signature: SignatureJson }>(completed);
     expect(signature).toMatchObject({ message: "pay 1", verified: true });
-    expect(await verifyMessage({ address: wallet.address as Hex, message: "pay 1", signature: signature.signature as Hex })).toBe(true);
+    expect(
+      await verifyMessage({ address: wallet.address as Hex, message: "pay 1", signature: signature.signature as Hex }),
+    ).toBe(true);
   });
 
   it("refuses an action begun for another of the user's wallets (404) and keeps it usable for its own", async () => {
@@ -256,7 +310,10 @@ describe("signing a message", () => {
     const evm = await walletOn(alice.user, "EthereumSepolia");
     const solana = await walletOn(alice.user, "SolanaDevnet");
     const action = await startSigning(alice.user, evm.id, "for the EVM wallet");
-    const wrong = await completeSign(alice.user, solana.id, { actionId: action.id, assertion: assertionFor(alice.passkey, action) });
+    const wrong = await completeSign(alice.user, solana.id, {
+      actionId: action.id,
+      assertion: assertionFor(alice.passkey, action),
+    });
     expect(wrong.status).toBe(404);
     expect((await json<ErrorJson>(wrong)).error.code).toBe("action_not_found");
     const right = await completeSign(alice.user, evm.id, { actionId: action.id, assertion: assertionFor(alice.passkey, action) });
@@ -271,7 +328,9 @@ describe("signing a message", () => {
     expect((await completeSign(alice.user, wallet.id, body)).status).toBe(200);
     const replay = await completeSign(alice.user, wallet.id, body);
     expect(replay.status).toBe(404);
-    expect((await json<ErrorJson>(replay)).error.message).toBe("This request was already used or does not exist. Start again.");
+    expect((await json<ErrorJson>(replay)).error.message).toBe(
+      "This request was already used or does not exist. Start again.",
+    );
     expect(await signaturesOf(alice.user, wallet.id)).toHaveLength(1);
   });
 
@@ -282,7 +341,10 @@ describe("signing a message", () => {
     const action = await startSigning(alice.user, wallet.id, "approve me");
     const before = await counts(alice.user);
 
-    const byBob = await completeSign(alice.user, wallet.id, { actionId: action.id, assertion: assertionFor(bob.passkey, action) });
+    const byBob = await completeSign(alice.user, wallet.id, {
+      actionId: action.id,
+      assertion: assertionFor(bob.passkey, action),
+    });
     expect(byBob.status).toBe(403);
     expect((await json<ErrorJson>(byBob)).error.code).toBe("passkey_not_allowed");
     expect(await counts(alice.user)).toEqual(before); // still pending
@@ -301,19 +363,29 @@ describe("signing a message", () => {
     const alice = await registeredUser(app);
     const wallet = await walletOn(alice.user, "EthereumSepolia");
     const expired = await startSigning(alice.user, wallet.id, "too late");
-    await app.database.prisma.pendingUserAction.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const late = await completeSign(alice.user, wallet.id, { actionId: expired.id, assertion: assertionFor(alice.passkey, expired) });
+    await app.database.prisma.pendingUserAction.update({
+      where: { id: expired.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const late = await completeSign(alice.user, wallet.id, {
+      actionId: expired.id,
+      assertion: assertionFor(alice.passkey, expired),
+    });
     expect(late.status).toBe(409);
     expect(await json<ErrorJson>(late)).toMatchObject({ error: { message: "The passkey request expired before it was approved. Start again.", code: "action_expired" } });
 
     const before = await counts(alice.user);
     const down = await withDfnsDown(() => beginSign(alice.user, wallet.id, { message: "while Dfns is down" }));
     expect(down.status).toBe(502);
-    expect((await json<ErrorJson>(down)).error.message).toMatch(/^Dfns could not be reached to start the signature\. .*try again/i);
+    expect((await json<ErrorJson>(down)).error.message).toMatch(
+      /^Dfns could not be reached to start the signature\. .*try again/i,
+    );
     expect(await counts(alice.user)).toEqual(before);
 
     const action = await startSigning(alice.user, wallet.id, "Dfns goes down before completion");
-    const failed = await withDfnsDown(() => completeSign(alice.user, wallet.id, { actionId: action.id, assertion: assertionFor(alice.passkey, action) }));
+    const failed = await withDfnsDown(() =>
+      completeSign(alice.user, wallet.id, { actionId: action.id, assertion: assertionFor(alice.passkey, action) }),
+    );
     expect(failed.status).toBe(502);
     expect((await counts(alice.user)).signatures).toBe(before.signatures);
   });
@@ -327,8 +399,15 @@ describe("signing a message", () => {
       expect(response.status).toBe(400);
       expect((await json<ErrorJson>(response)).error.message).toMatch(/^Request body is invalid: message/);
     }
-    expect((await app.call(beginSignature, alice.user, { raw: "{not json", params: { walletId: wallet.id } })).status).toBe(400);
-    for (const body of [{}, { actionId: "x" }, { actionId: "x", assertion: { credId: "a" } }, { actionId: "x", assertion: { credId: "a+b", clientData: "c", authenticatorData: "d", signature: "e" } }]) {
+    expect(
+      (await app.call(beginSignature, alice.user, { raw: "{not json", params: { walletId: wallet.id } })).status,
+    ).toBe(400);
+    for (const body of [
+      {},
+      { actionId: "x" },
+      { actionId: "x", assertion: { credId: "a" } },
+      { actionId: "x", assertion: { credId: "a+b", clientData: "c", authenticatorData: "d", signature: "e" } },
+    ]) {
       expect((await completeSign(alice.user, wallet.id, body)).status).toBe(400);
     }
     expect(await counts(alice.user)).toEqual(before);
@@ -347,7 +426,10 @@ describe("signing a message", () => {
     const alice = await registeredUser(app);
     const wallet = await walletOn(alice.user, "SolanaDevnet");
     const signed = await sign(alice, wallet.id, "eventually");
-    await app.database.prisma.signature.update({ where: { id: signed.id }, data: { status: "Pending", signature: null, verified: null } });
+    await app.database.prisma.signature.update({
+      where: { id: signed.id },
+      data: { status: "Pending", signature: null, verified: null },
+    });
     const [listed] = await signaturesOf(alice.user, wallet.id);
     expect(listed).toEqual(signed);
   });
@@ -364,10 +446,16 @@ describe("adding a wallet", () => {
     try {
       const bob = await registeredUser(app);
       expect(bob.wallets).toEqual([]);
-      const stored = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: bob.user.id }, include: { credentials: true, wallets: true } });
+      const stored = await app.database.prisma.dfnsUser.findUniqueOrThrow({
+        where: { userId: bob.user.id },
+        include: { credentials: true, wallets: true },
+      });
       expect(stored.credentials.map((c) => c.kind).sort()).toEqual(["Fido2", "RecoveryKey"]);
       expect(stored.wallets).toEqual([]);
-      const atDfns = await app.database.prisma.sandboxUser.findUniqueOrThrow({ where: { id: stored.dfnsUserId }, include: { wallets: true } });
+      const atDfns = await app.database.prisma.sandboxUser.findUniqueOrThrow({
+        where: { id: stored.dfnsUserId },
+        include: { wallets: true },
+      });
       expect(atDfns).toMatchObject({ registered: true, wallets: [] });
 
       const page = await walletsOf(bob.user);
@@ -375,7 +463,10 @@ describe("adding a wallet", () => {
       expect(page.addableNetworks.map((n) => n.network)).toEqual(env.extraWalletNetworks);
       const begun = await beginAdd(bob.user, { network: "BaseSepolia" });
       const { action } = await json<{ action: ActionJson }>(begun);
-      const completed = await completeAdd(bob.user, { actionId: action.id, assertion: assertionFor(bob.passkey, action) });
+      const completed = await completeAdd(bob.user, {
+        actionId: action.id,
+        assertion: assertionFor(bob.passkey, action),
+      });
       expect(completed.status).toBe(200);
       expect((await walletsOf(bob.user)).wallets.map((w) => w.network)).toEqual(["BaseSepolia"]);
     } finally {
@@ -388,10 +479,18 @@ describe("adding a wallet", () => {
     const begun = await beginAdd(alice.user, { network: "BaseSepolia", name: "ignored", delegateTo: "someone" });
     expect(begun.status).toBe(200);
     const { action } = await json<{ action: ActionJson }>(begun);
-    const completed = await completeAdd(alice.user, { actionId: action.id, assertion: assertionFor(alice.passkey, action) });
+    const completed = await completeAdd(alice.user, {
+      actionId: action.id,
+      assertion: assertionFor(alice.passkey, action),
+    });
     expect(completed.status).toBe(200);
     const { wallet } = await json<{ wallet: WalletJson }>(completed);
-    expect(wallet).toMatchObject({ network: "BaseSepolia", status: "Active", name: null, explorerUrl: `https://sepolia.basescan.org/address/${wallet.address}` });
+    expect(wallet).toMatchObject({
+      network: "BaseSepolia",
+      status: "Active",
+      name: null,
+      explorerUrl: `https://sepolia.basescan.org/address/${wallet.address}`,
+    });
     expect(wallet.address).toMatch(/^0x[0-9a-f]{40}$/);
 
     const list = await walletsOf(alice.user);
@@ -401,7 +500,13 @@ describe("adding a wallet", () => {
 
     const signature = await sign(alice, wallet.id, "from my new wallet");
     expect(signature.verified).toBe(true);
-    expect(await verifyMessage({ address: wallet.address as Hex, message: "from my new wallet", signature: signature.signature as Hex })).toBe(true);
+    expect(
+      await verifyMessage({
+        address: wallet.address as Hex,
+        message: "from my new wallet",
+        signature: signature.signature as Hex,
+      }),
+    ).toBe(true);
 
     const again = await beginAdd(alice.user, { network: "BaseSepolia" });
     expect(again.status).toBe(409);
@@ -414,7 +519,12 @@ describe("adding a wallet", () => {
   it("of 20 parallel completions for one network, exactly one creates a wallet (at Dfns and in the app); the others get 409 or 404 in words", async () => {
     const alice = await registeredUser(app);
     // Ten approvals (a user's most pending requests at once), each sent twice at the same moment.
-    const actions = await Promise.all(Array.from({ length: 10 }, async () => (await json<{ action: ActionJson }>(await beginAdd(alice.user, { network: "BaseSepolia" }))).action));
+    const actions = await Promise.all(
+      Array.from(
+        { length: 10 },
+        async () => (await json<{ action: ActionJson }>(await beginAdd(alice.user, { network: "BaseSepolia" }))).action,
+      ),
+    );
     const bodies = actions.flatMap((action) => {
       const body = { actionId: action.id, assertion: assertionFor(alice.passkey, action) };
       return [body, body];
@@ -429,7 +539,9 @@ describe("adding a wallet", () => {
       else expect(error.code).toBe("action_not_found"); // the winner's own second send
     }
     const dfnsUser = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: alice.user.id } });
-    const atDfns = await app.database.prisma.sandboxWallet.count({ where: { network: "BaseSepolia", userId: dfnsUser.dfnsUserId } });
+    const atDfns = await app.database.prisma.sandboxWallet.count({
+      where: { network: "BaseSepolia", userId: dfnsUser.dfnsUserId },
+    });
     expect(atDfns).toBe(1);
     expect((await walletsOf(alice.user)).wallets.filter((w) => w.network === "BaseSepolia")).toHaveLength(1);
   });
@@ -452,6 +564,8 @@ describe("adding a wallet", () => {
     expect(byBob.status).toBe(403);
     expect((await counts(alice.user)).wallets).toBe(before.wallets);
     // Bob cannot complete Alice's action as himself either.
-    expect((await completeAdd(bob.user, { actionId: action.id, assertion: assertionFor(bob.passkey, action) })).status).toBe(404);
+    expect(
+      (await completeAdd(bob.user, { actionId: action.id, assertion: assertionFor(bob.passkey, action) })).status,
+    ).toBe(404);
   });
 });

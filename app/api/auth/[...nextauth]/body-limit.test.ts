@@ -33,4 +33,15 @@ describe("the body limit of NextAuth's routes", () => {
     expect(response.status).toBe(413);
     expect(sent).toBeLessThan(1024 * 1024);
   });
+
+  it("answers a JSON body that is not JSON with a JSON 400 (NextAuth would throw: a 500), found by the fuzz test", async () => {
+    const request = new NextRequest(url(), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"email":',
+    });
+    const response = await POST(request, context);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/not valid JSON/);
+  });
 });

@@ -19,7 +19,20 @@ function auth(request: NextRequest, context: Context): Promise<Response> {
 async function authPost(request: NextRequest, context: Context): Promise<Response> {
   const body = await readTextWithin(request, MAX_AUTH_BODY_BYTES);
   if (body === null) return errorResponse(413, "body_too_large", "Request body is too large.");
+  // NextAuth parses a JSON body without catching: broken JSON would be a 500 instead of a 400.
+  if (/^application\/json\b/i.test(request.headers.get("content-type") ?? "") && !isJson(body)) {
+    return errorResponse(400, "invalid_body", "The request body is not valid JSON. Reload the page and try signing in again.");
+  }
   return auth(new NextRequest(request.url, { method: "POST", headers: request.headers, body }), context);
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export { auth as GET, authPost as POST };

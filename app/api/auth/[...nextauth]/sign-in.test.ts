@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { authErrorMessage } from "@/lib/auth/messages";
 import { authorizeWithPassword } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
-import { SIGN_IN_FAILURES_PER_ADDRESS, SIGN_IN_FAILURES_PER_EMAIL, SignInRateLimitedError } from "@/lib/auth/rate-limits";
+import {
+  SIGN_IN_FAILURES_PER_ADDRESS,
+  SIGN_IN_FAILURES_PER_EMAIL,
+  SignInRateLimitedError,
+} from "@/lib/auth/rate-limits";
 import { setDb } from "@/lib/db";
 import type { Database } from "@/lib/db/open";
 import { getEnv } from "@/lib/env";
@@ -33,18 +37,25 @@ async function createAccount(email = newEmail()): Promise<string> {
 }
 
 /** What the browser gets from `POST /api/auth/callback/credentials`: NextAuth's `error`, or a session. */
-async function signIn(email: string, password: string, address?: string): Promise<{ error: string | null; signedIn: boolean }> {
+async function signIn(
+  email: string,
+  password: string,
+  address?: string,
+): Promise<{ error: string | null; signedIn: boolean }> {
   const { error, signedIn } = await signInWithNextAuth(email, password, { address });
   return { error, signedIn };
 }
 
 const failuresOf = (email: string) =>
-  database.prisma.rateLimitAttempt.count({ where: { bucket: bucketOf({ limit: SIGN_IN_FAILURES_PER_EMAIL, key: email }) } });
+  database.prisma.rateLimitAttempt.count({
+    where: { bucket: bucketOf({ limit: SIGN_IN_FAILURES_PER_EMAIL, key: email }) },
+  });
 
 describe("password sign-in limits", () => {
   it(`after ${EMAIL_LIMIT} wrong passwords for an email, even the right one is refused with a message that says how long to wait`, async () => {
     const email = await createAccount();
-    for (let i = 0; i < EMAIL_LIMIT; i++) expect(await signIn(email, WRONG)).toEqual({ error: "CredentialsSignin", signedIn: false });
+    for (let i = 0; i < EMAIL_LIMIT; i++)
+      expect(await signIn(email, WRONG)).toEqual({ error: "CredentialsSignin", signedIn: false });
 
     const limited = await signIn(email.toUpperCase(), PASSWORD);
     expect(limited).toEqual({ error: "SignInRateLimited-15", signedIn: false });
@@ -89,7 +100,8 @@ describe("password sign-in limits", () => {
     const email = await createAccount();
     const start = new Date();
     const at = (minutes: number) => new Date(start.getTime() + minutes * MINUTE);
-    for (let i = 0; i < EMAIL_LIMIT; i++) expect(await authorizeWithPassword({ email, password: WRONG }, {}, at(i))).toBeNull();
+    for (let i = 0; i < EMAIL_LIMIT; i++)
+      expect(await authorizeWithPassword({ email, password: WRONG }, {}, at(i))).toBeNull();
 
     const refused = await authorizeWithPassword({ email, password: PASSWORD }, {}, at(14)).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SignInRateLimitedError);
@@ -103,7 +115,10 @@ describe("password sign-in limits", () => {
       const address = newAddress();
       // All but the last failure, counted as the sign-in counts them (each on its own email).
       for (let i = 0; i < ADDRESS_LIMIT - 1; i++) {
-        await takeAttempt([{ limit: SIGN_IN_FAILURES_PER_EMAIL, key: newEmail() }, { limit: SIGN_IN_FAILURES_PER_ADDRESS, key: address }]);
+        await takeAttempt([
+          { limit: SIGN_IN_FAILURES_PER_EMAIL, key: newEmail() },
+          { limit: SIGN_IN_FAILURES_PER_ADDRESS, key: address },
+        ]);
       }
       expect((await signIn(newEmail(), WRONG, address)).error).toBe("CredentialsSignin");
 
@@ -117,7 +132,11 @@ describe("password sign-in limits", () => {
       vi.stubEnv("VERCEL", "");
       const address = newAddress();
       await signIn(newEmail(), WRONG, address);
-      expect(await database.prisma.rateLimitAttempt.count({ where: { bucket: bucketOf({ limit: SIGN_IN_FAILURES_PER_ADDRESS, key: address }) } })).toBe(0);
+      expect(
+        await database.prisma.rateLimitAttempt.count({
+          where: { bucket: bucketOf({ limit: SIGN_IN_FAILURES_PER_ADDRESS, key: address }) },
+        }),
+      ).toBe(0);
       // The per-email limit holds whatever addresses the guesses claim.
       const email = await createAccount();
       for (let i = 0; i < EMAIL_LIMIT; i++) await signIn(email, WRONG, newAddress());
@@ -147,7 +166,15 @@ describe("where NextAuth sends the browser after signing in", () => {
     const to = async (callbackUrl: string) => (await signInWithNextAuth(email, PASSWORD, { callbackUrl })).url;
     expect(await to("/credentials?tab=1")).toBe(`${origin}/credentials?tab=1`);
     expect(await to(`${origin}/recovery`)).toBe(`${origin}/recovery`);
-    for (const nasty of ["/\t/evil.example/phish", "/\n/evil.example", "//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "/.//evil.example"]) {
+    for (const nasty of [
+      "/\t/evil.example/phish",
+      "/\n/evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      "/.//evil.example",
+    ]) {
       expect(await to(nasty), JSON.stringify(nasty)).toBe(`${origin}/wallet`);
     }
   });

@@ -22,7 +22,10 @@ const PASSWORD = "correct horse battery staple";
 /** A registered user (Dfns user and wallets) with a password, signed in through NextAuth. */
 async function signedInUser() {
   const registered = await registeredUser(app);
-  await app.database.prisma.user.update({ where: { id: registered.user.id }, data: { passwordHash: await hashPassword(PASSWORD) } });
+  await app.database.prisma.user.update({
+    where: { id: registered.user.id },
+    data: { passwordHash: await hashPassword(PASSWORD) },
+  });
   const { sessionCookie } = await signIn(registered.user.email, PASSWORD);
   expect(sessionCookie).not.toBeNull();
   return { ...registered, cookie: sessionCookie! };

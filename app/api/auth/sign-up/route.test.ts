@@ -15,7 +15,10 @@ afterEach(() => {
 
 const PASSWORD = "correct horse battery staple";
 
-function signUp(body: unknown, options: { origin?: string | null; raw?: string; address?: string } = {}): Promise<Response> {
+function signUp(
+  body: unknown,
+  options: { origin?: string | null; raw?: string; address?: string } = {},
+): Promise<Response> {
   const headers = new Headers({ "content-type": "application/json" });
   if (options.address) headers.set("x-forwarded-for", options.address);
   const origin = options.origin === undefined ? getEnv().appOrigin : options.origin;
@@ -105,7 +108,10 @@ describe("POST /api/auth/sign-up", () => {
   });
 
   it("403 when the request comes from another origin, and nothing is written", async () => {
-    const response = await signUp({ email: "csrf@example.com", password: PASSWORD }, { origin: "https://evil.example" });
+    const response = await signUp(
+      { email: "csrf@example.com", password: PASSWORD },
+      { origin: "https://evil.example" },
+    );
     expect(response.status).toBe(403);
     expect((await errorOf(response)).message).toContain("https://evil.example");
     expect(await database.prisma.user.count({ where: { email: "csrf@example.com" } })).toBe(0);
@@ -127,11 +133,15 @@ describe("POST /api/auth/sign-up", () => {
       const address = newAddress();
       const statuses = [];
       // Every valid request counts, a taken email (409) too: it tells that an account exists.
-      for (let i = 0; i < LIMIT - 1; i++) statuses.push((await signUp({ email: `limit-${i}@example.com`, password: PASSWORD }, { address })).status);
+      for (let i = 0; i < LIMIT - 1; i++)
+        statuses.push((await signUp({ email: `limit-${i}@example.com`, password: PASSWORD }, { address })).status);
       statuses.push((await signUp({ email: "limit-0@example.com", password: PASSWORD }, { address })).status);
       expect(statuses).toEqual([...Array<number>(LIMIT - 1).fill(201), 409]);
 
-      const refused = await signUp({ email: "limit-over@example.com", password: PASSWORD }, { address: `${address}, 10.0.0.1` });
+      const refused = await signUp(
+        { email: "limit-over@example.com", password: PASSWORD },
+        { address: `${address}, 10.0.0.1` },
+      );
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(3500);
       expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(3600);
@@ -145,7 +155,9 @@ describe("POST /api/auth/sign-up", () => {
       expect(await database.prisma.user.count({ where: { email: "limit-over@example.com" } })).toBe(0);
 
       // Another address is not affected; an invalid body is a 400 and not counted.
-      expect((await signUp({ email: "limit-other@example.com", password: PASSWORD }, { address: newAddress() })).status).toBe(201);
+      expect(
+        (await signUp({ email: "limit-other@example.com", password: PASSWORD }, { address: newAddress() })).status,
+      ).toBe(201);
       expect((await signUp({ email: "nope", password: PASSWORD }, { address })).status).toBe(400);
     });
 
@@ -153,7 +165,9 @@ describe("POST /api/auth/sign-up", () => {
       const address = newAddress();
       const start = new Date();
       for (let i = 0; i < LIMIT; i++) await countSignUp(address, start);
-      await expect(countSignUp(address, new Date(start.getTime() + 59 * 60_000))).rejects.toMatchObject({ status: 429 });
+      await expect(countSignUp(address, new Date(start.getTime() + 59 * 60_000))).rejects.toMatchObject({
+        status: 429,
+      });
       await expect(countSignUp(address, new Date(start.getTime() + 60 * 60_000))).resolves.toBeUndefined();
     });
 
@@ -161,9 +175,14 @@ describe("POST /api/auth/sign-up", () => {
       vi.stubEnv("VERCEL", "1");
       const address = newAddress();
       const responses = await Promise.all(
-        Array.from({ length: LIMIT + 5 }, (_, i) => signUp({ email: `parallel-${i}@example.com`, password: PASSWORD }, { address })),
+        Array.from({ length: LIMIT + 5 }, (_, i) =>
+          signUp({ email: `parallel-${i}@example.com`, password: PASSWORD }, { address }),
+        ),
       );
-      expect(responses.map((r) => r.status).sort()).toEqual([...Array<number>(LIMIT).fill(201), ...Array<number>(5).fill(429)]);
+      expect(responses.map((r) => r.status).sort()).toEqual([
+        ...Array<number>(LIMIT).fill(201),
+        ...Array<number>(5).fill(429),
+      ]);
       expect(await database.prisma.user.count({ where: { email: { startsWith: "parallel-" } } })).toBe(LIMIT);
     });
 
@@ -171,7 +190,9 @@ describe("POST /api/auth/sign-up", () => {
       vi.stubEnv("VERCEL", "");
       const address = newAddress();
       const responses = await Promise.all(
-        Array.from({ length: LIMIT + 1 }, (_, i) => signUp({ email: `untrusted-${i}@example.com`, password: PASSWORD }, { address })),
+        Array.from({ length: LIMIT + 1 }, (_, i) =>
+          signUp({ email: `untrusted-${i}@example.com`, password: PASSWORD }, { address }),
+        ),
       );
       expect(responses.map((r) => r.status)).toEqual(Array<number>(LIMIT + 1).fill(201));
     });

@@ -19,7 +19,8 @@ Object.assign(process.env, {
   NEXTAUTH_SECRET: "a-test-secret-that-is-long-enough-for-production-use",
 });
 afterAll(() => {
-  for (const name of ["DFNS_API_URL", "DFNS_AUTH_TOKEN", "DFNS_CRED_ID", "DFNS_PRIVATE_KEY", "NEXTAUTH_SECRET"]) delete process.env[name];
+  for (const name of ["DFNS_API_URL", "DFNS_AUTH_TOKEN", "DFNS_CRED_ID", "DFNS_PRIVATE_KEY", "NEXTAUTH_SECRET"])
+    delete process.env[name];
 });
 
 describe("/api/dfns-sandbox in live mode", () => {

@@ -5,8 +5,11 @@ import { handler, onlyAllow } from "@/lib/http";
 export const dynamic = "force-dynamic";
 
 // Creates the wallet the pending action stands for, with the passkey's approval.
-export const POST = handler({ body: completeUserActionSchema, dfnsAction: "create the wallet" }, async ({ user, body }) => ({
-  wallet: await completeAddWallet(user, body),
-}));
+export const POST = handler(
+  { body: completeUserActionSchema, dfnsAction: "create the wallet" },
+  async ({ user, body }) => ({
+    wallet: await completeAddWallet(user, body),
+  }),
+);
 
 export const { GET, PUT, PATCH, DELETE } = onlyAllow("POST");

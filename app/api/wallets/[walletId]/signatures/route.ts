@@ -10,8 +10,11 @@ export const GET = handler({ dfnsAction: "read the signatures" }, async ({ user,
 }));
 
 // Starts signing a message with the wallet: the passkey challenge that approves it.
-export const POST = handler({ body: signMessageSchema, dfnsAction: "start the signature" }, async ({ user, body, params }) => ({
-  action: await beginMessageSignature(user, String(params.walletId), body.message),
-}));
+export const POST = handler(
+  { body: signMessageSchema, dfnsAction: "start the signature" },
+  async ({ user, body, params }) => ({
+    action: await beginMessageSignature(user, String(params.walletId), body.message),
+  }),
+);
 
 export const { PUT, PATCH, DELETE } = onlyAllow("GET", "POST");

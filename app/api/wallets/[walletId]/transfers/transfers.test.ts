@@ -73,7 +73,10 @@ function walletOf(user: User, network: string): WalletRef {
 
 async function withAppWallets(user: User): Promise<User> {
   const rows = await app.database.prisma.wallet.findMany({ where: { dfnsUser: { userId: user.user.id } } });
-  appWallets.set(user.user.id, rows.map((w) => ({ id: w.id, network: w.network, address: w.address! })));
+  appWallets.set(
+    user.user.id,
+    rows.map((w) => ({ id: w.id, network: w.network, address: w.address! })),
+  );
   return user;
 }
 
@@ -103,11 +106,16 @@ async function tokenOf(user: AppUser, wallet: WalletRef): Promise<AssetJson> {
   return token!;
 }
 
-const begin = (user: AppUser, walletId: string, body: unknown) => app.call(beginRoute, user, { body, params: { walletId } });
-const complete = (user: AppUser, walletId: string, body: unknown) => app.call(completeRoute, user, { body, params: { walletId } });
+const begin = (user: AppUser, walletId: string, body: unknown) =>
+  app.call(beginRoute, user, { body, params: { walletId } });
+const complete = (user: AppUser, walletId: string, body: unknown) =>
+  app.call(completeRoute, user, { body, params: { walletId } });
 const status = (user: AppUser, walletId: string, transferId: string) =>
   app.call(statusRoute, user, { method: "GET", params: { walletId, transferId } });
-const approval = (passkey: SoftwarePasskey, action: ActionJson) => ({ actionId: action.id, assertion: passkey.assert(action.challenge).credentialAssertion });
+const approval = (passkey: SoftwarePasskey, action: ActionJson) => ({
+  actionId: action.id,
+  assertion: passkey.assert(action.challenge).credentialAssertion,
+});
 
 async function started(user: AppUser, walletId: string, body: Record<string, unknown>) {
   const response = await begin(user, walletId, body);
@@ -138,8 +146,15 @@ async function send(sender: User, wallet: WalletRef, body: Record<string, unknow
 
 /** Dfns's transfers of a wallet, as the sandbox lists them. */
 async function dfnsTransfers(user: User, walletId: string) {
-  const wallet = await app.database.prisma.wallet.findUniqueOrThrow({ where: { id: walletId }, include: { dfnsUser: true } });
-  return withEndUserClient(wallet.dfnsUser, async (client) => (await client.wallets.listTransfers({ walletId: wallet.dfnsWalletId, query: { limit: 100 } })).items);
+  const wallet = await app.database.prisma.wallet.findUniqueOrThrow({
+    where: { id: walletId },
+    include: { dfnsUser: true },
+  });
+  return withEndUserClient(
+    wallet.dfnsUser,
+    async (client) =>
+      (await client.wallets.listTransfers({ walletId: wallet.dfnsWalletId, query: { limit: 100 } })).items,
+  );
 }
 
 async function rowsOf(user: AppUser) {
@@ -179,12 +194,21 @@ async function answerLosingProxy(
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const forward = httpRequest(
-        { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } },
+        {
+          hostname: upstream.hostname,
+          port: upstream.port,
+          path: req.url,
+          method: req.method,
+          headers: { ...req.headers, host: upstream.host },
+        },
         (answer) => {
           const body: Buffer[] = [];
           answer.on("data", (chunk: Buffer) => body.push(chunk));
           answer.on("end", () => {
-            const losesAnswer = req.method === "POST" && /\/wallets\/[^/]+\/transfers$/.test(req.url ?? "") && req.headers["x-dfns-useraction"];
+            const losesAnswer =
+              req.method === "POST" &&
+              /\/wallets\/[^/]+\/transfers$/.test(req.url ?? "") &&
+              req.headers["x-dfns-useraction"];
             if (losesAnswer) {
               lost = true;
               return req.socket.destroy();
@@ -199,7 +223,11 @@ async function answerLosingProxy(
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, lostAnswers: () => lost, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    lostAnswers: () => lost,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 let alice: User;
@@ -219,29 +247,58 @@ describe("sending value", () => {
     const [aliceBefore, bobBefore] = [await balance(alice.user, from, "Native"), await balance(bob.user, to, "Native")];
 
     const transfer = await send(alice, from, { asset: "native", to: to.address, amount: "0.0125", priority: "Fast" });
-    expect(transfer).toMatchObject({ status: "Confirmed", amount: "12500000000000000", formattedAmount: "0.0125", to: to.address, priority: "Fast", explorerUrl: null });
+    expect(transfer).toMatchObject({
+      status: "Confirmed",
+      amount: "12500000000000000",
+      formattedAmount: "0.0125",
+      to: to.address,
+      priority: "Fast",
+      explorerUrl: null,
+    });
     expect(transfer.txHash).toMatch(/^0x[0-9a-f]{64}$/);
     expect(BigInt(transfer.fee ?? "0")).toBeGreaterThan(0n);
 
-    expect(await balance(alice.user, from, "Native")).toBe(aliceBefore - 12_500_000_000_000_000n - BigInt(transfer.fee!));
+    expect(await balance(alice.user, from, "Native")).toBe(
+      aliceBefore - 12_500_000_000_000_000n - BigInt(transfer.fee!),
+    );
     expect(await balance(bob.user, to, "Native")).toBe(bobBefore + 12_500_000_000_000_000n);
 
     // Bob did nothing: his activity shows the incoming transfer from Alice.
-    const activity = await json<{ items: { direction: string; counterparty: string; amount: string; txHash: string; status: string }[] }>(
-      await app.call(activityRoute, bob.user, { method: "GET", params: { walletId: to.id } }),
+    const activity = await json<{
+      items: { direction: string; counterparty: string; amount: string; txHash: string; status: string }[];
+    }>(await app.call(activityRoute, bob.user, { method: "GET", params: { walletId: to.id } }));
+    expect(activity.items.find((i) => i.txHash === transfer.txHash)).toMatchObject({
+      direction: "In",
+      amount: "0.0125",
+      status: "Confirmed",
+    });
+    expect(activity.items.find((i) => i.txHash === transfer.txHash)?.counterparty.toLowerCase()).toBe(
+      from.address.toLowerCase(),
     );
-    expect(activity.items.find((i) => i.txHash === transfer.txHash)).toMatchObject({ direction: "In", amount: "0.0125", status: "Confirmed" });
-    expect(activity.items.find((i) => i.txHash === transfer.txHash)?.counterparty.toLowerCase()).toBe(from.address.toLowerCase());
     // And Alice's shows it once, as hers.
     const mine = await json<{ items: { transferId: string | null; direction: string }[] }>(
       await app.call(activityRoute, alice.user, { method: "GET", params: { walletId: from.id } }),
     );
-    expect(mine.items.filter((i) => i.transferId === transfer.id)).toEqual([expect.objectContaining({ direction: "Out" })]);
+    expect(mine.items.filter((i) => i.transferId === transfer.id)).toEqual([
+      expect.objectContaining({ direction: "Out" }),
+    ]);
 
     const row = await app.database.prisma.transfer.findUniqueOrThrow({ where: { id: transfer.id } });
     expect(row).toMatchObject({ status: "Confirmed", txHash: transfer.txHash, fee: transfer.fee, kind: "Native" });
-    expect(JSON.parse(row.request)).toMatchObject({ body: { kind: "Native", to: to.address, amount: "12500000000000000", priority: "Fast", externalId: row.externalId } });
-    expect((await dfnsTransfers(alice, from.id)).filter((t) => t.externalId === row.externalId || t.requestBody.externalId === row.externalId)).toHaveLength(1);
+    expect(JSON.parse(row.request)).toMatchObject({
+      body: {
+        kind: "Native",
+        to: to.address,
+        amount: "12500000000000000",
+        priority: "Fast",
+        externalId: row.externalId,
+      },
+    });
+    expect(
+      (await dfnsTransfers(alice, from.id)).filter(
+        (t) => t.externalId === row.externalId || t.requestBody.externalId === row.externalId,
+      ),
+    ).toHaveLength(1);
   });
 
   it("sends a token (6 decimals): the token balance moves by the amount, the sender's native balance by the fee only", async () => {
@@ -275,8 +332,17 @@ describe("sending exactly what was approved, once", () => {
     const to = walletOf(bob, "EthereumSepolia");
     const mallory = "0x000000000000000000000000000000000000dEaD";
     const bobBefore = await balance(bob.user, to, "Native");
-    const { action, transfer } = await started(alice.user, from.id, { asset: "native", to: to.address, amount: "0.001" });
-    const response = await complete(alice.user, from.id, { ...approval(alice.passkey, action), amount: "0.5", to: mallory, walletId: "other" });
+    const { action, transfer } = await started(alice.user, from.id, {
+      asset: "native",
+      to: to.address,
+      amount: "0.001",
+    });
+    const response = await complete(alice.user, from.id, {
+      ...approval(alice.passkey, action),
+      amount: "0.5",
+      to: mallory,
+      walletId: "other",
+    });
     expect(response.status).toBe(200);
     const done = await settled(alice.user, from.id, transfer.id);
     expect(done).toMatchObject({ status: "Confirmed", amount: "1000000000000000", to: to.address });
@@ -289,25 +355,40 @@ describe("sending exactly what was approved, once", () => {
     const from = walletOf(alice, "EthereumSepolia");
     const to = walletOf(bob, "EthereumSepolia");
     const bobBefore = await balance(bob.user, to, "Native");
-    const { action, transfer } = await started(alice.user, from.id, { asset: "native", to: to.address, amount: "0.002" });
+    const { action, transfer } = await started(alice.user, from.id, {
+      asset: "native",
+      to: to.address,
+      amount: "0.002",
+    });
     const body = approval(alice.passkey, action);
     const responses = await Promise.all(Array.from({ length: 20 }, () => complete(alice.user, from.id, body)));
     expect(responses.map((r) => r.status).sort()).toEqual([200, ...Array(19).fill(404)]);
     await settled(alice.user, from.id, transfer.id);
     expect(await balance(bob.user, to, "Native")).toBe(bobBefore + 2_000_000_000_000_000n);
-    const externalId = (await app.database.prisma.transfer.findUniqueOrThrow({ where: { id: transfer.id } })).externalId;
-    expect((await dfnsTransfers(alice, from.id)).filter((t) => t.requestBody.externalId === externalId || t.externalId === externalId)).toHaveLength(1);
+    const externalId = (await app.database.prisma.transfer.findUniqueOrThrow({ where: { id: transfer.id } }))
+      .externalId;
+    expect(
+      (await dfnsTransfers(alice, from.id)).filter(
+        (t) => t.requestBody.externalId === externalId || t.externalId === externalId,
+      ),
+    ).toHaveLength(1);
   });
 
   it("a lost answer is found at Dfns by externalId, not sent again", async () => {
     const from = walletOf(alice, "EthereumSepolia");
     const to = walletOf(bob, "EthereumSepolia");
     const bobBefore = await balance(bob.user, to, "Native");
-    const { action, transfer } = await started(alice.user, from.id, { asset: "native", to: to.address, amount: "0.003" });
+    const { action, transfer } = await started(alice.user, from.id, {
+      asset: "native",
+      to: to.address,
+      amount: "0.003",
+    });
     const proxy = await answerLosingProxy(app.sandboxUrl);
     try {
       // The completion's answer never arrives; the app looks the transfer up and answers with it.
-      const response = await withConnection(proxy.url, () => complete(alice.user, from.id, approval(alice.passkey, action)));
+      const response = await withConnection(proxy.url, () =>
+        complete(alice.user, from.id, approval(alice.passkey, action)),
+      );
       expect(proxy.lostAnswers()).toBe(true);
       expect(response.status).toBe(200);
       expect((await json<{ transfer: TransferJson }>(response)).transfer.id).toBe(transfer.id);
@@ -319,13 +400,19 @@ describe("sending exactly what was approved, once", () => {
     expect(await settled(alice.user, from.id, transfer.id)).toMatchObject({ status: "Confirmed" });
     expect(await balance(bob.user, to, "Native")).toBe(bobBefore + 3_000_000_000_000_000n);
     const row = await app.database.prisma.transfer.findUniqueOrThrow({ where: { id: transfer.id } });
-    expect((await dfnsTransfers(alice, from.id)).filter((t) => t.requestBody.externalId === row.externalId)).toHaveLength(1);
+    expect(
+      (await dfnsTransfers(alice, from.id)).filter((t) => t.requestBody.externalId === row.externalId),
+    ).toHaveLength(1);
   });
 
   it("a lost answer with Dfns then unreachable: 502 in words with the transfer's id; the status route finds it later", async () => {
     const from = walletOf(alice, "EthereumSepolia");
     const to = walletOf(bob, "EthereumSepolia");
-    const { action, transfer } = await started(alice.user, from.id, { asset: "native", to: to.address, amount: "0.004" });
+    const { action, transfer } = await started(alice.user, from.id, {
+      asset: "native",
+      to: to.address,
+      amount: "0.004",
+    });
     const proxy = await answerLosingProxy(app.sandboxUrl, { thenUnreachable: true });
     let response: Response;
     try {
@@ -352,15 +439,24 @@ describe("refusing what cannot be sent, in words, storing nothing", () => {
     const checksum = `0x${bobs.slice(2).toLowerCase()}`.replace(/[a-f]/, (c) => c.toUpperCase());
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ asset: "native", to: "0x1234", amount: "0.1" }, "to", /40 hex characters/],
-      [{ asset: "native", to: walletOf(bob, "SolanaDevnet").address, amount: "0.1" }, "to", /not a Ethereum Sepolia address/],
+      [
+        { asset: "native", to: walletOf(bob, "SolanaDevnet").address, amount: "0.1" },
+        "to",
+        /not a Ethereum Sepolia address/,
+      ],
       [{ asset: "native", to: bobs, amount: "0.1234567891234567891" }, "amount", /18 decimals at most/],
       [{ asset: "native", to: bobs, amount: "0" }, "amount", /greater than zero/],
       [{ asset: "native", to: bobs, amount: "-1" }, "amount", /greater than zero/],
       [{ asset: "native", to: bobs, amount: "1e3" }, "amount", /as a number/],
       [{ asset: "native", to: bobs, amount: "1000000" }, "amount", /more than your balance/],
-      [{ asset: "Erc20:0x0000000000000000000000000000000000000001", to: bobs, amount: "1" }, "asset", /doesn't hold that asset/],
+      [
+        { asset: "Erc20:0x0000000000000000000000000000000000000001", to: bobs, amount: "1" },
+        "asset",
+        /doesn't hold that asset/,
+      ],
     ];
-    if (checksum !== bobs.toLowerCase()) cases.push([{ asset: "native", to: checksum, amount: "0.1" }, "to", /checksum/]);
+    if (checksum !== bobs.toLowerCase())
+      cases.push([{ asset: "native", to: checksum, amount: "0.1" }, "to", /checksum/]);
     for (const [body, field, message] of cases) {
       const response = await begin(alice.user, from.id, body);
       expect(response.status, JSON.stringify(body)).toBe(400);
@@ -381,22 +477,36 @@ describe("refusing what cannot be sent, in words, storing nothing", () => {
       begin(alice.user, from.id, { asset: "native", to: walletOf(bob, "EthereumSepolia").address, amount: "0.01" }),
     );
     expect(response.status).toBe(502);
-    expect((await json<ErrorJson>(response)).error.message).toMatch(/^Dfns could not be reached to prepare the transfer/);
+    expect((await json<ErrorJson>(response)).error.message).toMatch(
+      /^Dfns could not be reached to prepare the transfer/,
+    );
     expect(await rowsOf(alice.user)).toEqual(before);
-    expect(await withConnection("http://127.0.0.1:9", () => assetsOf(alice.user, from))).toEqual({ assets: [], refreshed: false });
+    expect(await withConnection("http://127.0.0.1:9", () => assetsOf(alice.user, from))).toEqual({
+      assets: [],
+      refreshed: false,
+    });
   });
 
   it("a completion Dfns never received becomes Failed once its approval can no longer arrive", async () => {
     const from = walletOf(alice, "EthereumSepolia");
-    const { action, transfer } = await started(alice.user, from.id, { asset: "native", to: walletOf(bob, "EthereumSepolia").address, amount: "0.005" });
-    const response = await withConnection("http://127.0.0.1:9", () => complete(alice.user, from.id, approval(alice.passkey, action)));
+    const { action, transfer } = await started(alice.user, from.id, {
+      asset: "native",
+      to: walletOf(bob, "EthereumSepolia").address,
+      amount: "0.005",
+    });
+    const response = await withConnection("http://127.0.0.1:9", () =>
+      complete(alice.user, from.id, approval(alice.passkey, action)),
+    );
     expect(response.status).toBe(502);
     expect((await json<ErrorJson>(response)).error).toMatchObject({ code: "transfer_unconfirmed", details: { transferId: transfer.id } });
     // Dfns answers again and has no such transfer: still Submitting while its approval could arrive…
     const first = await json<{ transfer: TransferJson }>(await status(alice.user, from.id, transfer.id));
     expect(first.transfer.status).toBe("Submitting");
     // …Failed once it cannot.
-    await app.database.prisma.transfer.update({ where: { id: transfer.id }, data: { submittedAt: new Date(Date.now() - NEVER_RECEIVED_AFTER_MS - 1000) } });
+    await app.database.prisma.transfer.update({
+      where: { id: transfer.id },
+      data: { submittedAt: new Date(Date.now() - NEVER_RECEIVED_AFTER_MS - 1000) },
+    });
     const later = await json<{ transfer: TransferJson }>(await status(alice.user, from.id, transfer.id));
     expect(later.transfer).toMatchObject({ status: "Failed", reason: expect.stringMatching(/never received/) });
   });
@@ -408,9 +518,14 @@ describe("transfers never approved", () => {
     const to = walletOf(bob, "EthereumSepolia").address;
     const { transfer: old } = await started(alice.user, from.id, { asset: "native", to, amount: "0.0002" });
     const { transfer: recent } = await started(alice.user, from.id, { asset: "native", to, amount: "0.0003" });
-    const activity = await json<{ items: { transferId: string | null }[] }>(await app.call(activityRoute, alice.user, { method: "GET", params: { walletId: from.id } }));
+    const activity = await json<{ items: { transferId: string | null }[] }>(
+      await app.call(activityRoute, alice.user, { method: "GET", params: { walletId: from.id } }),
+    );
     expect(activity.items.map((i) => i.transferId)).not.toContain(old.id);
-    await app.database.prisma.transfer.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - UNAPPROVED_KEPT_MS - 1000) } });
+    await app.database.prisma.transfer.update({
+      where: { id: old.id },
+      data: { createdAt: new Date(Date.now() - UNAPPROVED_KEPT_MS - 1000) },
+    });
     await started(alice.user, from.id, { asset: "native", to, amount: "0.0004" });
     expect(await app.database.prisma.transfer.count({ where: { id: old.id } })).toBe(0);
     expect(await app.database.prisma.transfer.count({ where: { id: recent.id } })).toBe(1);
@@ -422,9 +537,16 @@ describe("what Dfns refuses or the chain fails", () => {
     const from = walletOf(alice, "EthereumSepolia");
     const to = walletOf(bob, "EthereumSepolia");
     const bobBefore = await balance(bob.user, to, "Native");
-    const { action, transfer } = await started(alice.user, from.id, { asset: "native", to: to.address, amount: "0.006" });
+    const { action, transfer } = await started(alice.user, from.id, {
+      asset: "native",
+      to: to.address,
+      amount: "0.006",
+    });
     const { assertion } = approval(alice.passkey, action);
-    const forged = { ...assertion, signature: Buffer.from(assertion.signature, "base64url").reverse().toString("base64url") };
+    const forged = {
+      ...assertion,
+      signature: Buffer.from(assertion.signature, "base64url").reverse().toString("base64url"),
+    };
     const response = await complete(alice.user, from.id, { actionId: action.id, assertion: forged });
     expect(response.status).toBe(403);
     expect((await json<ErrorJson>(response)).error.message).toMatch(/Dfns did not accept the passkey's approval/);
@@ -437,14 +559,21 @@ describe("what Dfns refuses or the chain fails", () => {
     const from = walletOf(carol, "EthereumSepolia");
     await faucet(from, "native");
     const all = (await assetsOf(carol.user, from)).assets.find((a) => a.kind === "Native")!;
-    const transfer = await send(carol, from, { asset: "native", to: walletOf(bob, "EthereumSepolia").address, amount: all.formatted });
+    const transfer = await send(carol, from, {
+      asset: "native",
+      to: walletOf(bob, "EthereumSepolia").address,
+      amount: all.formatted,
+    });
     expect(transfer.status).toBe("Failed");
     expect(transfer.reason).toBeTruthy();
     expect(await balance(carol.user, from, "Native")).toBe(BigInt(all.balance));
     const activity = await json<{ items: { transferId: string | null; status: string; reason: string | null }[] }>(
       await app.call(activityRoute, carol.user, { method: "GET", params: { walletId: from.id } }),
     );
-    expect(activity.items.find((i) => i.transferId === transfer.id)).toMatchObject({ status: "Failed", reason: transfer.reason });
+    expect(activity.items.find((i) => i.transferId === transfer.id)).toMatchObject({
+      status: "Failed",
+      reason: transfer.reason,
+    });
   });
 });
 
@@ -452,7 +581,11 @@ describe("only the user's own wallets and transfers", () => {
   it("answers another user's wallet or transfer id like an unknown one (404) on every route, changing nothing", async () => {
     const bobsWallet = walletOf(bob, "EthereumSepolia");
     const alicesWallet = walletOf(alice, "EthereumSepolia");
-    const { action, transfer } = await started(bob.user, bobsWallet.id, { asset: "native", to: alicesWallet.address, amount: "0.0001" }).catch(async () => {
+    const { action, transfer } = await started(bob.user, bobsWallet.id, {
+      asset: "native",
+      to: alicesWallet.address,
+      amount: "0.0001",
+    }).catch(async () => {
       await faucet(bobsWallet, "native");
       return started(bob.user, bobsWallet.id, { asset: "native", to: alicesWallet.address, amount: "0.0001" });
     });
