@@ -1,7 +1,7 @@
 // The local Dfns sandbox, in sandbox mode only. In live mode every path here is a 404 and
 // nothing of the sandbox is loaded. Delete this folder and lib/sandbox to go live-only.
 import { env } from "@/lib/env";
-import { mountedSandbox } from "@/lib/dfns/sandbox-mount";
+import { mountedSandbox } from "@/lib/sandbox/app/mount";
 
 export const dynamic = "force-dynamic";
 
