@@ -94,8 +94,8 @@ export default defineConfig({
       url: process.env.E2E_NO_WALLETS_ORIGIN,
       timeout: 120_000,
       reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
+      stdout: "pipe" as const,
+      stderr: "pipe" as const,
       env: {
         ...appEnv(process.env.E2E_NO_WALLETS_ORIGIN, `${dataDir}-no-wallets`, "none"),
         DATABASE_URL: process.env.E2E_NO_WALLETS_DATABASE_URL ?? "",
