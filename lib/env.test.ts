@@ -111,6 +111,26 @@ describe("parseEnv: Dfns mode", () => {
     expect(error.message).toContain("unset them all for the local sandbox");
   });
 
+  it("without the sandbox (removed from the tree) and no DFNS_*: stops start-up naming all four", () => {
+    const error = (() => {
+      try {
+        parseEnv({}, { ...local, sandboxIncluded: false });
+      } catch (e) {
+        return e as EnvError;
+      }
+      throw new Error("parseEnv accepted a tree without the sandbox and without DFNS_*");
+    })();
+    expect(error).toBeInstanceOf(EnvError);
+    expect(error.variables).toEqual(["DFNS_API_URL", "DFNS_AUTH_TOKEN", "DFNS_CRED_ID", "DFNS_PRIVATE_KEY"]);
+    expect(error.message).toContain("this build has no local Dfns sandbox");
+    // With the variables it is live mode, as with the sandbox.
+    expect(parseEnv({ ...LIVE, NEXTAUTH_SECRET: SECRET }, { sandboxIncluded: false }).dfns.mode).toBe("live");
+  });
+
+  it("with the sandbox in this tree (its link resolves) and no DFNS_*: sandbox mode by default", () => {
+    expect(parseEnv({}, local).dfns).toEqual({ mode: "sandbox" });
+  });
+
   it("a malformed private key is named, and its value never appears", () => {
     const secretLooking = "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5IGF0IGFsbA==\n-----END PRIVATE KEY-----";
     const error = failure({ ...LIVE, DFNS_PRIVATE_KEY: secretLooking });

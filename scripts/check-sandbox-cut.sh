@@ -16,11 +16,6 @@ ln -s "$PWD/node_modules" "$copy/node_modules"
 bash "$copy/scripts/remove-sandbox.sh" "$copy" >/dev/null || fail "scripts/remove-sandbox.sh failed"
 cd "$copy"
 
-if left=$(grep -rlE "lib/sandbox|dfns-sandbox/|sandbox-migrations" --include=*.ts --include=*.tsx --include=*.mjs app lib components bench e2e scripts instrumentation.ts 2>/dev/null |
-  grep -v "^lib/testing/no-test-dfns.ts$\|^lib/dfns/no-sandbox-link.ts$"); then
-  echo "note: files that still name sandbox paths (comments or strings): $left" | tr '\n' ' '; echo
-fi
-
 echo "-- type check without the sandbox"
 npx tsc --noEmit || fail "the type check failed"
 echo "-- next build without the sandbox"

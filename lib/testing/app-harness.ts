@@ -1,7 +1,8 @@
 // For route tests: the app's routes on a fresh database, talking over HTTP to a Dfns served on a
 // free port (the local sandbox on the same database, as in the app's sandbox mode; see
 // lib/testing/test-dfns.ts), with signed-in users.
-import { startTestDfns, type TestDfnsSwitches } from "dfns-sandbox-testing";
+import { startTestDfns, type TestDfnsStore, type TestDfnsSwitches } from "dfns-sandbox-testing";
+import { beforeEach } from "vitest";
 import { sessionCookie } from "@/lib/auth/testing";
 import { setDb } from "@/lib/db";
 import type { Database } from "@/lib/db/open";
@@ -11,8 +12,18 @@ import { withDfnsDown } from "./dfns-down";
 import { freshDatabase } from "./database";
 import { NO_TEST_DFNS } from "./test-dfns";
 
-/** Set when route tests cannot run here, with the reason: `describe.skipIf(routeTestsSkipped)`. */
-export const routeTestsSkipped: string | false = startTestDfns ? false : NO_TEST_DFNS;
+// Without a Dfns (the sandbox was removed), every test of a file that uses this harness is
+// skipped with the reason: the hook is registered while the file is collected.
+if (!startTestDfns) beforeEach((context) => context.skip(NO_TEST_DFNS));
+
+/** Stands in for the harness where there is no Dfns: closing works, anything else says why not. */
+const noHarness = new Proxy({} as AppHarness, {
+  get: (_target, key) => {
+    if (key === "close") return async () => {};
+    if (key === "then") return undefined; // not a promise
+    throw new Error(NO_TEST_DFNS);
+  },
+});
 
 export interface AppUser {
   id: string;
@@ -29,6 +40,8 @@ export interface AppHarness {
   sandbox: TestDfnsSwitches;
   /** Runs `fn` with some switches set, then puts them back. */
   withSandbox<T>(behaviour: Partial<TestDfnsSwitches>, fn: () => Promise<T>): Promise<T>;
+  /** What Dfns holds (the sandbox's tables), to check what it recorded. */
+  dfnsStore: TestDfnsStore;
   createUser(email?: string): Promise<AppUser>;
   /**
    * Calls a route as `user` (a session cookie under the user's current session version, and the
@@ -47,7 +60,7 @@ export interface AppHarness {
 let users = 0;
 
 export async function startApp(behaviour: Partial<TestDfnsSwitches> = {}): Promise<AppHarness> {
-  if (!startTestDfns) throw new Error(NO_TEST_DFNS);
+  if (!startTestDfns) return noHarness;
   const env = getEnv();
   const database = await freshDatabase();
   setDb(database);
@@ -62,6 +75,7 @@ export async function startApp(behaviour: Partial<TestDfnsSwitches> = {}): Promi
     database,
     sandboxUrl: dfns.url,
     sandbox: dfns.switches,
+    dfnsStore: dfns.store,
     async withSandbox(switches, fn) {
       const before = { ...dfns.switches };
       Object.assign(dfns.switches, switches);

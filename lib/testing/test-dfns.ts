@@ -6,13 +6,15 @@ import type { Database } from "@/lib/db/open";
  * `lib/sandbox/testing/test-dfns.ts` where it exists, `lib/testing/no-test-dfns.ts` (none) where
  * it was removed. The mapping lives in tsconfig.json `paths` and vitest.config.ts.
  */
-export interface TestDfns<Switches> {
+export interface TestDfns<Switches, Store> {
   /** Base URL for `@dfns/sdk`. */
   url: string;
   /** A service account of its organization. */
   credentials: { authToken: string; credId: string; privateKey: string };
   /** Its behaviour switches (answers Dfns may give), read on every request: tests set them. */
   switches: Switches;
+  /** What it holds (the sandbox: its tables), for tests that check what Dfns recorded. */
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -23,7 +25,7 @@ export interface TestDfnsOptions<Switches> {
   switches: Partial<Switches>;
 }
 
-export type StartTestDfns<Switches> = (options: TestDfnsOptions<Switches>) => Promise<TestDfns<Switches>>;
+export type StartTestDfns<Switches, Store> = (options: TestDfnsOptions<Switches>) => Promise<TestDfns<Switches, Store>>;
 
 /** Why route tests cannot run in a tree without the sandbox. */
 export const NO_TEST_DFNS =

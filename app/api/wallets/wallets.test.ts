@@ -193,7 +193,7 @@ describe("signing a message", () => {
     expect(await app.database.prisma.auditEvent.count({ where: { userId: alice.user.id, type: "dfns.approval.pending" } })).toBe(1);
     expect((await signaturesOf(alice.user, evm.id)).map((s) => s.status)).toEqual(["Pending"]);
     // The approval is denied at Dfns: the next read says so.
-    await app.database.prisma.sandboxSignature.update({ where: { id: stored.dfnsSignatureId }, data: { status: "Rejected" } });
+    await app.dfnsStore.sandboxSignature.update({ where: { id: stored.dfnsSignatureId }, data: { status: "Rejected" } });
     expect((await signaturesOf(alice.user, evm.id)).map((s) => s.status)).toEqual(["Rejected"]);
   });
 
@@ -368,7 +368,7 @@ describe("adding a wallet", () => {
       const stored = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: bob.user.id }, include: { credentials: true, wallets: true } });
       expect(stored.credentials.map((c) => c.kind).sort()).toEqual(["Fido2", "RecoveryKey"]);
       expect(stored.wallets).toEqual([]);
-      const atDfns = await app.database.prisma.sandboxUser.findUniqueOrThrow({ where: { id: stored.dfnsUserId }, include: { wallets: true } });
+      const atDfns = await app.dfnsStore.sandboxUser.findUniqueOrThrow({ where: { id: stored.dfnsUserId }, include: { wallets: true } });
       expect(atDfns).toMatchObject({ registered: true, wallets: [] });
 
       const page = await walletsOf(bob.user);
@@ -430,7 +430,7 @@ describe("adding a wallet", () => {
       else expect(error.details?.code).toBe("action_not_found"); // the winner's own second send
     }
     const dfnsUser = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: alice.user.id } });
-    const atDfns = await app.database.prisma.sandboxWallet.count({ where: { network: "BaseSepolia", userId: dfnsUser.dfnsUserId } });
+    const atDfns = await app.dfnsStore.sandboxWallet.count({ where: { network: "BaseSepolia", userId: dfnsUser.dfnsUserId } });
     expect(atDfns).toBe(1);
     expect((await walletsOf(alice.user)).wallets.filter((w) => w.network === "BaseSepolia")).toHaveLength(1);
   });
