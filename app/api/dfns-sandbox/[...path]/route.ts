@@ -1,5 +1,6 @@
 // The local Dfns sandbox, in sandbox mode only. In live mode every path here is a 404 and
-// nothing of the sandbox is loaded. Delete this folder and lib/sandbox to go live-only.
+// nothing of the sandbox is loaded. It is part of the sandbox: to go live-only
+// remove every path of scripts/sandbox-paths.txt (bash scripts/remove-sandbox.sh).
 import { env } from "@/lib/env";
 import { mountedSandbox } from "@/lib/sandbox/app/mount";
 
