@@ -13,6 +13,8 @@ git ls-files -z --cached --others --exclude-standard |
   while IFS= read -r -d '' file; do [ -f "$file" ] && printf '%s\0' "$file"; done |
   tar --null -T - -cf - | tar -xf - -C "$copy"
 ln -s "$PWD/node_modules" "$copy/node_modules"
+# The type check's incremental state, if any: only what the cut changed is checked again.
+cp tsconfig.tsbuildinfo "$copy/" 2>/dev/null || true
 bash "$copy/scripts/remove-sandbox.sh" "$copy" >/dev/null || fail "scripts/remove-sandbox.sh failed"
 cd "$copy"
 

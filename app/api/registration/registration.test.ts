@@ -178,7 +178,7 @@ describe("an unfinished registration started again", () => {
       const stored = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id } });
       expect(stored.username).toBe(second.username);
       const atDfns = await app.dfnsStore.sandboxUser.findMany({ where: { externalId: { startsWith: user.id } } });
-      expect(atDfns.map((u) => [u.username, u.externalId, u.registered]).sort()).toEqual([
+      expect(atDfns.map((u: { username: string; externalId: string | null; registered: boolean }) => [u.username, u.externalId, u.registered]).sort()).toEqual([
         [user.email, user.id, false],
         [second.username, `${user.id}:2`, true],
       ].sort());
