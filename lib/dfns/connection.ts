@@ -1,6 +1,7 @@
 import "server-only";
 import { sandboxLink } from "dfns-sandbox-link";
 import { getEnv } from "@/lib/env";
+import { sandboxMount } from "./sandbox-link";
 
 /** How the server reaches Dfns as its service account. */
 export interface DfnsConnection {
@@ -24,7 +25,7 @@ export async function dfnsConnection(): Promise<DfnsConnection> {
   if (dfns.mode === "live") return dfns;
   // lib/env.ts picks sandbox mode only when the sandbox is there.
   if (!sandboxLink) throw new Error("Sandbox mode without lib/sandbox");
-  return { apiUrl: appOrigin, ...(await sandboxLink.credentials(appOrigin)) };
+  return { apiUrl: appOrigin, ...(await sandboxLink.credentials(await sandboxMount())) };
 }
 
 /** For tests: talk to this Dfns (e.g. a standalone sandbox) instead; `undefined` forgets it. */

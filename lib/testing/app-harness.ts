@@ -6,7 +6,7 @@ import { beforeEach } from "vitest";
 import { sessionCookie } from "@/lib/auth/testing";
 import { setDb } from "@/lib/db";
 import type { Database } from "@/lib/db/open";
-import { dfnsConnection, setDfnsConnection } from "@/lib/dfns/connection";
+import { setDfnsConnection } from "@/lib/dfns/connection";
 import { getEnv } from "@/lib/env";
 import { withDfnsDown } from "./dfns-down";
 import { freshDatabase } from "./database";
