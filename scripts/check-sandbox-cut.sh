@@ -4,7 +4,10 @@
 # pass, and starting the app without the DFNS_* variables stops with a message naming them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-copy="$(mktemp -d "${TMPDIR:-/tmp}/sandbox-cut-XXXXXX")"
+# The copy lives inside this repository, without its own lockfile: Turbopack takes the folder of
+# the nearest lockfile (this one) as its root, and follows the node_modules link only within it.
+mkdir -p .sandbox-cut
+copy="$(mktemp -d "$PWD/.sandbox-cut/tree-XXXXXX")"
 trap 'rm -rf "$copy"' EXIT
 fail() { echo "✗ sandbox cut: $*"; exit 1; }
 
@@ -12,6 +15,7 @@ fail() { echo "✗ sandbox cut: $*"; exit 1; }
 git ls-files -z --cached --others --exclude-standard |
   while IFS= read -r -d '' file; do [ -f "$file" ] && printf '%s\0' "$file"; done |
   tar --null -T - -cf - | tar -xf - -C "$copy"
+rm -f "$copy/package-lock.json"
 ln -s "$PWD/node_modules" "$copy/node_modules"
 # The type check's incremental state, if any: only what the cut changed is checked again.
 cp tsconfig.tsbuildinfo "$copy/" 2>/dev/null || true
