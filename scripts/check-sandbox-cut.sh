@@ -16,6 +16,9 @@ git ls-files -z --cached --others --exclude-standard |
   while IFS= read -r -d '' file; do [ -f "$file" ] && printf '%s\0' "$file"; done |
   tar --null -T - -cf - | tar -xf - -C "$copy"
 rm -f "$copy/package-lock.json"
+# Its own (empty) git repository, so that tools which skip what git ignores (Tailwind's class
+# scanner: the generated Prisma client is megabytes) read the copy's .gitignore.
+git init -q "$copy"
 ln -s "$PWD/node_modules" "$copy/node_modules"
 # The type check's incremental state, if any: only what the cut changed is checked again.
 cp tsconfig.tsbuildinfo "$copy/" 2>/dev/null || true
