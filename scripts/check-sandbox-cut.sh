@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # The sandbox is removable in one cut: on a copy of this tree (the files git knows, node_modules
-# linked) with the paths of scripts/sandbox-paths.txt removed, the type check and `next build`
+# hard-linked) with the paths of scripts/sandbox-paths.txt removed, the type check and `next build`
 # pass, and starting the app without the DFNS_* variables stops with a message naming them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-# The copy lives inside this repository, without its own lockfile: Turbopack takes the folder of
-# the nearest lockfile (this one) as its root, and follows the node_modules link only within it.
+# The copy lives inside this repository (the same file system, for the hard links below).
 mkdir -p .sandbox-cut
 copy="$(mktemp -d "$PWD/.sandbox-cut/tree-XXXXXX")"
 trap 'rm -rf "$copy"' EXIT
@@ -15,11 +14,11 @@ fail() { echo "✗ sandbox cut: $*"; exit 1; }
 git ls-files -z --cached --others --exclude-standard |
   while IFS= read -r -d '' file; do [ -f "$file" ] && printf '%s\0' "$file"; done |
   tar --null -T - -cf - | tar -xf - -C "$copy"
-rm -f "$copy/package-lock.json"
 # Its own (empty) git repository, so that tools which skip what git ignores (Tailwind's class
 # scanner: the generated Prisma client is megabytes) read the copy's .gitignore.
 git init -q "$copy"
-ln -s "$PWD/node_modules" "$copy/node_modules"
+# node_modules as hard links (seconds, no space): Turbopack follows no link out of its root.
+cp -al node_modules "$copy/node_modules"
 # The type check's incremental state, if any: only what the cut changed is checked again.
 cp tsconfig.tsbuildinfo "$copy/" 2>/dev/null || true
 bash "$copy/scripts/remove-sandbox.sh" "$copy" >/dev/null || fail "scripts/remove-sandbox.sh failed"
