@@ -1,7 +1,6 @@
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { verifyMessage, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dfnsConnection, setDfnsConnection } from "@/lib/dfns/connection";
 import { getEnv } from "@/lib/env";
 import type { Fido2Assertion } from "@/lib/passkeys/types";
 import { withDfnsDown } from "@/lib/testing/dfns-down";
