@@ -2,7 +2,16 @@
 // JavaScript bundles, the browser's included. Configuration is read at run time, on the server,
 // by lib/env.ts.
 
+import { existsSync } from "node:fs";
+
 const isDev = process.env.NODE_ENV !== "production";
+
+// The local Dfns sandbox is a removable part (README, "Removing the sandbox"). The app reaches it
+// only through the module `dfns-sandbox-link` (lib/dfns/sandbox-link.ts): its link where
+// lib/sandbox exists, a null link where it was removed. tsconfig.json `paths` says the same.
+const sandboxLink = existsSync(new URL("./lib/sandbox/app/link.ts", import.meta.url))
+  ? "./lib/sandbox/app/link.ts"
+  : "./lib/dfns/no-sandbox-link.ts";
 
 // Next's own inline scripts need 'unsafe-inline' without per-request nonces; the policy still
 // refuses scripts, frames, forms and connections to other origins.
@@ -41,6 +50,7 @@ const nextConfig = {
   // The stylesheet (Tailwind: ~5 kB gzip) inside the HTML instead of a render-blocking request:
   // first paint one round trip sooner (Lighthouse mobile LCP 2.2–2.4 s → 1.5–1.9 s, `npm run bench`).
   experimental: { inlineCss: true },
+  turbopack: { resolveAlias: { "dfns-sandbox-link": sandboxLink } },
   // Loaded by Node at run time rather than bundled: the embedded Postgres ships WebAssembly and
   // data files it finds next to itself, the database drivers are native-style Node packages, and
   // the Dfns SDK must be one copy for `instanceof DfnsError` to hold across the app.

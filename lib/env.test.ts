@@ -13,7 +13,8 @@ const LIVE = {
   DFNS_PRIVATE_KEY: pem,
 };
 const SECRET = "x".repeat(40);
-const local = { localSecret: () => "local-secret-from-test" };
+// The sandbox counts as present whatever this tree holds: these tests are about the rules.
+const local = { localSecret: () => "local-secret-from-test", sandboxIncluded: true };
 
 function parse(source: Record<string, string | undefined>): Env {
   return parseEnv(source, local);
@@ -109,6 +110,22 @@ describe("parseEnv: Dfns mode", () => {
     expect(error.variables).toEqual(["DFNS_CRED_ID", "DFNS_PRIVATE_KEY"]);
     expect(error.message).toContain("DFNS_CRED_ID: is missing");
     expect(error.message).toContain("unset them all for the local sandbox");
+  });
+
+  it("without the sandbox (removed from the tree) and no DFNS_*: stops start-up naming all four", () => {
+    const error = (() => {
+      try {
+        parseEnv({}, { ...local, sandboxIncluded: false });
+      } catch (e) {
+        return e as EnvError;
+      }
+      throw new Error("parseEnv accepted a tree without the sandbox and without DFNS_*");
+    })();
+    expect(error).toBeInstanceOf(EnvError);
+    expect(error.variables).toEqual(["DFNS_API_URL", "DFNS_AUTH_TOKEN", "DFNS_CRED_ID", "DFNS_PRIVATE_KEY"]);
+    expect(error.message).toContain("this build has no local Dfns sandbox");
+    // With the variables it is live mode, as with the sandbox.
+    expect(parseEnv({ ...LIVE, NEXTAUTH_SECRET: SECRET }, { sandboxIncluded: false }).dfns.mode).toBe("live");
   });
 
   it("a malformed private key is named, and its value never appears", () => {

@@ -3,13 +3,16 @@ import { createPrivateKey, randomBytes } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import path from "node:path";
+import { sandboxLink } from "dfns-sandbox-link";
 import { z } from "zod";
 import { brand } from "./brand";
 import { networkInfo } from "./networks";
 
 /**
  * The one validated configuration of the app, and the one place that decides the mode:
- * no `DFNS_*` variable set → the local Dfns sandbox; all four set → live Dfns.
+ * no `DFNS_*` variable set → the local Dfns sandbox; all four set → live Dfns. Where the sandbox
+ * was removed (no `lib/sandbox`: its link resolves to null, see lib/dfns/sandbox-link.ts), the
+ * `DFNS_*` variables are required and their absence stops start-up naming them.
  *
  * `parseEnv(source)` is pure (tests call it with plain objects). `env` parses `process.env` once,
  * on first use, so `next build` works without any variable; instrumentation.ts reads it when the
@@ -210,8 +213,17 @@ export function isValidRpId(rpId: string, hostname: string): boolean {
   return (rpId.includes(".") || rpId === "localhost") && !SHARED_SUFFIXES.has(rpId);
 }
 
-function dfnsConfig(raw: RawEnv, given: Record<string, string>, problems: Problem[]): DfnsConfig {
+function dfnsConfig(raw: RawEnv, given: Record<string, string>, sandboxIncluded: boolean, problems: Problem[]): DfnsConfig {
   const set = DFNS_VARIABLES.filter((name) => given[name] !== undefined);
+  if (set.length === 0 && !sandboxIncluded) {
+    for (const name of DFNS_VARIABLES) {
+      problems.push({
+        variable: name,
+        message: "is missing: this build has no local Dfns sandbox, so it needs a real Dfns organization (see .env.example)",
+      });
+    }
+    return { mode: "sandbox" };
+  }
   if (set.length === 0) return { mode: "sandbox" };
   if (set.length < DFNS_VARIABLES.length) {
     for (const name of DFNS_VARIABLES.filter((n) => given[n] === undefined)) {
@@ -269,6 +281,8 @@ export interface ParseEnvOptions {
    * keeps the secret in `.data/auth-secret`; tests pass a constant.
    */
   localSecret?: () => string;
+  /** Whether the local sandbox is part of this tree; by default whether its link resolved (it did unless it was cut). */
+  sandboxIncluded?: boolean;
 }
 
 /** Validates a set of environment variables (process.env or a plain object). Throws EnvError. */
@@ -290,7 +304,7 @@ export function parseEnv(source: Record<string, string | undefined>, options: Pa
   }
   const raw = values as RawEnv;
 
-  const dfns = dfnsConfig(raw, cleaned, problems);
+  const dfns = dfnsConfig(raw, cleaned, options.sandboxIncluded ?? sandboxLink !== null, problems);
 
   const origin = parseOrigin(raw.APP_ORIGIN, problems);
   const rpId = (raw.PASSKEY_RP_ID ?? origin?.hostname ?? "").toLowerCase();

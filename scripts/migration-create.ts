@@ -1,16 +1,41 @@
-// Writes a new migration in prisma/migrations from the difference between the committed
-// migrations and the Prisma schema, using Prisma's own schema engine (its WebAssembly build,
-// over an in-memory PGlite), so it works with no native engine and no database server.
-//   npm run db:migration:create -- <name>
+// Writes a new migration from the difference between the committed migrations and the Prisma
+// schema, using Prisma's own schema engine (its WebAssembly build, over an in-memory PGlite), so
+// it works with no native engine and no database server.
+//   npm run db:migration:create -- <name>             the app's tables  → prisma/migrations
+//   npm run db:migration:create -- --sandbox <name>   the sandbox's     → prisma/sandbox-migrations
+// Each kind sees the other's tables as external (left alone), so an app migration never creates,
+// changes or drops a sandbox table, and the other way round.
 import { PGlite } from "@electric-sql/pglite";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { MIGRATIONS_DIR, readMigrations } from "../lib/db/migrations";
+import { MIGRATIONS_DIR, readMigrations, SANDBOX_MIGRATIONS_DIR } from "../lib/db/migrations";
 
 const SCHEMA_DIR = path.join(process.cwd(), "prisma", "schema");
+const SANDBOX_SCHEMA = "sandbox.prisma";
+// The app's first migrations (20261121112512_init, 20261201071756_sandbox_transfers) also created
+// the sandbox's tables; they stay in the app's history, so the app's diff must leave them alone
+// even where the sandbox (and its schema file) was removed.
+const TABLES_IN_APP_HISTORY = [
+  "sandbox_org",
+  "sandbox_user",
+  "sandbox_credential",
+  "sandbox_token",
+  "sandbox_wallet",
+  "sandbox_key",
+  "sandbox_signature",
+  "sandbox_transfer",
+  "sandbox_solana_transaction",
+];
+
+/** The tables a schema file declares: each model's `@@map` name, or the model's name. */
+function tablesOf(schema: string): string[] {
+  return [...schema.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)].map(
+    ([, model, body]) => /@@map\("([^"]+)"\)/.exec(body!)?.[1] ?? model!,
+  );
+}
 
 async function loadSchemaEngine() {
   // The package's entry imports the .wasm file as a module, which Node cannot do: instantiate it here.
@@ -24,8 +49,10 @@ async function loadSchemaEngine() {
 }
 
 async function main() {
-  const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]+/gi, "_").toLowerCase();
-  if (!name) throw new Error("usage: npm run db:migration:create -- <name>");
+  const args = process.argv.slice(2);
+  const sandbox = args.includes("--sandbox");
+  const name = (args.find((a) => !a.startsWith("--")) ?? "").replace(/[^a-z0-9_]+/gi, "_").toLowerCase();
+  if (!name) throw new Error("usage: npm run db:migration:create -- [--sandbox] <name>");
 
   const files = await Promise.all(
     (await readdir(SCHEMA_DIR)).filter((f) => f.endsWith(".prisma")).sort().map(async (f) => ({
@@ -33,6 +60,15 @@ async function main() {
       content: await readFile(path.join(SCHEMA_DIR, f), "utf8"),
     })),
   );
+  const sandboxFile = files.find((f) => path.basename(f.path) === SANDBOX_SCHEMA);
+  if (sandbox && !sandboxFile) throw new Error(`--sandbox: prisma/schema/${SANDBOX_SCHEMA} is not there (the sandbox was removed)`);
+  const sandboxTables = [...new Set([...TABLES_IN_APP_HISTORY, ...tablesOf(sandboxFile?.content ?? "")])];
+  const appTables = files.filter((f) => f !== sandboxFile).flatMap((f) => tablesOf(f.content));
+  // The schema engine wants them qualified by schema; everything here lives in `public`.
+  const externalTables = (sandbox ? appTables : sandboxTables).map((table) => `public.${table}`);
+  const dir = sandbox ? SANDBOX_MIGRATIONS_DIR : MIGRATIONS_DIR;
+
+  // Both kinds replay every committed migration (the app's, then the sandbox's), each in its own folder.
   const migrations = await readMigrations().catch(() => []);
   const bg = await loadSchemaEngine();
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(new PGlite()));
@@ -41,14 +77,14 @@ async function main() {
     from: migrations.length
       ? {
           tag: "migrations",
-          baseDir: MIGRATIONS_DIR,
+          baseDir: path.dirname(MIGRATIONS_DIR),
           lockfile: {
-            path: "migration_lock.toml",
+            path: "migrations/migration_lock.toml",
             content: await readFile(path.join(MIGRATIONS_DIR, "migration_lock.toml"), "utf8").catch(() => null),
           },
           shadowDbInitScript: "",
           migrationDirectories: migrations.map((m) => ({
-            path: m.name,
+            path: path.join(m.folder, m.name),
             migrationFile: { path: "migration.sql", content: { tag: "ok", value: m.sql } },
           })),
         }
@@ -56,22 +92,24 @@ async function main() {
     to: { tag: "schemaDatamodel", files },
     script: true,
     exitCode: null,
-    filters: { externalTables: [], externalEnums: [] },
+    filters: { externalTables, externalEnums: [] },
   });
   const sql: string = result.stdout;
   if (!sql.trim() || /This is an empty migration/.test(sql)) {
-    console.log("The schema matches the migrations: nothing to write.");
+    console.log(`The ${sandbox ? "sandbox's" : "app's"} schema matches its migrations: nothing to write.`);
     return;
   }
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-  const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, "migration.sql"), sql);
-  await writeFile(
-    path.join(MIGRATIONS_DIR, "migration_lock.toml"),
-    '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n',
-  );
-  console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
+  const target = path.join(dir, `${stamp}_${name}`);
+  await mkdir(target, { recursive: true });
+  await writeFile(path.join(target, "migration.sql"), sql);
+  if (!sandbox) {
+    await writeFile(
+      path.join(MIGRATIONS_DIR, "migration_lock.toml"),
+      '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n',
+    );
+  }
+  console.log(`Wrote ${path.relative(process.cwd(), target)}/migration.sql`);
 }
 
 main().catch((error) => {

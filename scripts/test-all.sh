@@ -12,6 +12,9 @@ bash scripts/ensure-test-deps.sh || exit 1
 echo "== Type check"
 npx tsc --noEmit || status=1
 
+echo "== The sandbox removed in one cut (a copy without it: type check, build, start naming DFNS_*)"
+bash scripts/check-sandbox-cut.sh || status=1
+
 echo "== Lint (ESLint: Next's rules, typescript-eslint with types)"
 npx eslint . --max-warnings 0 || status=1
 

@@ -95,6 +95,23 @@ async function steps(...run: ((previous: Response) => Promise<Response>)[]): Pro
 
 const actionOf = async (begun: Response) => (await json<{ action: BrowserUserAction }>(begun)).action;
 
+/** What Dfns (the sandbox's store) holds of a user, as these checks read it. */
+interface DfnsUserRecord {
+  registered: boolean;
+  credentials: { credId: string; isActive: boolean }[];
+  wallets: {
+    id: string;
+    signatures: { id: string; requestBody: unknown }[];
+    transfers: { id: string; externalId: string | null }[];
+  }[];
+}
+
+interface DfnsUserCounts {
+  registered: boolean;
+  credentials: { isActive: boolean }[];
+  wallets: { _count: { signatures: number; transfers: number } }[];
+}
+
 /** The app's records of a user against the sandbox's tables: the same Dfns user, credentials, wallets, signatures and transfers. */
 async function expectAppAgreesWithDfns(user: AppUser) {
   const prisma = app.database.prisma;
@@ -103,7 +120,7 @@ async function expectAppAgreesWithDfns(user: AppUser) {
     include: { credentials: true, wallets: { include: { signatures: true, transfers: true } } },
   });
   if (!dfnsUser) return;
-  const sandboxUser = await prisma.sandboxUser.findUniqueOrThrow({
+  const sandboxUser: DfnsUserRecord = await app.dfnsStore.sandboxUser.findUniqueOrThrow({
     where: { id: dfnsUser.dfnsUserId },
     include: { credentials: true, wallets: { include: { signatures: true, transfers: true } } },
   });
@@ -141,8 +158,7 @@ async function expectAppAgreesWithDfns(user: AppUser) {
 
 /** How many times an action happened at Dfns for this user: wallets, signatures, transfers, credentials. */
 async function dfnsCounts(user: AppUser) {
-  const prisma = app.database.prisma;
-  const sandboxUsers = await prisma.sandboxUser.findMany({
+  const sandboxUsers: DfnsUserCounts[] = await app.dfnsStore.sandboxUser.findMany({
     where: { externalId: { startsWith: user.id } },
     include: { credentials: true, wallets: { include: { _count: { select: { signatures: true, transfers: true } } } } },
   });

@@ -1,5 +1,7 @@
 import "server-only";
+import { sandboxLink } from "dfns-sandbox-link";
 import { getEnv } from "@/lib/env";
+import { sandboxMount } from "./sandbox-link";
 
 /** How the server reaches Dfns as its service account. */
 export interface DfnsConnection {
@@ -17,20 +19,15 @@ const globalForDfns = globalThis as unknown as { __dfnsConnection?: DfnsConnecti
 /**
  * Live mode: the DFNS_* variables. Sandbox mode: the service account the sandbox provisioned,
  * reached at the app's own origin (next.config.mjs routes SDK requests to the mounted sandbox).
- * The sandbox module is imported only here and only in sandbox mode.
+ * The sandbox is loaded only here, only in sandbox mode, through its link (lib/dfns/sandbox-link.ts).
  */
 export async function dfnsConnection(): Promise<DfnsConnection> {
   if (globalForDfns.__dfnsConnection) return globalForDfns.__dfnsConnection;
   const { dfns, appOrigin } = getEnv();
   if (dfns.mode === "live") return dfns;
-  const { mountedSandbox } = await import("./sandbox-mount");
-  const credentials = await (await mountedSandbox()).credentials(appOrigin);
-  return {
-    apiUrl: appOrigin,
-    authToken: credentials.DFNS_AUTH_TOKEN,
-    credId: credentials.DFNS_CRED_ID,
-    privateKey: credentials.DFNS_PRIVATE_KEY,
-  };
+  // lib/env.ts picks sandbox mode only when the sandbox is there.
+  if (!sandboxLink) throw new Error("Sandbox mode without lib/sandbox");
+  return { apiUrl: appOrigin, ...(await sandboxLink.credentials(await sandboxMount())) };
 }
 
 /** For tests: talk to this Dfns (e.g. a standalone sandbox) instead; `undefined` forgets it. */

@@ -7,7 +7,6 @@ import { RECIPIENT_MAX_LENGTH } from "@/lib/transfers/transfer-input";
 // the Dfns request itself; anything else in the body is dropped.
 
 export const FEE_PRIORITIES = ["Slow", "Standard", "Fast"] as const;
-export type FeePriority = (typeof FEE_PRIORITIES)[number];
 
 export const sendSchema = z.object({
   /** "native", or a token as the assets route lists it ("Erc20:0x…", "Spl:<mint>"). */

@@ -5,11 +5,5 @@ export { createPasskey } from "./create";
 export { toCreationOptions } from "./creation-options";
 export { toFido2CredentialInfo } from "./credential-info";
 export { utf8ToBase64Url } from "./encoding";
-export {
-  describePasskeyError,
-  passkeyErrorReason,
-  type PasskeyError,
-  type PasskeyErrorContext,
-  type PasskeyErrorReason,
-} from "./errors";
-export type { BrowserUserAction, DfnsRegistrationChallenge, Fido2Assertion, Fido2CredentialInfo } from "./types";
+export { describePasskeyError } from "./errors";
+export type { BrowserUserAction, DfnsRegistrationChallenge, Fido2CredentialInfo } from "./types";

@@ -1,15 +1,29 @@
-// For route tests: the app's routes on a fresh database, talking over HTTP to a sandbox served on
-// a free port (the same database, as in the app's sandbox mode), with signed-in users.
-import type { Server } from "node:http";
+// For route tests: the app's routes on a fresh database, talking over HTTP to a Dfns served on a
+// free port (the local sandbox on the same database, as in the app's sandbox mode; see
+// lib/testing/test-dfns.ts), with signed-in users.
+import { startTestDfns, type TestDfnsStore, type TestDfnsSwitches } from "dfns-sandbox-testing";
+import { beforeEach } from "vitest";
 import { sessionCookie } from "@/lib/auth/testing";
 import { setDb } from "@/lib/db";
 import type { Database } from "@/lib/db/open";
 import { setDfnsConnection } from "@/lib/dfns/connection";
 import { getEnv } from "@/lib/env";
-import { createSandbox, type SandboxBehaviour } from "@/lib/sandbox";
-import { listen } from "@/lib/sandbox/node-server";
 import { withDfnsDown } from "./dfns-down";
 import { freshDatabase } from "./database";
+import { NO_TEST_DFNS } from "./test-dfns";
+
+// Without a Dfns (the sandbox was removed), every test of a file that uses this harness is
+// skipped with the reason: the hook is registered while the file is collected.
+if (!startTestDfns) beforeEach((context) => context.skip(NO_TEST_DFNS));
+
+/** Stands in for the harness where there is no Dfns: closing works, anything else says why not. */
+const noHarness = new Proxy({} as AppHarness, {
+  get: (_target, key) => {
+    if (key === "close") return async () => {};
+    if (key === "then") return undefined; // not a promise
+    throw new Error(NO_TEST_DFNS);
+  },
+});
 
 export interface AppUser {
   id: string;
@@ -23,9 +37,11 @@ export interface AppHarness {
   database: Database;
   sandboxUrl: string;
   /** The sandbox's behaviour switches (lib/sandbox/config.ts), read on every request. */
-  sandbox: SandboxBehaviour;
+  sandbox: TestDfnsSwitches;
   /** Runs `fn` with some switches set, then puts them back. */
-  withSandbox<T>(behaviour: Partial<SandboxBehaviour>, fn: () => Promise<T>): Promise<T>;
+  withSandbox<T>(behaviour: Partial<TestDfnsSwitches>, fn: () => Promise<T>): Promise<T>;
+  /** What Dfns holds (the sandbox's tables), to check what it recorded. */
+  dfnsStore: TestDfnsStore;
   createUser(email?: string): Promise<AppUser>;
   /**
    * Calls a route as `user` (a session cookie under the user's current session version, and the
@@ -50,34 +66,30 @@ export interface AppHarness {
 
 let users = 0;
 
-export async function startApp(behaviour: Partial<SandboxBehaviour> = {}): Promise<AppHarness> {
+export async function startApp(behaviour: Partial<TestDfnsSwitches> = {}): Promise<AppHarness> {
+  if (!startTestDfns) return noHarness;
   const env = getEnv();
   const database = await freshDatabase();
   setDb(database);
-  const sandbox = createSandbox({
-    prisma: database.prisma,
-    config: { rp: { id: env.passkey.rpId, name: env.passkey.rpName, origins: [env.appOrigin] }, behaviour },
+  const dfns = await startTestDfns({
+    database,
+    rp: { id: env.passkey.rpId, name: env.passkey.rpName, origins: [env.appOrigin] },
+    switches: behaviour,
   });
-  const { server, url } = await listen(sandbox, 0);
-  const c = await sandbox.credentials(url);
-  setDfnsConnection({
-    apiUrl: url,
-    authToken: c.DFNS_AUTH_TOKEN,
-    credId: c.DFNS_CRED_ID,
-    privateKey: c.DFNS_PRIVATE_KEY,
-  });
+  setDfnsConnection({ apiUrl: dfns.url, ...dfns.credentials });
 
   return {
     database,
-    sandboxUrl: url,
-    sandbox: sandbox.config.behaviour,
+    sandboxUrl: dfns.url,
+    sandbox: dfns.switches,
+    dfnsStore: dfns.store,
     async withSandbox(switches, fn) {
-      const before = { ...sandbox.config.behaviour };
-      Object.assign(sandbox.config.behaviour, switches);
+      const before = { ...dfns.switches };
+      Object.assign(dfns.switches, switches);
       try {
         return await fn();
       } finally {
-        Object.assign(sandbox.config.behaviour, before);
+        Object.assign(dfns.switches, before);
       }
     },
     createUser: (email = `user-${process.pid}-${Date.now()}-${++users}@example.com`) =>
@@ -99,7 +111,7 @@ export async function startApp(behaviour: Partial<SandboxBehaviour> = {}): Promi
     async close() {
       setDfnsConnection(undefined);
       setDb(undefined);
-      await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
+      await dfns.close();
       await database.close();
     },
   };

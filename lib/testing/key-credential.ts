@@ -1,10 +1,18 @@
 /**
  * A Dfns Key credential for Node tests, made with node:crypto (P-256 by default). Its
- * attestation follows Dfns's format (see lib/sandbox/credentials/key.ts) and its assertions are
+ * attestation follows Dfns's key credential format and its assertions are
  * byte for byte what `@dfns/sdk-keysigner`'s AsymmetricKeySigner sends.
  */
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
-import type { CredentialInfo, KeyAssertion, KeyCredentialKind } from "../sandbox/credentials";
+import type { Fido2CredentialInfo as CredentialInfo } from "../passkeys/types";
+
+/** Dfns's kinds of key credential (its `credentialInfo` has the same fields as a passkey's). */
+export type KeyCredentialKind = "Key" | "PasswordProtectedKey" | "RecoveryKey";
+/** A Dfns assertion by a key credential. */
+export type KeyAssertion = {
+  kind: KeyCredentialKind;
+  credentialAssertion: { credId: string; clientData: string; signature: string; algorithm?: string };
+};
 
 const b64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString("base64url");
 

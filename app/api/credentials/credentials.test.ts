@@ -166,7 +166,7 @@ describe("credentials through the app's routes", () => {
     const passkeys = (await listFor(user)).filter((c) => c.kind === "Fido2");
     expect(passkeys.filter((c) => c.active)).toHaveLength(1);
     const { dfnsUserId } = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id } });
-    expect(await app.database.prisma.sandboxCredential.count({ where: { userId: dfnsUserId, kind: "Fido2", isActive: true } })).toBe(1); // at Dfns
+    expect(await app.dfnsStore.sandboxCredential.count({ where: { userId: dfnsUserId, kind: "Fido2", isActive: true } })).toBe(1); // at Dfns
     expect(await dfnsAcceptsPasskey(app, registered.username, first) || (await dfnsAcceptsPasskey(app, registered.username, added.passkey))).toBe(true);
   });
 

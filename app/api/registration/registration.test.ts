@@ -78,10 +78,7 @@ describe("delegated registration through the app's routes", () => {
     });
     expect(stored.wallets).toHaveLength(getEnv().walletNetworks.length);
     // And Dfns (the sandbox) has exactly one registered user with that many wallets.
-    const dfnsUser = await app.database.prisma.sandboxUser.findFirstOrThrow({
-      where: { username: user.email },
-      include: { wallets: true },
-    });
+    const dfnsUser = await app.dfnsStore.sandboxUser.findFirstOrThrow({ where: { username: user.email }, include: { wallets: true } });
     expect(dfnsUser.wallets).toHaveLength(getEnv().walletNetworks.length);
   });
 
@@ -222,13 +219,11 @@ describe("an unfinished registration started again", () => {
       expect((await app.call(complete, user, { body })).status).toBe(200);
       const stored = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id } });
       expect(stored.username).toBe(second.username);
-      const atDfns = await app.database.prisma.sandboxUser.findMany({ where: { externalId: { startsWith: user.id } } });
-      expect(atDfns.map((u) => [u.username, u.externalId, u.registered]).sort()).toEqual(
-        [
-          [user.email, user.id, false],
-          [second.username, `${user.id}:2`, true],
-        ].sort(),
-      );
+      const atDfns = await app.dfnsStore.sandboxUser.findMany({ where: { externalId: { startsWith: user.id } } });
+      expect(atDfns.map((u: { username: string; externalId: string | null; registered: boolean }) => [u.username, u.externalId, u.registered]).sort()).toEqual([
+        [user.email, user.id, false],
+        [second.username, `${user.id}:2`, true],
+      ].sort());
 
       // The answer of that completion "lost": the next start walks the usernames and adopts the second.
       await app.database.prisma.dfnsUser.delete({ where: { userId: user.id } });

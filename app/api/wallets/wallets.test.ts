@@ -232,10 +232,7 @@ describe("signing a message", () => {
     ).toBe(1);
     expect((await signaturesOf(alice.user, evm.id)).map((s) => s.status)).toEqual(["Pending"]);
     // The approval is denied at Dfns: the next read says so.
-    await app.database.prisma.sandboxSignature.update({
-      where: { id: stored.dfnsSignatureId! },
-      data: { status: "Rejected" },
-    });
+    await app.dfnsStore.sandboxSignature.update({ where: { id: stored.dfnsSignatureId! }, data: { status: "Rejected" } });
     expect((await signaturesOf(alice.user, evm.id)).map((s) => s.status)).toEqual(["Rejected"]);
   });
 
@@ -452,10 +449,7 @@ describe("adding a wallet", () => {
       });
       expect(stored.credentials.map((c) => c.kind).sort()).toEqual(["Fido2", "RecoveryKey"]);
       expect(stored.wallets).toEqual([]);
-      const atDfns = await app.database.prisma.sandboxUser.findUniqueOrThrow({
-        where: { id: stored.dfnsUserId },
-        include: { wallets: true },
-      });
+      const atDfns = await app.dfnsStore.sandboxUser.findUniqueOrThrow({ where: { id: stored.dfnsUserId }, include: { wallets: true } });
       expect(atDfns).toMatchObject({ registered: true, wallets: [] });
 
       const page = await walletsOf(bob.user);
@@ -539,9 +533,7 @@ describe("adding a wallet", () => {
       else expect(error.code).toBe("action_not_found"); // the winner's own second send
     }
     const dfnsUser = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: alice.user.id } });
-    const atDfns = await app.database.prisma.sandboxWallet.count({
-      where: { network: "BaseSepolia", userId: dfnsUser.dfnsUserId },
-    });
+    const atDfns = await app.dfnsStore.sandboxWallet.count({ where: { network: "BaseSepolia", userId: dfnsUser.dfnsUserId } });
     expect(atDfns).toBe(1);
     expect((await walletsOf(alice.user)).wallets.filter((w) => w.network === "BaseSepolia")).toHaveLength(1);
   });

@@ -11,17 +11,7 @@ import { verifyKeyAssertion, verifyKeyAttestation } from "./key";
 import { assertionSchema, credentialInfoSchema, newCredentialKindSchema } from "./schemas";
 import type { Assertion, CredentialInfo, NewCredentialKind, RelyingParty, StoredCredential, VerifiedNewCredential } from "./types";
 
-export type {
-  Assertion,
-  CredentialInfo,
-  Fido2Assertion,
-  KeyAssertion,
-  KeyCredentialKind,
-  NewCredentialKind,
-  RelyingParty,
-  StoredCredential,
-  VerifiedNewCredential,
-} from "./types";
+export type { KeyCredentialKind, StoredCredential, VerifiedNewCredential } from "./types";
 export { assertionSchema, credentialInfoSchema } from "./schemas";
 export { challengeMatches } from "./challenge";
 

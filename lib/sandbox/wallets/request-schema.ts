@@ -58,8 +58,6 @@ export const eip712BodySchema = z.object({
   externalId,
 });
 
-export type MessageBody = z.infer<typeof messageBodySchema>;
-export type HashBody = z.infer<typeof hashBodySchema>;
 export type Eip712Body = z.infer<typeof eip712BodySchema>;
 
 /** First zod issue → 400 naming the field by its path (`domain.chainId`, `message`, ...). */

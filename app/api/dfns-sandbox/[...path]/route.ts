@@ -1,7 +1,9 @@
 // The local Dfns sandbox, in sandbox mode only. In live mode every path here is a 404 and
-// nothing of the sandbox is loaded. Delete this folder and lib/sandbox to go live-only.
+// nothing of the sandbox is loaded. It is part of the sandbox: to go live-only
+// remove every path of scripts/sandbox-paths.txt (bash scripts/remove-sandbox.sh).
 import { env } from "@/lib/env";
-import { mountedSandbox } from "@/lib/dfns/sandbox-mount";
+import { sandboxMount } from "@/lib/dfns/sandbox-link";
+import { mountedSandbox } from "@/lib/sandbox/app/mount";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +11,7 @@ async function handle(request: Request): Promise<Response> {
   if (env.dfns.mode !== "sandbox") {
     return Response.json({ error: { message: "Not found", status: 404 } }, { status: 404 });
   }
-  const response = await (await mountedSandbox()).handle(request);
+  const response = await (await mountedSandbox(await sandboxMount())).handle(request);
   // Its caller is the Dfns SDK in this same server: gzip (which Next applies to any answer over
   // 1 kB for a client that accepts it) would cost CPU on both ends of a loopback call for nothing.
   response.headers.set("cache-control", "no-store, no-transform");

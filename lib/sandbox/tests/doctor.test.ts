@@ -5,7 +5,7 @@ import { openDatabase, type Database } from "@/lib/db/open";
 import { SERVICE_ACCOUNT_OPERATIONS } from "@/lib/sandbox";
 import { startSandbox, type Harness } from "@/lib/sandbox/tests/harness";
 import { freshDatabase } from "@/lib/testing/database";
-import { allPassed, formatReport, runDoctor, SERVICE_ACCOUNT_PERMISSIONS, type CheckLine } from ".";
+import { allPassed, formatReport, runDoctor, SERVICE_ACCOUNT_PERMISSIONS, type CheckLine } from "@/lib/doctor";
 
 // npm run doctor against a sandbox served over HTTP (live mode pointed at it, as with
 // `npm run sandbox`): it passes, and each ✗ appears when exactly that one thing is broken.

@@ -5,11 +5,11 @@
 // Complete End User Registration <= 50 ms.
 import { DfnsApiClient } from "@dfns/sdk";
 import { AsymmetricKeySigner } from "@dfns/sdk-keysigner";
-import { KeyCredential } from "../lib/testing/key-credential";
-import { SoftwarePasskey } from "../lib/testing/software-passkey";
-import { cpuMsPerOperation, cpuOf } from "./app-server";
-import { startSandboxProcess } from "./sandbox-process";
-import { ms, runConcurrent, Timings } from "./stats";
+import { KeyCredential } from "@/lib/testing/key-credential";
+import { SoftwarePasskey } from "@/lib/testing/software-passkey";
+import { cpuMsPerOperation, cpuOf } from "@/bench/app-server";
+import { startSandboxProcess } from "@/bench/sandbox-process";
+import { ms, runConcurrent, Timings } from "@/bench/stats";
 
 const PORT = Number(process.env.BENCH_SANDBOX_PORT || 3190);
 const ORIGIN = "http://localhost:3000";

@@ -17,7 +17,7 @@ const env = () => ({ ...process.env, PORT: String(PORT), SANDBOX_DATABASE_URL: p
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "sandbox-cli-"));
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox.ts"], { env: env(), stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn(process.execPath, ["--import", "tsx", "lib/sandbox/scripts/sandbox.ts"], { env: env(), stdio: ["ignore", "pipe", "pipe"] });
   await new Promise<void>((resolve, reject) => {
     server.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && resolve());
     server.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 async function printedCredentials(): Promise<Record<string, string>> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/sandbox-credentials.ts"], { env: env() });
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "lib/sandbox/scripts/sandbox-credentials.ts"], { env: env() });
   return Object.fromEntries(
     stdout.trim().split("\n").map((line) => {
       const [name, ...rest] = line.split("=");

@@ -1,7 +1,7 @@
 // The Dfns sandbox on its own: `npm run sandbox` (PORT, default 3100).
-import { openDatabase } from "../lib/db/open";
-import { chainDirFor, createSandbox } from "../lib/sandbox";
-import { listen } from "../lib/sandbox/node-server";
+import { openDatabase } from "../../db/open";
+import { chainDirFor, createSandbox } from "../index";
+import { listen } from "../node-server";
 import { standaloneOptions } from "./sandbox-options";
 
 const { port, config, databaseUrl } = standaloneOptions();

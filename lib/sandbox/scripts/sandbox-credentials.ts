@@ -2,9 +2,9 @@
 //   npm run sandbox:credentials >> .env
 // Asks the running standalone sandbox (its embedded database belongs to that process); when none
 // is running, reads the database itself.
-import { openDatabase } from "../lib/db/open";
-import { createSandbox, type ServiceAccountCredentials } from "../lib/sandbox";
-import { CREDENTIALS_PATH } from "../lib/sandbox/node-server";
+import { openDatabase } from "../../db/open";
+import { createSandbox, type ServiceAccountCredentials } from "../index";
+import { CREDENTIALS_PATH } from "../node-server";
 import { standaloneOptions } from "./sandbox-options";
 
 const { port, config, databaseUrl } = standaloneOptions();

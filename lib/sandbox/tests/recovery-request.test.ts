@@ -17,8 +17,8 @@ import {
 } from "@/lib/sandbox/tests/harness";
 import { recoveryRequest } from "@/lib/testing/browser-credentials";
 import { SoftwarePasskey } from "@/lib/testing/software-passkey";
-import { recoveryNewCredentials } from "./recovery-request";
-import { completeRecoverySchema } from "./recovery-schema";
+import { recoveryNewCredentials } from "@/lib/dfns/recovery-request";
+import { completeRecoverySchema } from "@/lib/dfns/recovery-schema";
 
 // The browser's half of a recovery against the sandbox: the recovery key made at registration
 // (lib/recovery's createRecoveryCredential, as onboarding makes it) opens with its code, and the

@@ -1,5 +1,5 @@
 // Settings of the standalone sandbox, from the environment, with local defaults.
-import type { SandboxBehaviour, SandboxOptions } from "../lib/sandbox";
+import type { SandboxBehaviour, SandboxOptions } from "../index";
 
 export const SANDBOX_DEFAULT_PORT = 3400;
 
