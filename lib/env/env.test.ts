@@ -279,6 +279,24 @@ describe("parseEnv: session secret", () => {
     expect(parse({ ...LIVE, NODE_ENV: "development" }).auth.secretSource).toBe("local");
   });
 
+  it("without a local secret to fall back on, says so; the doctor's (empty: it writes nothing) is one", () => {
+    const error = (() => {
+      try {
+        parseEnv({}, { sandboxIncluded: true });
+      } catch (e) {
+        return e as EnvError;
+      }
+      throw new Error("parseEnv accepted no secret at all");
+    })();
+    expect(error.problems).toEqual([
+      { variable: "NEXTAUTH_SECRET", message: "is not set and no local secret is available" },
+    ]);
+    expect(parseEnv({}, { sandboxIncluded: true, localSecret: () => "" }).auth).toMatchObject({
+      secret: "",
+      secretSource: "local",
+    });
+  });
+
   it("rejects a short secret", () => {
     expect(failure({ NEXTAUTH_SECRET: "short" }).variables).toEqual(["NEXTAUTH_SECRET"]);
   });

@@ -55,7 +55,7 @@ export function parseEnv(source: Record<string, string | undefined>, options: Pa
     );
   }
   const secret = configuredSecret(result.data) ?? options.localSecret?.();
-  if (!secret)
+  if (secret === undefined)
     throw new EnvError([{ variable: "NEXTAUTH_SECRET", message: "is not set and no local secret is available" }]);
   return toEnv(result.data, secret);
 }
