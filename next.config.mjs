@@ -1,6 +1,6 @@
 // Next.js configuration. Deliberately no `env` block: values put there are inlined into the
 // JavaScript bundles, the browser's included. Configuration is read at run time, on the server,
-// by lib/env.ts.
+// by lib/env.
 
 import { existsSync } from "node:fs";
 

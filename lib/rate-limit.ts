@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { advisoryLockId, lockUntilCommit } from "@/lib/db/advisory-lock";
-import { tooManyRequests, type ErrorCode, type HttpError } from "@/lib/http/errors";
+import { tooManyRequests, type ErrorCode, type HttpError } from "@/lib/errors";
 import { minutesToWait, waitInWords } from "@/lib/wait-in-words";
 
 // "At most N attempts per key in a sliding window", counted in the database (RateLimitAttempt), so

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { ErrorBody } from "@/lib/http/error-body";
+import type { ErrorBody } from "@/lib/errors/error-body";
 import { AuthFormFrame } from "./auth-form-frame";
 import { Field } from "./field";
 import type { OAuthProviders } from "./oauth-buttons";

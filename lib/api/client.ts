@@ -1,7 +1,7 @@
 // The browser's one way to call the app's JSON routes: errors come back as ApiError with the
 // server's sentence, so every page shows the same kind of message for the same kind of failure.
 
-import type { ErrorBody, ErrorCode, ValidationIssue } from "@/lib/http/error-body";
+import type { ErrorBody, ErrorCode, ValidationIssue } from "@/lib/errors/error-body";
 
 /** A route answered with an error (`status` > 0), or could not be reached (`status` 0). */
 export class ApiError extends Error {

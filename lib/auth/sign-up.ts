@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { conflict } from "@/lib/http/errors";
+import { conflict } from "@/lib/errors";
 import { Email, NewPassword } from "./options";
 import { hashPassword } from "./password";
 import type { SessionUser } from "./session";
@@ -24,7 +24,8 @@ const EXISTS = "An account with this email already exists. Sign in instead.";
 /** Creates an email + password account. 409 when the email is taken (also when two race). */
 export async function signUp(input: SignUpInput): Promise<SessionUser> {
   const prisma = await db();
-  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw conflict(EXISTS, { code: "email_taken" });
+  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } }))
+    throw conflict(EXISTS, { code: "email_taken" });
   const passwordHash = await hashPassword(input.password);
   try {
     return await prisma.user.create({

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
-import { transactionUrl } from "@/lib/env";
+import { transactionUrl } from "@/lib/network-links";
 import type { Transfer, Wallet } from "@/lib/generated/prisma/client";
 import { formatAmount } from "@/lib/transfers/amount";
 import { isDfnsUnavailable, withTimeout } from "./availability";

@@ -1,6 +1,6 @@
 import "server-only";
 import { isDfnsError } from "@/lib/http";
-import { isNetworkError } from "@/lib/http/errors";
+import { isNetworkError } from "@/lib/errors";
 
 // For reads that can fall back on what the app stored: when Dfns is slow, down or refusing, a
 // page still shows the stored data (and says so) instead of failing.

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { withLease } from "@/lib/db/lease";
 import type { Credential } from "@/lib/generated/prisma/client";
 import { badRequest, conflict, describeDfnsFailure, isDfnsError, notFound } from "@/lib/http";
-import { isNetworkError } from "@/lib/http/errors";
+import { isNetworkError } from "@/lib/errors";
 import type { BrowserUserAction } from "@/lib/passkeys/types";
 import type { AddPasskeyInput } from "./credentials-schema";
 import { requireDfnsUser, withEndUserClient, type DfnsUserWithCredentials } from "./end-user";

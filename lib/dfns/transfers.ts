@@ -4,7 +4,7 @@ import type { DfnsDelegatedApiClient } from "@dfns/sdk";
 import type { GetTransferResponse, TransferAssetBody, TransferAssetRequest } from "@dfns/sdk/generated/wallets/types";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { transactionUrl } from "@/lib/env";
+import { transactionUrl } from "@/lib/network-links";
 import type { DfnsUser, Transfer, Wallet } from "@/lib/generated/prisma/client";
 import { badRequest, conflict, HttpError, notFound } from "@/lib/http";
 import { networkInfo } from "@/lib/networks";

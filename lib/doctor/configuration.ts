@@ -2,7 +2,7 @@ import { EnvError, parseEnv, type Env } from "@/lib/env";
 import { isDfnsNetwork } from "@/lib/dfns-networks";
 import { fail, note, ok, type CheckLine } from "./result";
 
-// The configuration, parsed by the app's own rules (lib/env.ts), then what they cannot see alone.
+// The configuration, parsed by the app's own rules (lib/env/schema.ts), then what they cannot see alone.
 
 /** The parsed configuration and its lines; `env` is undefined when it cannot start. */
 export function checkConfiguration(source: Record<string, string | undefined>): { env?: Env; lines: CheckLine[] } {
@@ -14,7 +14,10 @@ export function checkConfiguration(source: Record<string, string | undefined>): 
     if (!(error instanceof EnvError)) throw error;
     return {
       lines: error.problems.map((p) =>
-        fail(`${p.variable} ${p.message}`, `Set ${p.variable} in .env (or your host's environment variables); .env.example describes it.`),
+        fail(
+          `${p.variable} ${p.message}`,
+          `Set ${p.variable} in .env (or your host's environment variables); .env.example describes it.`,
+        ),
       ),
     };
   }
@@ -28,7 +31,9 @@ export function checkConfiguration(source: Record<string, string | undefined>): 
     );
   }
   lines.push(
-    ok(`Passkeys: PASSKEY_RP_ID ${env.passkey.rpId} fits APP_ORIGIN ${env.appOrigin} (the browser makes passkeys for it there)`),
+    ok(
+      `Passkeys: PASSKEY_RP_ID ${env.passkey.rpId} fits APP_ORIGIN ${env.appOrigin} (the browser makes passkeys for it there)`,
+    ),
   );
   lines.push(...checkNetworks(env));
   return { env, lines };
@@ -49,6 +54,7 @@ function checkNetworks(env: Env): CheckLine[] {
   if (unknown.length === 0 && configured.length > 0) {
     lines.push(ok(`Wallet networks known to @dfns/sdk: ${configured.map((c) => c.network).join(", ")}`));
   }
-  if (env.walletNetworks.length === 0) lines.push(note("Registration creates no wallets (DFNS_WALLET_NETWORKS=none): users add them on the wallet page"));
+  if (env.walletNetworks.length === 0)
+    lines.push(note("Registration creates no wallets (DFNS_WALLET_NETWORKS=none): users add them on the wallet page"));
   return lines;
 }

@@ -3,7 +3,7 @@ import { serviceAccountClientFor, serviceAccountSigner } from "@/lib/dfns/client
 import type { DfnsConnection } from "@/lib/dfns/connection";
 import { tokenUserId } from "@/lib/dfns/token";
 import type { Env } from "@/lib/env";
-import { describeDfnsError, isDfnsError } from "@/lib/http/errors";
+import { describeDfnsError, isDfnsError } from "@/lib/errors";
 import { fail, note, ok, type CheckLine } from "./result";
 
 // The service account against Dfns, read only: nothing is created. The token and the key are
@@ -25,7 +25,9 @@ const READ_SELF = "Auth:ServiceAccounts:Read";
 const TIMEOUT_MS = 10_000;
 
 const refusal = (error: unknown, action: string) =>
-  isDfnsError(error) ? describeDfnsError(error, action) : `Dfns could not ${action}: ${error instanceof Error ? error.message : String(error)}`;
+  isDfnsError(error)
+    ? describeDfnsError(error, action)
+    : `Dfns could not ${action}: ${error instanceof Error ? error.message : String(error)}`;
 
 /**
  * One request to the API's root. Tried twice when the first connection is reset: a kept-alive
@@ -53,7 +55,12 @@ export async function checkDfns(connection: DfnsConnection, env: Env): Promise<C
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-    lines.push(fail(`Dfns API not reachable at ${connection.apiUrl} (${reason})`, "Check DFNS_API_URL (e.g. https://api.dfns.io) and this machine's network or proxy."));
+    lines.push(
+      fail(
+        `Dfns API not reachable at ${connection.apiUrl} (${reason})`,
+        "Check DFNS_API_URL (e.g. https://api.dfns.io) and this machine's network or proxy.",
+      ),
+    );
     return lines;
   }
 
@@ -61,7 +68,11 @@ export async function checkDfns(connection: DfnsConnection, env: Env): Promise<C
   let challenge: UserActionChallengeResponse;
   try {
     challenge = await client.auth.createUserActionChallenge({
-      body: { userActionPayload: "{}", userActionHttpMethod: "POST", userActionHttpPath: "/auth/registration/delegated" },
+      body: {
+        userActionPayload: "{}",
+        userActionHttpMethod: "POST",
+        userActionHttpPath: "/auth/registration/delegated",
+      },
     });
     lines.push(ok("Service account token accepted (DFNS_AUTH_TOKEN)"));
   } catch (error) {
@@ -96,7 +107,9 @@ async function checkKey(connection: DfnsConnection, challenge: UserActionChallen
   }
   try {
     const firstFactor = await serviceAccountSigner(connection).sign(challenge);
-    await serviceAccountClientFor(connection).auth.createUserActionSignature({ body: { challengeIdentifier: challenge.challengeIdentifier, firstFactor } });
+    await serviceAccountClientFor(connection).auth.createUserActionSignature({
+      body: { challengeIdentifier: challenge.challengeIdentifier, firstFactor },
+    });
     return [ok("Service account key accepted (DFNS_CRED_ID, DFNS_PRIVATE_KEY): Dfns verified its signature")];
   } catch (error) {
     return [
@@ -112,7 +125,9 @@ async function checkKey(connection: DfnsConnection, challenge: UserActionChallen
 function checkRelyingParty(challenge: UserActionChallengeResponse, env: Env): CheckLine {
   const dfnsRpId = challenge.rp?.id;
   if (!dfnsRpId) {
-    return note(`Dfns does not say its passkey RP ID here: check Settings → Passkey Settings says ${env.passkey.rpId} and allows ${env.appOrigin}`);
+    return note(
+      `Dfns does not say its passkey RP ID here: check Settings → Passkey Settings says ${env.passkey.rpId} and allows ${env.appOrigin}`,
+    );
   }
   if (dfnsRpId === env.passkey.rpId) return ok(`The organization's passkey RP ID is PASSKEY_RP_ID (${dfnsRpId})`);
   return fail(
@@ -124,8 +139,13 @@ function checkRelyingParty(challenge: UserActionChallengeResponse, env: Env): Ch
 async function checkPermissions(connection: DfnsConnection): Promise<CheckLine[]> {
   let operations: Set<string>;
   try {
-    const account = await serviceAccountClientFor(connection).auth.getServiceAccount({ serviceAccountId: tokenUserId(connection.authToken) });
-    const assignments = [...account.userInfo.permissionAssignments, ...account.accessTokens.flatMap((token) => token.permissionAssignments)];
+    const account = await serviceAccountClientFor(connection).auth.getServiceAccount({
+      serviceAccountId: tokenUserId(connection.authToken),
+    });
+    const assignments = [
+      ...account.userInfo.permissionAssignments,
+      ...account.accessTokens.flatMap((token) => token.permissionAssignments),
+    ];
     operations = new Set(assignments.flatMap((assignment) => assignment.operations ?? []));
   } catch (error) {
     return [

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { getUserFromRequest, type SessionUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { readTextWithin } from "./body";
-import { errorResponse, forbidden, toErrorResponse, type ValidationIssue } from "./errors";
+import { errorResponse, forbidden, toErrorResponse, type ValidationIssue } from "@/lib/errors";
 import { withServerTiming } from "./server-timing";
 import { findUnstorableText, UNSTORABLE_TEXT } from "./storable-text";
 
@@ -63,31 +63,40 @@ export function handler<Body>(
   // `never`: either overload's function fits; the checks below give it the user it declared.
   fn: (ctx: HandlerContext<Body, never>) => Promise<Result>,
 ): RouteHandler {
-  return (request, context) => withServerTiming(async () => {
-    const route = `${request.method} ${new URL(request.url).pathname}`;
-    try {
-      if (STATE_CHANGING.has(request.method)) checkOrigin(request);
+  return (request, context) =>
+    withServerTiming(async () => {
+      const route = `${request.method} ${new URL(request.url).pathname}`;
+      try {
+        if (STATE_CHANGING.has(request.method)) checkOrigin(request);
 
-      const user = await getUserFromRequest(request);
-      if (!user && options.requireUser !== false) {
-        return errorResponse(401, "not_signed_in", "You are not signed in, or your session has ended. Sign in and try again.");
+        const user = await getUserFromRequest(request);
+        if (!user && options.requireUser !== false) {
+          return errorResponse(
+            401,
+            "not_signed_in",
+            "You are not signed in, or your session has ended. Sign in and try again.",
+          );
+        }
+
+        const params = (await context?.params) ?? {};
+        const badParam = findUnstorableText(params);
+        if (badParam !== null)
+          return invalid(`The address of this request is invalid: ${badParam} ${UNSTORABLE_TEXT}.`, badParam);
+
+        const body = options.body ? await readBody(request, options.body) : undefined;
+        if (body instanceof Response) return body;
+
+        const result = await fn({ request, user: user as never, body: body as Body, params });
+        if (result instanceof Response) return result;
+        return Response.json(result ?? null, {
+          status: options.status ?? 200,
+          headers: { "cache-control": "no-store" },
+        });
+      } catch (error) {
+        unstable_rethrow(error); // Next's own control flow (redirect(), notFound()) is not an error
+        return toErrorResponse(error, { dfnsAction: options.dfnsAction, route });
       }
-
-      const params = (await context?.params) ?? {};
-      const badParam = findUnstorableText(params);
-      if (badParam !== null) return invalid(`The address of this request is invalid: ${badParam} ${UNSTORABLE_TEXT}.`, badParam);
-
-      const body = options.body ? await readBody(request, options.body) : undefined;
-      if (body instanceof Response) return body;
-
-      const result = await fn({ request, user: user as never, body: body as Body, params });
-      if (result instanceof Response) return result;
-      return Response.json(result ?? null, { status: options.status ?? 200, headers: { "cache-control": "no-store" } });
-    } catch (error) {
-      unstable_rethrow(error); // Next's own control flow (redirect(), notFound()) is not an error
-      return toErrorResponse(error, { dfnsAction: options.dfnsAction, route });
-    }
-  });
+    });
 }
 
 /** Throws a 403 unless the request comes from a page of this app. */
@@ -115,7 +124,8 @@ async function readBody<Body>(request: Request, schema: z.ZodType<Body>): Promis
   }
 
   const badText = findUnstorableText(json);
-  if (badText !== null) return invalid(`Request body is invalid: ${badText ? `${badText}: ` : ""}${UNSTORABLE_TEXT}`, badText);
+  if (badText !== null)
+    return invalid(`Request body is invalid: ${badText ? `${badText}: ` : ""}${UNSTORABLE_TEXT}`, badText);
 
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
@@ -128,4 +138,5 @@ async function readBody<Body>(request: Request, schema: z.ZodType<Body>): Promis
 }
 
 /** A 400 for one field, in the shape of the schema's answers. */
-const invalid = (message: string, path: string) => errorResponse(400, "invalid_body", message, { issues: [{ path, message: UNSTORABLE_TEXT }] });
+const invalid = (message: string, path: string) =>
+  errorResponse(400, "invalid_body", message, { issues: [{ path, message: UNSTORABLE_TEXT }] });

@@ -1,4 +1,4 @@
-import { errorResponse } from "./errors";
+import { errorResponse } from "@/lib/errors";
 
 // JSON answers for what Next would otherwise answer with an empty or HTML body: a method a route
 // does not take (405, with `Allow`), and an /api path with no route (404).
@@ -14,9 +14,14 @@ type Answer = (request: Request) => Promise<Response>;
 export function onlyAllow(...allowed: Method[]): Record<Method, Answer> {
   const allow = allowed.join(", ");
   const answer: Answer = async (request) =>
-    errorResponse(405, "method_not_allowed", `${request.method} is not supported here. This address accepts ${allowed.join(" or ")}.`, {
-      headers: { allow },
-    });
+    errorResponse(
+      405,
+      "method_not_allowed",
+      `${request.method} is not supported here. This address accepts ${allowed.join(" or ")}.`,
+      {
+        headers: { allow },
+      },
+    );
   return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer };
 }
 

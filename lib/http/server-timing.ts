@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { noteDfnsCall } from "./errors";
+import { noteDfnsCall } from "@/lib/errors";
 
 // `Server-Timing` on every route answer: how long the app itself worked, apart from the time it
 // waited on Dfns, so benchmarks and browser dev tools can tell the two apart.

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { latestSignatures, SIGNATURE_LIST_LIMIT } from "@/lib/dfns/signatures";
 import { MESSAGE_MAX_LENGTH } from "@/lib/dfns/wallet-schema";
 import { listUserWallets } from "@/lib/dfns/wallets";
-import { testFundsUrl } from "@/lib/env";
+import { testFundsUrl } from "@/lib/network-links";
 import { networkInfo, signatureCheckNote } from "@/lib/networks";
 import { qrCodeDataUrl } from "@/lib/qr";
 
@@ -52,9 +52,13 @@ export default async function WalletPage() {
         Your passkey controls these wallets: nothing is signed until you approve it on your device.
       </p>
       {!refreshed && (
-        <p role="status" data-testid="dfns-unreachable" className="mt-6 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-          We couldn&apos;t reach Dfns just now, so these are your wallets as last saved here. Reload the page in a moment
-          to bring them up to date.
+        <p
+          role="status"
+          data-testid="dfns-unreachable"
+          className="mt-6 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+        >
+          We couldn&apos;t reach Dfns just now, so these are your wallets as last saved here. Reload the page in a
+          moment to bring them up to date.
         </p>
       )}
       {wallets.length === 0 && (

@@ -17,7 +17,7 @@ export interface ErrorExtras {
 
 /**
  * The app's one error type for route handlers; `toErrorResponse` below maps it (and anything else
- * thrown) to the JSON body of lib/http/error-body.ts. `message` is a sentence meant for the user.
+ * thrown) to the JSON body of ./error-body.ts. `message` is a sentence meant for the user.
  */
 export class HttpError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-// The JSON shape of every error the app's routes answer, shared by the server (lib/http/errors.ts)
+// The JSON shape of every error the app's routes answer, shared by the server (lib/errors)
 // and the browser (lib/api/client.ts): types only, so it is safe in a client bundle.
 
 /** Every machine-readable reason the app answers with; the browser branches on these, never on words. */

@@ -1,6 +1,18 @@
 import { DfnsError, PolicyPendingError } from "@dfns/sdk";
 import { describe, expect, it, vi } from "vitest";
-import { HttpError, conflict, describeDfnsError, describeDfnsFailure, errorResponse, isDfnsError, isNetworkError, noteDfnsCall, toErrorResponse, tooManyRequests, type ErrorBody } from "./errors";
+import {
+  HttpError,
+  conflict,
+  describeDfnsError,
+  describeDfnsFailure,
+  errorResponse,
+  isDfnsError,
+  isNetworkError,
+  noteDfnsCall,
+  toErrorResponse,
+  tooManyRequests,
+  type ErrorBody,
+} from ".";
 
 async function read(response: Response): Promise<{ status: number; body: ErrorBody }> {
   return { status: response.status, body: (await response.json()) as ErrorBody };
@@ -9,16 +21,26 @@ async function read(response: Response): Promise<{ status: number; body: ErrorBo
 describe("toErrorResponse", () => {
   it("answers an HttpError with its status, code, message and details, and logs nothing", async () => {
     const log = vi.fn();
-    const { status, body } = await read(toErrorResponse(new HttpError(404, "wallet_not_found", "No such wallet.", { details: { walletId: "w1" } }), { log }));
+    const { status, body } = await read(
+      toErrorResponse(new HttpError(404, "wallet_not_found", "No such wallet.", { details: { walletId: "w1" } }), {
+        log,
+      }),
+    );
     expect(status).toBe(404);
-    expect(body).toEqual({ error: { message: "No such wallet.", code: "wallet_not_found", status: 404, details: { walletId: "w1" } } });
+    expect(body).toEqual({
+      error: { message: "No such wallet.", code: "wallet_not_found", status: 404, details: { walletId: "w1" } },
+    });
     expect(log).not.toHaveBeenCalled();
   });
 
   it("leaves details out when there are none", async () => {
-    const { status, body } = await read(toErrorResponse(conflict("An account with this email already exists.", { code: "email_taken" })));
+    const { status, body } = await read(
+      toErrorResponse(conflict("An account with this email already exists.", { code: "email_taken" })),
+    );
     expect(status).toBe(409);
-    expect(body).toEqual({ error: { message: "An account with this email already exists.", code: "email_taken", status: 409 } });
+    expect(body).toEqual({
+      error: { message: "An account with this email already exists.", code: "email_taken", status: 409 },
+    });
   });
 
   it("answers a 429 with Retry-After in whole seconds", async () => {
@@ -26,7 +48,9 @@ describe("toErrorResponse", () => {
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("62");
     expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(await response.json()).toEqual({ error: { message: "Too many attempts.", code: "sign_up_rate_limited", status: 429 } });
+    expect(await response.json()).toEqual({
+      error: { message: "Too many attempts.", code: "sign_up_rate_limited", status: 429 },
+    });
     expect(toErrorResponse(tooManyRequests("x", 0, "sign_up_rate_limited")).headers.get("retry-after")).toBe("1");
   });
 
@@ -84,19 +108,29 @@ describe("describeDfnsError", () => {
   });
 
   it("names the SDK call and Dfns's error id, in the answer and in one log line", async () => {
-    const error = new DfnsError(401, "User not found", { body: { error: { id: "er-abc", message: "User not found", status: 401 } } });
+    const error = new DfnsError(401, "User not found", {
+      body: { error: { id: "er-abc", message: "User not found", status: 401 } },
+    });
     noteDfnsCall(error, "auth.createDelegatedRecoveryChallenge");
     noteDfnsCall(error, "outer.call"); // the innermost call, noted first, wins
-    const expected = "Dfns could not start the recovery: User not found (auth.createDelegatedRecoveryChallenge, HTTP 401, error id er-abc)";
+    const expected =
+      "Dfns could not start the recovery: User not found (auth.createDelegatedRecoveryChallenge, HTTP 401, error id er-abc)";
     expect(describeDfnsError(error, "start the recovery")).toBe(expected);
     const log = vi.fn();
-    const { body } = await read(toErrorResponse(error, { dfnsAction: "start the recovery", route: "POST /api/recovery/start", log }));
+    const { body } = await read(
+      toErrorResponse(error, { dfnsAction: "start the recovery", route: "POST /api/recovery/start", log }),
+    );
     expect(body.error.message.startsWith(expected)).toBe(true);
-    expect(log).toHaveBeenCalledWith(`[http] POST /api/recovery/start: ${expected}`, expect.objectContaining({ id: "er-abc", status: 401 }));
+    expect(log).toHaveBeenCalledWith(
+      `[http] POST /api/recovery/start: ${expected}`,
+      expect.objectContaining({ id: "er-abc", status: 401 }),
+    );
   });
 
   it("copes with a missing message and a status that is not HTTP", () => {
-    expect(describeDfnsError(new DfnsError(-1, undefined as unknown as string), "sign")).toBe("Dfns could not sign: no message");
+    expect(describeDfnsError(new DfnsError(-1, undefined as unknown as string), "sign")).toBe(
+      "Dfns could not sign: no message",
+    );
   });
 
   it("words a policy approval as a Dfns answer too", () => {
@@ -108,24 +142,40 @@ describe("describeDfnsError", () => {
 
 describe("describeDfnsFailure", () => {
   it("words a Dfns answer, an unreachable Dfns and anything else for one log line", () => {
-    expect(describeDfnsFailure(new DfnsError(503, "Service unavailable"), "list the wallets")).toBe("Dfns could not list the wallets: Service unavailable (HTTP 503)");
+    expect(describeDfnsFailure(new DfnsError(503, "Service unavailable"), "list the wallets")).toBe(
+      "Dfns could not list the wallets: Service unavailable (HTTP 503)",
+    );
     const refused = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
-    expect(describeDfnsFailure(refused, "list the wallets")).toBe("Dfns could not be reached to list the wallets: connect ECONNREFUSED");
+    expect(describeDfnsFailure(refused, "list the wallets")).toBe(
+      "Dfns could not be reached to list the wallets: connect ECONNREFUSED",
+    );
     expect(describeDfnsFailure(new Error("boom"), "list the wallets")).toBe("Could not list the wallets: boom");
   });
 });
 
 describe("errorResponse", () => {
   it("includes issues when given", async () => {
-    const { status, body } = await read(errorResponse(400, "invalid_body", "Bad", { issues: [{ path: "email", message: "Enter a valid email address" }] }));
+    const { status, body } = await read(
+      errorResponse(400, "invalid_body", "Bad", {
+        issues: [{ path: "email", message: "Enter a valid email address" }],
+      }),
+    );
     expect(status).toBe(400);
-    expect(body).toEqual({ error: { message: "Bad", code: "invalid_body", status: 400, issues: [{ path: "email", message: "Enter a valid email address" }] } });
+    expect(body).toEqual({
+      error: {
+        message: "Bad",
+        code: "invalid_body",
+        status: 400,
+        issues: [{ path: "email", message: "Enter a valid email address" }],
+      },
+    });
   });
 });
 
 describe("isNetworkError", () => {
   it("recognizes undici's refused, cut and timed-out connections, and nothing else", () => {
-    const fetchFailed = (code: string) => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("x"), { code }) });
+    const fetchFailed = (code: string) =>
+      Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("x"), { code }) });
     expect(isNetworkError(fetchFailed("ECONNREFUSED"))).toBe(true);
     expect(isNetworkError(fetchFailed("UND_ERR_SOCKET"))).toBe(true); // the other side closed before answering
     expect(isNetworkError(fetchFailed("UND_ERR_HEADERS_TIMEOUT"))).toBe(true);

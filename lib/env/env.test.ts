@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, isValidRpId, loadOrCreateLocalSecret, parseEnv, testFundsUrl, transactionUrl, type Env } from "./env";
+import { EnvError, parseEnv, type Env } from ".";
+import { loadOrCreateLocalSecret } from "./local-secret";
+import { isValidRpId } from "./passkey-domain";
 
 const pem = generateKeyPairSync("ed25519").privateKey.export({ format: "pem", type: "pkcs8" }).toString();
 const LIVE = {
@@ -165,7 +167,10 @@ describe("parseEnv: Dfns mode", () => {
 describe("parseEnv: database", () => {
   it("DATABASE_URL switches to a PostgreSQL server", () => {
     const env = parse({ DATABASE_URL: "postgresql://app:pw@db.example.com:5432/app?sslmode=require" });
-    expect(env.database).toEqual({ kind: "postgres", url: "postgresql://app:pw@db.example.com:5432/app?sslmode=require" });
+    expect(env.database).toEqual({
+      kind: "postgres",
+      url: "postgresql://app:pw@db.example.com:5432/app?sslmode=require",
+    });
   });
 
   it("PGLITE_DATA_DIR moves the embedded database", () => {
@@ -224,7 +229,10 @@ describe("parseEnv: origin and passkey relying party", () => {
 
 describe("parseEnv: wallet networks", () => {
   it("reads a comma list, trimmed and without duplicates", () => {
-    expect(parse({ DFNS_WALLET_NETWORKS: " Ethereum, Solana ,Ethereum,," }).walletNetworks).toEqual(["Ethereum", "Solana"]);
+    expect(parse({ DFNS_WALLET_NETWORKS: " Ethereum, Solana ,Ethereum,," }).walletNetworks).toEqual([
+      "Ethereum",
+      "Solana",
+    ]);
   });
 
   it("rejects names that are not network names", () => {
@@ -236,11 +244,16 @@ describe("parseEnv: wallet networks", () => {
     const env = parse({ DFNS_WALLET_NETWORKS: "none", DFNS_EXTRA_WALLET_NETWORKS: "EthereumSepolia,BaseSepolia" });
     expect(env.walletNetworks).toEqual([]);
     expect(env.extraWalletNetworks).toEqual(["EthereumSepolia", "BaseSepolia"]);
-    expect(failure({ DFNS_WALLET_NETWORKS: "none", DFNS_EXTRA_WALLET_NETWORKS: "none" }).variables).toEqual(["DFNS_EXTRA_WALLET_NETWORKS"]);
+    expect(failure({ DFNS_WALLET_NETWORKS: "none", DFNS_EXTRA_WALLET_NETWORKS: "none" }).variables).toEqual([
+      "DFNS_EXTRA_WALLET_NETWORKS",
+    ]);
   });
 
   it("offers extra networks to add later, not those created at registration; none turns them off", () => {
-    const env = parse({ DFNS_WALLET_NETWORKS: "EthereumSepolia", DFNS_EXTRA_WALLET_NETWORKS: "SolanaDevnet, EthereumSepolia,BaseSepolia" });
+    const env = parse({
+      DFNS_WALLET_NETWORKS: "EthereumSepolia",
+      DFNS_EXTRA_WALLET_NETWORKS: "SolanaDevnet, EthereumSepolia,BaseSepolia",
+    });
     expect(env.extraWalletNetworks).toEqual(["SolanaDevnet", "BaseSepolia"]);
     expect(parse({ DFNS_EXTRA_WALLET_NETWORKS: "none" }).extraWalletNetworks).toEqual([]);
   });
@@ -259,8 +272,29 @@ describe("parseEnv: session secret", () => {
   });
 
   it("falls back to the local secret in production in sandbox mode, and in development", () => {
-    expect(parse({ NODE_ENV: "production" }).auth).toMatchObject({ secret: "local-secret-from-test", secretSource: "local" });
+    expect(parse({ NODE_ENV: "production" }).auth).toMatchObject({
+      secret: "local-secret-from-test",
+      secretSource: "local",
+    });
     expect(parse({ ...LIVE, NODE_ENV: "development" }).auth.secretSource).toBe("local");
+  });
+
+  it("without a local secret to fall back on, says so; the doctor's (empty: it writes nothing) is one", () => {
+    const error = (() => {
+      try {
+        parseEnv({}, { sandboxIncluded: true });
+      } catch (e) {
+        return e as EnvError;
+      }
+      throw new Error("parseEnv accepted no secret at all");
+    })();
+    expect(error.problems).toEqual([
+      { variable: "NEXTAUTH_SECRET", message: "is not set and no local secret is available" },
+    ]);
+    expect(parseEnv({}, { sandboxIncluded: true, localSecret: () => "" }).auth).toMatchObject({
+      secret: "",
+      secretSource: "local",
+    });
   });
 
   it("rejects a short secret", () => {
@@ -301,25 +335,5 @@ describe("parseEnv: NODE_ENV", () => {
     expect(parse({ NODE_ENV: "production" }).nodeEnv).toBe("production");
     expect(parse({ NODE_ENV: "test" }).nodeEnv).toBe("test");
     expect(parse({ NODE_ENV: "staging" }).nodeEnv).toBe("development");
-  });
-});
-
-describe("test funds and transaction links", () => {
-  const sandbox = parse({ APP_ORIGIN: "http://localhost:3020" });
-  const live = parse({ ...LIVE, NEXTAUTH_SECRET: SECRET, APP_ORIGIN: "https://wallet.example.com" });
-
-  it("sandbox mode: the sandbox's faucet page for the address; transactions have no public explorer", () => {
-    expect(testFundsUrl("EthereumSepolia", "0xAbC", sandbox)).toBe(
-      "http://localhost:3020/api/dfns-sandbox/sandbox/faucet?network=EthereumSepolia&address=0xAbC",
-    );
-    expect(testFundsUrl("Ethereum", "0xAbC", sandbox)).toContain("/api/dfns-sandbox/sandbox/faucet?network=Ethereum&");
-    expect(transactionUrl("EthereumSepolia", "0x12", sandbox)).toBeNull();
-  });
-
-  it("live mode: the testnet's public faucet, none on a mainnet; the network's explorer", () => {
-    expect(testFundsUrl("SolanaDevnet", "So1", live)).toBe("https://faucet.solana.com/");
-    expect(testFundsUrl("Ethereum", "0xAbC", live)).toBeNull();
-    expect(transactionUrl("EthereumSepolia", "0x12", live)).toBe("https://sepolia.etherscan.io/tx/0x12");
-    expect(transactionUrl("StarknetSepolia", "0x12", live)).toBeNull();
   });
 });
