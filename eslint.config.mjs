@@ -26,5 +26,15 @@ export default defineConfig([
     files: ["**/*.test.ts", "lib/testing/**", "e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
-  globalIgnores([".next/**", ".next-baseline/**", "lib/generated/**", "bench-results/**", "test-results/**", "playwright-report/**", ".data/**", ".sandbox-cut/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".next-baseline/**",
+    "lib/generated/**",
+    "bench-results/**",
+    "test-results/**",
+    "playwright-report/**",
+    ".data/**",
+    ".sandbox-cut/**",
+    "next-env.d.ts",
+  ]),
 ]);

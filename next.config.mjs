@@ -37,7 +37,8 @@ const securityHeaders = [
   // Passkeys for this origin only; nothing else the app does not use.
   {
     key: "Permissions-Policy",
-    value: "publickey-credentials-create=(self), publickey-credentials-get=(self), camera=(), microphone=(), geolocation=(), payment=()",
+    value:
+      "publickey-credentials-create=(self), publickey-credentials-get=(self), camera=(), microphone=(), geolocation=(), payment=()",
   },
   // Ignored by browsers over plain http (localhost); kept for https deployments.
   { key: "Strict-Transport-Security", value: "max-age=63072000" },

@@ -88,18 +88,22 @@ export default defineConfig({
       env: appEnv(origin, dataDir, "EthereumSepolia,SolanaDevnet"),
     },
     // Not beside `next dev`: one dev server per project folder.
-    ...(process.env.E2E_DEV ? [] : [{
-      // Its own embedded database (one process per data folder), or a second database on the server.
-      command: `npx next start -p ${noWalletsPort}`,
-      url: process.env.E2E_NO_WALLETS_ORIGIN,
-      timeout: 120_000,
-      reuseExistingServer: false,
-      stdout: "pipe" as const,
-      stderr: "pipe" as const,
-      env: {
-        ...appEnv(process.env.E2E_NO_WALLETS_ORIGIN, `${dataDir}-no-wallets`, "none"),
-        DATABASE_URL: process.env.E2E_NO_WALLETS_DATABASE_URL ?? "",
-      },
-    }]),
+    ...(process.env.E2E_DEV
+      ? []
+      : [
+          {
+            // Its own embedded database (one process per data folder), or a second database on the server.
+            command: `npx next start -p ${noWalletsPort}`,
+            url: process.env.E2E_NO_WALLETS_ORIGIN,
+            timeout: 120_000,
+            reuseExistingServer: false,
+            stdout: "pipe" as const,
+            stderr: "pipe" as const,
+            env: {
+              ...appEnv(process.env.E2E_NO_WALLETS_ORIGIN, `${dataDir}-no-wallets`, "none"),
+              DATABASE_URL: process.env.E2E_NO_WALLETS_DATABASE_URL ?? "",
+            },
+          },
+        ]),
   ],
 });

@@ -2,7 +2,11 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const firstExisting = (...files: string[]) => path.resolve(__dirname, files.find((f) => existsSync(path.resolve(__dirname, f)))!);
+const firstExisting = (...files: string[]) =>
+  path.resolve(
+    __dirname,
+    files.find((f) => existsSync(path.resolve(__dirname, f)))!,
+  );
 
 export default defineConfig({
   resolve: {

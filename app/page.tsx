@@ -29,8 +29,8 @@ export default async function LandingPage() {
           {brand.tagline}
         </h1>
         <p className="mt-5 text-lg leading-relaxed text-slate-600">
-          {brand.name} gives each user their own wallets, held by Dfns and controlled by the user&apos;s passkey. You keep
-          your own sign-in; the keys to the wallets never pass through this app.
+          {brand.name} gives each user their own wallets, held by Dfns and controlled by the user&apos;s passkey. You
+          keep your own sign-in; the keys to the wallets never pass through this app.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
           {user ? (

@@ -90,7 +90,17 @@ export async function startServer(opts: ServerOptions): Promise<BenchServer> {
   // npm), and writes a V8 CPU profile there when it stops.
   const profile = process.env.BENCH_CPU_PROF;
   const [command, args] = profile
-    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profile}`, "node_modules/next/dist/bin/next", "start", "-p", String(opts.port)]]
+    ? [
+        process.execPath,
+        [
+          "--cpu-prof",
+          `--cpu-prof-dir=${profile}`,
+          "node_modules/next/dist/bin/next",
+          "start",
+          "-p",
+          String(opts.port),
+        ],
+      ]
     : ["npm", ["start", "--", "-p", String(opts.port)]];
   const child = spawn(command, args, {
     detached: true, // its own process group, so stop() ends npm, the shell and the server together
@@ -142,18 +152,31 @@ export async function startServer(opts: ServerOptions): Promise<BenchServer> {
 
   try {
     const timeoutMs = opts.timeoutMs ?? 120_000;
-    await waitFor("serve its first page", timeoutMs, async () => {
-      if (exited) throw new Error(`The server exited. Its output:\n${output}`);
-      return (await fetch(`${origin}/`, { redirect: "manual" })).status === 200;
-    }, () => output);
+    await waitFor(
+      "serve its first page",
+      timeoutMs,
+      async () => {
+        if (exited) throw new Error(`The server exited. Its output:\n${output}`);
+        return (await fetch(`${origin}/`, { redirect: "manual" })).status === 200;
+      },
+      () => output,
+    );
     const firstPageSeconds = (performance.now() - started) / 1000;
     // A signed-in page reads the user from the database: the first such answer includes opening
     // the embedded database and applying the migrations (a fresh folder) or not (an existing one).
-    const cookie = await encodeSessionCookie({ id: "bench-nobody", email: "nobody@example.com" }, { secret: opts.secret, url: origin });
-    await waitFor("answer from its database", timeoutMs, async () => {
-      const status = (await fetch(`${origin}/wallet`, { redirect: "manual", headers: { cookie } })).status;
-      return status === 307 || status === 200; // an unknown user is sent to sign in
-    }, () => output);
+    const cookie = await encodeSessionCookie(
+      { id: "bench-nobody", email: "nobody@example.com" },
+      { secret: opts.secret, url: origin },
+    );
+    await waitFor(
+      "answer from its database",
+      timeoutMs,
+      async () => {
+        const status = (await fetch(`${origin}/wallet`, { redirect: "manual", headers: { cookie } })).status;
+        return status === 307 || status === 200; // an unknown user is sent to sign in
+      },
+      () => output,
+    );
     const databaseReadySeconds = (performance.now() - started) / 1000;
 
     // npm → sh → node (or node alone, profiled): the server is the process titled next-server.

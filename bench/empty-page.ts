@@ -39,7 +39,8 @@ export function buildEmptyApp(root = process.cwd()): string {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     encoding: "utf8",
   });
-  if (build.status !== 0) throw new Error(`Building the empty App Router page failed:\n${build.stdout}\n${build.stderr}`);
+  if (build.status !== 0)
+    throw new Error(`Building the empty App Router page failed:\n${build.stdout}\n${build.stderr}`);
   writeFileSync(stamp, version);
   return path.join(dir, ".next");
 }

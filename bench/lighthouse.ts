@@ -56,8 +56,14 @@ export async function runLighthouse(
   );
   try {
     const deadline = Date.now() + 30_000;
-    while (!(await fetch(`http://127.0.0.1:${opts.port}/json/version`).then((r) => r.ok, () => false))) {
-      if (Date.now() > deadline || chromium.exitCode !== null) throw new Error(`Chromium did not open its debugging port ${opts.port}.`);
+    while (
+      !(await fetch(`http://127.0.0.1:${opts.port}/json/version`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
+      if (Date.now() > deadline || chromium.exitCode !== null)
+        throw new Error(`Chromium did not open its debugging port ${opts.port}.`);
       await sleep(100);
     }
     const run = async (page: LighthousePage, attempt = 1): Promise<LighthouseScores> => {
@@ -67,7 +73,11 @@ export async function runLighthouse(
         onlyCategories: CATEGORIES,
         extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
       };
-      const result = await lighthouse(`${origin}${page.path}`, flags, opts.preset === "desktop" ? desktopConfig : undefined);
+      const result = await lighthouse(
+        `${origin}${page.path}`,
+        flags,
+        opts.preset === "desktop" ? desktopConfig : undefined,
+      );
       if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
       const { lhr } = result;
       if (lhr.runtimeError) {

@@ -34,14 +34,29 @@ describe("the measurement", () => {
     mkdirSync(path.dirname(path.join(dist, name)), { recursive: true });
     writeFileSync(path.join(dist, name), content);
   };
-  const random = (bytes: number) => Array.from({ length: bytes }, () => String.fromCharCode(33 + Math.floor(Math.random() * 90))).join("");
+  const random = (bytes: number) =>
+    Array.from({ length: bytes }, () => String.fromCharCode(33 + Math.floor(Math.random() * 90))).join("");
   const chunks = { root: random(3000), layout: random(2000), page: random(1000), css: random(5000) };
-  for (const [name, content] of Object.entries(chunks)) file(`static/chunks/${name}.${name === "css" ? "css" : "js"}`, content);
+  for (const [name, content] of Object.entries(chunks))
+    file(`static/chunks/${name}.${name === "css" ? "css" : "js"}`, content);
   file("BUILD_ID", "x");
-  file("build-manifest.json", JSON.stringify({ rootMainFiles: ["static/chunks/root.js"], polyfillFiles: ["static/chunks/polyfill.js"] }));
+  file(
+    "build-manifest.json",
+    JSON.stringify({ rootMainFiles: ["static/chunks/root.js"], polyfillFiles: ["static/chunks/polyfill.js"] }),
+  );
   file("app-path-routes-manifest.json", JSON.stringify({ "/(shop)/cart/page": "/cart", "/api/x/route": "/api/x" }));
-  const entries = { "[project]/app/layout": ["static/chunks/layout.js"], "[project]/app/(shop)/cart/page": ["static/chunks/layout.js", "/_next/static/chunks/page.js", "static/chunks/css.css"] };
-  file("server/app/(shop)/cart/page_client-reference-manifest.js", `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST["/(shop)/cart/page"] = ${JSON.stringify({ entryJSFiles: entries })};`);
+  const entries = {
+    "[project]/app/layout": ["static/chunks/layout.js"],
+    "[project]/app/(shop)/cart/page": [
+      "static/chunks/layout.js",
+      "/_next/static/chunks/page.js",
+      "static/chunks/css.css",
+    ],
+  };
+  file(
+    "server/app/(shop)/cart/page_client-reference-manifest.js",
+    `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST["/(shop)/cart/page"] = ${JSON.stringify({ entryJSFiles: entries })};`,
+  );
   const gz = (text: string) => gzipSync(text, { level: 9 }).length;
 
   it("adds the framework's root scripts and each entry's chunks once, gzip, leaving out CSS and polyfills", () => {

@@ -47,17 +47,28 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8")) as Rec
 
 /** The `entryJSFiles` of a page's client reference manifest (a script that assigns a global). */
 function entryFiles(distDir: string, pageKey: string): string[] {
-  const sandbox: { globalThis?: unknown; __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> } = {};
+  const sandbox: {
+    globalThis?: unknown;
+    __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }>;
+  } = {};
   sandbox.globalThis = sandbox;
-  runInNewContext(readFileSync(path.join(distDir, "server", "app", `${pageKey}_client-reference-manifest.js`), "utf8"), sandbox);
+  runInNewContext(
+    readFileSync(path.join(distDir, "server", "app", `${pageKey}_client-reference-manifest.js`), "utf8"),
+    sandbox,
+  );
   const manifest = sandbox.__RSC_MANIFEST?.[pageKey];
   if (!manifest?.entryJSFiles) throw new Error(`No entryJSFiles for ${pageKey}: has the build output changed shape?`);
   return Object.values(manifest.entryJSFiles).flat();
 }
 
 /** Every budgeted route's weight in the build in `distDir`, its budget `emptyPageKB` + its allowance. */
-export function measurePageWeights(distDir: string, budgets: Record<string, { overKB: number }>, emptyPageKB: number): PageWeights {
-  if (!existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`No production build in ${distDir}: run \`npm run build\` first.`);
+export function measurePageWeights(
+  distDir: string,
+  budgets: Record<string, { overKB: number }>,
+  emptyPageKB: number,
+): PageWeights {
+  if (!existsSync(path.join(distDir, "BUILD_ID")))
+    throw new Error(`No production build in ${distDir}: run \`npm run build\` first.`);
   const gzipped = new Map<string, number>();
   const size = (file: string) => {
     if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(path.join(distDir, file)), { level: 9 }).length);
@@ -66,7 +77,9 @@ export function measurePageWeights(distDir: string, budgets: Record<string, { ov
   const kB = (files: Iterable<string>) => Math.round([...files].reduce((sum, file) => sum + size(file), 0) / 100) / 10;
   const normalize = (file: string) => file.replace(/^\/?_next\//, "").replace(/^\//, "");
 
-  const framework = ((readJson(path.join(distDir, "build-manifest.json")).rootMainFiles as string[]) ?? []).map(normalize);
+  const framework = ((readJson(path.join(distDir, "build-manifest.json")).rootMainFiles as string[]) ?? []).map(
+    normalize,
+  );
   // "/(auth)/sign-in/page" → "/sign-in"
   const pageOfRoute = new Map(
     Object.entries(readJson(path.join(distDir, "app-path-routes-manifest.json")) as Record<string, string>)
@@ -78,7 +91,11 @@ export function measurePageWeights(distDir: string, budgets: Record<string, { ov
     const budgetKB = Math.round((emptyPageKB + overKB) * 10) / 10;
     const pageKey = pageOfRoute.get(route);
     if (!pageKey) return { route, kB: null, ownKB: null, budgetKB, files: [] };
-    const own = new Set(entryFiles(distDir, pageKey).map(normalize).filter((f) => f.endsWith(".js") && !framework.includes(f)));
+    const own = new Set(
+      entryFiles(distDir, pageKey)
+        .map(normalize)
+        .filter((f) => f.endsWith(".js") && !framework.includes(f)),
+    );
     return { route, kB: kB([...framework, ...own]), ownKB: kB(own), budgetKB, files: [...framework, ...own] };
   });
   return { frameworkKB: kB(framework), routes };

@@ -47,7 +47,9 @@ const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 3107);
 const POSTGRES = process.env.BENCH_POSTGRES_URL || undefined;
 const DFNS = (argument("dfns") ?? process.env.BENCH_DFNS ?? "mounted") as "mounted" | "process";
 const LIGHTHOUSE_PORT = Number(process.env.BENCH_LIGHTHOUSE_PORT ?? 9226);
-const LIGHTHOUSE_PRESETS = (["mobile", "desktop"] as const).filter((p) => [p, undefined].includes(process.env.BENCH_LIGHTHOUSE_PRESET as never));
+const LIGHTHOUSE_PRESETS = (["mobile", "desktop"] as const).filter((p) =>
+  [p, undefined].includes(process.env.BENCH_LIGHTHOUSE_PRESET as never),
+);
 const MEMORY_COUNT = Number(argument("memory") ?? process.env.BENCH_MEMORY ?? (QUICK ? 100 : 500));
 const MEMORY_WARM_UP = QUICK ? 60 : 400; // operations of the memory step before its first sample
 const MEMORY_REST_SECONDS = QUICK ? 10 : 60; // idle time before an at-rest RSS reading
@@ -62,7 +64,14 @@ const WALLET_PAGE_VIEWS = QUICK ? 10 : 40;
 const WARM_UP = QUICK ? 5 : 20;
 const SIGN_UP_CONCURRENCY = 4; // scrypt runs on libuv's 4 threads
 
-const TARGETS = { registrationsPerSecond: 30, appP95Ms: 15, signaturesPerSecond: 50, lighthouse: 95, memoryGrowthMB: 50, memoryClimbMB: 10 };
+const TARGETS = {
+  registrationsPerSecond: 30,
+  appP95Ms: 15,
+  signaturesPerSecond: 50,
+  lighthouse: 95,
+  memoryGrowthMB: 50,
+  memoryClimbMB: 10,
+};
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "n/a");
 const mark = (ok: boolean) => (ok ? "✓" : "✗ missed");
@@ -77,11 +86,15 @@ function cpuMeter(server: BenchServer) {
   return (done: number) => ({ serverCpuMsEach: app(done), sandboxCpuMsEach: sandbox ? sandbox(done) : null });
 }
 /** A route's name (without `prefix`) and its timings: wall p50 / p95 / p99, then the app's own p50 / p95. */
-const routeCells = (route: ReturnType<RouteTimings["summary"]>[number], prefix: string) =>
-  [route.name.replace(prefix, ""), ...[route.p50, route.p95, route.p99, route.appP50, route.appP95].map(f1)];
+const routeCells = (route: ReturnType<RouteTimings["summary"]>[number], prefix: string) => [
+  route.name.replace(prefix, ""),
+  ...[route.p50, route.p95, route.p99, route.appP50, route.appP95].map(f1),
+];
 const cpuColumns = () => (sandboxProcess ? ["app server CPU ms each", "sandbox CPU ms each"] : ["server CPU ms each"]);
 const cpuCells = (first: boolean, cpu: ReturnType<ReturnType<typeof cpuMeter>>) =>
-  sandboxProcess ? [first ? f1(cpu.serverCpuMsEach) : "", first ? f1(cpu.sandboxCpuMsEach!) : ""] : [first ? f1(cpu.serverCpuMsEach) : ""];
+  sandboxProcess
+    ? [first ? f1(cpu.serverCpuMsEach) : "", first ? f1(cpu.sandboxCpuMsEach!) : ""]
+    : [first ? f1(cpu.serverCpuMsEach) : ""];
 const summary: [string, string, string, string][] = [];
 const printed: string[] = [];
 
@@ -97,7 +110,10 @@ function print(title: string, table: string, note?: string) {
 function build() {
   console.log("Building (npm run build: next build, then the compile hints)…");
   const started = performance.now();
-  const run = spawnSync("npm", ["run", "build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8" });
+  const run = spawnSync("npm", ["run", "build"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    encoding: "utf8",
+  });
   if (run.status !== 0) throw new Error(`npm run build failed:\n${run.stdout}\n${run.stderr}`);
   console.log(`Built in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
@@ -119,7 +135,8 @@ function pageWeightStep(): PageWeights {
       `an App Router page with no client code of its own: ${f1(emptyKB)} kB (budgets are set above it).`,
   );
   for (const r of weights.routes) {
-    if (r.kB !== null) summary.push([`first-load JS ${r.route}`, `${f1(r.kB)} kB`, `≤ ${f1(r.budgetKB)} kB`, mark(r.kB <= r.budgetKB)]);
+    if (r.kB !== null)
+      summary.push([`first-load JS ${r.route}`, `${f1(r.kB)} kB`, `≤ ${f1(r.budgetKB)} kB`, mark(r.kB <= r.budgetKB)]);
   }
   return weights;
 }
@@ -128,7 +145,12 @@ function pageWeightStep(): PageWeights {
 async function signUpMany(client: AppClient, count: number): Promise<BenchUser[]> {
   if (count > 20) progress(`signing up ${count} users (scrypt: about 20 a second)`);
   const users: BenchUser[] = [];
-  const run = await runConcurrent(count, SIGN_UP_CONCURRENCY, 600_000, async () => void users.push(await client.signUp()));
+  const run = await runConcurrent(
+    count,
+    SIGN_UP_CONCURRENCY,
+    600_000,
+    async () => void users.push(await client.signUp()),
+  );
   if (run.errors) throw new Error(`${run.errors} sign-ups failed`);
   return users;
 }
@@ -167,7 +189,21 @@ async function registrationStep(client: AppClient, server: BenchServer, register
   );
   print(
     "Registration load (through the app's routes)",
-    markdownTable(["concurrency", "registrations/s", "done / errors", ...cpuColumns(), "route", "p50 ms", "p95 ms", "p99 ms", "app p50 ms", "app p95 ms"], rows),
+    markdownTable(
+      [
+        "concurrency",
+        "registrations/s",
+        "done / errors",
+        ...cpuColumns(),
+        "route",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "app p50 ms",
+        "app p95 ms",
+      ],
+      rows,
+    ),
     "`app`: the server's own time per request from its `Server-Timing` header, without the time spent waiting on Dfns " +
       (sandboxProcess
         ? "(here the sandbox, in its own process). CPU: each process's CPU time (all threads) per registration, "
@@ -176,12 +212,28 @@ async function registrationStep(client: AppClient, server: BenchServer, register
       "which other programs on the machine do not inflate as they do wall times.",
   );
   for (const run of runs) {
-    if (run.concurrency === 8) summary.push(["registrations/s at concurrency 8", f1(run.perSecond), `≥ ${TARGETS.registrationsPerSecond}`, mark(run.perSecond >= TARGETS.registrationsPerSecond)]);
+    if (run.concurrency === 8)
+      summary.push([
+        "registrations/s at concurrency 8",
+        f1(run.perSecond),
+        `≥ ${TARGETS.registrationsPerSecond}`,
+        mark(run.perSecond >= TARGETS.registrationsPerSecond),
+      ]);
     if (run.concurrency !== 32) {
       const worst = Math.max(...run.routes.map((r) => r.appP95));
-      summary.push([`app's own time p95, worst route, concurrency ${run.concurrency}`, `${f1(worst)} ms`, `≤ ${TARGETS.appP95Ms} ms`, mark(worst <= TARGETS.appP95Ms)]);
+      summary.push([
+        `app's own time p95, worst route, concurrency ${run.concurrency}`,
+        `${f1(worst)} ms`,
+        `≤ ${TARGETS.appP95Ms} ms`,
+        mark(worst <= TARGETS.appP95Ms),
+      ]);
     }
-    summary.push([`registration errors, concurrency ${run.concurrency}`, String(run.errors), "0", mark(run.errors === 0)]);
+    summary.push([
+      `registration errors, concurrency ${run.concurrency}`,
+      String(run.errors),
+      "0",
+      mark(run.errors === 0),
+    ]);
   }
   results.registration = runs;
 }
@@ -201,7 +253,12 @@ async function signingStep(client: AppClient, server: BenchServer, registered: B
   if (!(await signingRoutesPresent(client, registered[0]!))) {
     print("Signing load", "skipped: routes not present (GET /api/wallets answers 404)");
     results.signing = { skipped: "routes not present" };
-    summary.push(["signatures/s at concurrency 8", "skipped: routes not present", `≥ ${TARGETS.signaturesPerSecond}`, ""]);
+    summary.push([
+      "signatures/s at concurrency 8",
+      "skipped: routes not present",
+      `≥ ${TARGETS.signaturesPerSecond}`,
+      "",
+    ]);
     return;
   }
   const { concurrency, count, seconds } = SIGNING_RUN;
@@ -209,19 +266,33 @@ async function signingStep(client: AppClient, server: BenchServer, registered: B
   const signers = registered.slice(0, Math.max(concurrency * 4, Math.min(registered.length, 64)));
   await runConcurrent(signers.length, concurrency, 120_000, async (i) => {
     const user = signers[i]!;
-    user.walletIds ??= (await client.call<{ wallets: { id: string }[] }>(null, "GET /api/wallets", "/api/wallets", { user })).wallets.map((w) => w.id);
+    user.walletIds ??= (
+      await client.call<{ wallets: { id: string }[] }>(null, "GET /api/wallets", "/api/wallets", { user })
+    ).wallets.map((w) => w.id);
   });
   progress(`signatures at concurrency ${concurrency} (up to ${count} or ${seconds} s)`);
   const timings = new RouteTimings();
   const meter = cpuMeter(server);
-  const run = await runConcurrent(count, concurrency, seconds * 1000, (i) => client.sign(signers[i % signers.length]!, `bench message ${i}`, timings));
+  const run = await runConcurrent(count, concurrency, seconds * 1000, (i) =>
+    client.sign(signers[i % signers.length]!, `bench message ${i}`, timings),
+  );
   const cpu = meter(run.done);
   const perSecond = run.done / run.seconds;
   const routes = timings.summary();
   print(
     `Signing load (concurrency ${concurrency})`,
     markdownTable(
-      ["signatures/s", "done / errors", ...cpuColumns(), "route", "p50 ms", "p95 ms", "p99 ms", "app p50 ms", "app p95 ms"],
+      [
+        "signatures/s",
+        "done / errors",
+        ...cpuColumns(),
+        "route",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "app p50 ms",
+        "app p95 ms",
+      ],
       routes.map((r, i) => [
         i === 0 ? f1(perSecond) : "",
         i === 0 ? `${run.done} / ${run.errors}` : "",
@@ -230,10 +301,20 @@ async function signingStep(client: AppClient, server: BenchServer, registered: B
       ]),
     ),
   );
-  summary.push(["signatures/s at concurrency 8", f1(perSecond), `≥ ${TARGETS.signaturesPerSecond}`, mark(perSecond >= TARGETS.signaturesPerSecond)]);
+  summary.push([
+    "signatures/s at concurrency 8",
+    f1(perSecond),
+    `≥ ${TARGETS.signaturesPerSecond}`,
+    mark(perSecond >= TARGETS.signaturesPerSecond),
+  ]);
   summary.push(["signing errors", String(run.errors), "0", mark(run.errors === 0)]);
   const worst = Math.max(...routes.map((r) => r.appP95));
-  summary.push(["app's own time p95, worst signing route", `${f1(worst)} ms`, `≤ ${TARGETS.appP95Ms} ms`, mark(worst <= TARGETS.appP95Ms)]);
+  summary.push([
+    "app's own time p95, worst signing route",
+    `${f1(worst)} ms`,
+    `≤ ${TARGETS.appP95Ms} ms`,
+    mark(worst <= TARGETS.appP95Ms),
+  ]);
   results.signing = { concurrency, ...run, perSecond, ...cpu, routes };
 }
 
@@ -274,8 +355,23 @@ async function transfersStep(client: AppClient, server: BenchServer, registered:
   print(
     `Transfer load (concurrency ${concurrency})`,
     markdownTable(
-      ["transfers/s", "done / errors", ...cpuColumns(), "route", "p50 ms", "p95 ms", "p99 ms", "app p50 ms", "app p95 ms"],
-      routes.map((r, i) => [i === 0 ? f1(perSecond) : "", i === 0 ? `${run.done} / ${run.errors}` : "", ...cpuCells(i === 0, cpu), ...routeCells(r, "POST /api/wallets/:id/")]),
+      [
+        "transfers/s",
+        "done / errors",
+        ...cpuColumns(),
+        "route",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "app p50 ms",
+        "app p95 ms",
+      ],
+      routes.map((r, i) => [
+        i === 0 ? f1(perSecond) : "",
+        i === 0 ? `${run.done} / ${run.errors}` : "",
+        ...cpuCells(i === 0, cpu),
+        ...routeCells(r, "POST /api/wallets/:id/"),
+      ]),
     ),
     "A transfer counts once Dfns has accepted it (Pending or later); the local chain confirms it after.",
   );
@@ -285,13 +381,31 @@ async function transfersStep(client: AppClient, server: BenchServer, registered:
   // The wallet page with three wallets: add the extra network's wallet to a funded sender.
   const user = senders[1]!;
   const path = "/api/wallets";
-  const listed = await client.call<{ wallets: WalletRow[]; addableNetworks: { network: string }[] }>(null, "GET /api/wallets", path, { user });
+  const listed = await client.call<{ wallets: WalletRow[]; addableNetworks: { network: string }[] }>(
+    null,
+    "GET /api/wallets",
+    path,
+    { user },
+  );
   let { wallets } = listed;
   const { addableNetworks } = listed;
   if (wallets.length < 3 && addableNetworks[0]) {
-    const { action } = await client.call<{ action: { id: string; challenge: string } }>(null, "POST /api/wallets", path, { user, body: { network: addableNetworks[0].network } });
-    await client.call(null, "POST /api/wallets/complete", `${path}/complete`, { user, body: { actionId: action.id, assertion: user.passkey!.assert(action.challenge).credentialAssertion } });
-    ({ wallets } = await client.call<{ wallets: WalletRow[]; addableNetworks: { network: string }[] }>(null, "GET /api/wallets", path, { user }));
+    const { action } = await client.call<{ action: { id: string; challenge: string } }>(
+      null,
+      "POST /api/wallets",
+      path,
+      { user, body: { network: addableNetworks[0].network } },
+    );
+    await client.call(null, "POST /api/wallets/complete", `${path}/complete`, {
+      user,
+      body: { actionId: action.id, assertion: user.passkey!.assert(action.challenge).credentialAssertion },
+    });
+    ({ wallets } = await client.call<{ wallets: WalletRow[]; addableNetworks: { network: string }[] }>(
+      null,
+      "GET /api/wallets",
+      path,
+      { user },
+    ));
   }
   progress(`the wallet page with ${wallets.length} wallets, ${WALLET_PAGE_VIEWS} views`);
   const page = new RouteTimings();
@@ -308,12 +422,27 @@ async function transfersStep(client: AppClient, server: BenchServer, registered:
   const pageRoutes = page.summary();
   print(
     `Wallet page with ${wallets.length} wallets (concurrency 1)`,
-    markdownTable(["route", "p50 ms", "p95 ms", "p99 ms", "app p50 ms", "app p95 ms"], pageRoutes.map((r) => routeCells(r, ""))),
+    markdownTable(
+      ["route", "p50 ms", "p95 ms", "p99 ms", "app p50 ms", "app p95 ms"],
+      pageRoutes.map((r) => routeCells(r, "")),
+    ),
     "The page itself waits on Dfns's wallet list; balances and activity are loaded by the browser afterwards, one call each per wallet.",
   );
   const wallet = pageRoutes.find((r) => r.name === "GET /wallet");
-  summary.push([`wallet page with ${wallets.length} wallets, p95 (server answer)`, `${f1(wallet?.p95 ?? NaN)} ms`, "(no target)", ""]);
-  results.transfers = { concurrency, ...run, perSecond, ...cpu, routes, walletPage: { wallets: wallets.length, routes: pageRoutes } };
+  summary.push([
+    `wallet page with ${wallets.length} wallets, p95 (server answer)`,
+    `${f1(wallet?.p95 ?? NaN)} ms`,
+    "(no target)",
+    "",
+  ]);
+  results.transfers = {
+    concurrency,
+    ...run,
+    perSecond,
+    ...cpu,
+    routes,
+    walletPage: { wallets: wallets.length, routes: pageRoutes },
+  };
 }
 
 /**
@@ -336,11 +465,15 @@ async function memoryStep(client: AppClient, server: BenchServer, registered: Be
   // hundred operations after start or a pause (V8's heap, the embedded database's memory) and
   // then stays flat, so "before" is taken after it.
   const total = signingPresent ? MEMORY_COUNT * 2 : MEMORY_COUNT;
-  const users = await signUpMany(client, Math.ceil((signingPresent ? MEMORY_WARM_UP / 2 : MEMORY_WARM_UP) + MEMORY_COUNT));
+  const users = await signUpMany(
+    client,
+    Math.ceil((signingPresent ? MEMORY_WARM_UP / 2 : MEMORY_WARM_UP) + MEMORY_COUNT),
+  );
   let signer = 0;
   const operation = async (i: number, timings: RouteTimings) => {
     // Registrations and signatures interleaved, so that every stretch has both.
-    if (signingPresent && i % 2 === 1) return client.sign(registered[signer++ % registered.length]!, `memory ${i}`, timings);
+    if (signingPresent && i % 2 === 1)
+      return client.sign(registered[signer++ % registered.length]!, `memory ${i}`, timings);
     const user = users.pop()!;
     await client.register(user, timings);
     registered.push(user);
@@ -364,7 +497,9 @@ async function memoryStep(client: AppClient, server: BenchServer, registered: Be
   const growth = after - before;
   const growthAtRest = afterAtRest - beforeAtRest;
   const errors = warm.errors + run.errors;
-  const what = signingPresent ? `${Math.ceil(run.done / 2)} registrations and ${Math.floor(run.done / 2)} signatures` : `${run.done} registrations (signing routes not present)`;
+  const what = signingPresent
+    ? `${Math.ceil(run.done / 2)} registrations and ${Math.floor(run.done / 2)} signatures`
+    : `${run.done} registrations (signing routes not present)`;
   print(
     "Memory (server RSS)",
     markdownTable(
@@ -380,17 +515,45 @@ async function memoryStep(client: AppClient, server: BenchServer, registered: Be
       "of the last half, times four: a leak grows RSS in every quarter and shows in full; one step of RSS (a block of memory " +
       "taken once) does not.",
   );
-  summary.push([`RSS growth over ${what}, under load`, `${f1(growth)} MB`, `≤ ${TARGETS.memoryGrowthMB} MB`, mark(growth <= TARGETS.memoryGrowthMB)]);
-  summary.push([`RSS growth over ${what}, at rest`, `${f1(growthAtRest)} MB`, `≤ ${TARGETS.memoryGrowthMB} MB`, mark(growthAtRest <= TARGETS.memoryGrowthMB)]);
-  summary.push(["RSS trend over the last half", `${f1(climb)} MB`, `≤ ${TARGETS.memoryClimbMB} MB (no steady climb)`, mark(climb <= TARGETS.memoryClimbMB)]);
+  summary.push([
+    `RSS growth over ${what}, under load`,
+    `${f1(growth)} MB`,
+    `≤ ${TARGETS.memoryGrowthMB} MB`,
+    mark(growth <= TARGETS.memoryGrowthMB),
+  ]);
+  summary.push([
+    `RSS growth over ${what}, at rest`,
+    `${f1(growthAtRest)} MB`,
+    `≤ ${TARGETS.memoryGrowthMB} MB`,
+    mark(growthAtRest <= TARGETS.memoryGrowthMB),
+  ]);
+  summary.push([
+    "RSS trend over the last half",
+    `${f1(climb)} MB`,
+    `≤ ${TARGETS.memoryClimbMB} MB (no steady climb)`,
+    mark(climb <= TARGETS.memoryClimbMB),
+  ]);
   summary.push(["memory step errors", String(errors), "0", mark(errors === 0)]);
-  results.memory = { operations: what, ...run, errors, beforeMB: before, afterMB: after, growthMB: growth, atRest: { beforeMB: beforeAtRest, afterMB: afterAtRest, growthMB: growthAtRest }, lastHalfTrendMB: climb, samples };
+  results.memory = {
+    operations: what,
+    ...run,
+    errors,
+    beforeMB: before,
+    afterMB: after,
+    growthMB: growth,
+    atRest: { beforeMB: beforeAtRest, afterMB: afterAtRest, growthMB: growthAtRest },
+    lastHalfTrendMB: climb,
+    samples,
+  };
 }
 
 async function lighthouseStep(client: AppClient, registered: BenchUser[]) {
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(chromium)) {
-    print("Lighthouse", `skipped: no Chromium at ${chromium} (install it, e.g. \`apt-get install chromium\`, or set CHROMIUM_PATH)`);
+    print(
+      "Lighthouse",
+      `skipped: no Chromium at ${chromium} (install it, e.g. \`apt-get install chromium\`, or set CHROMIUM_PATH)`,
+    );
     results.lighthouse = { skipped: "no Chromium" };
     return;
   }
@@ -404,14 +567,22 @@ async function lighthouseStep(client: AppClient, registered: BenchUser[]) {
   const byPreset: Record<string, LighthouseScores[]> = {};
   for (const preset of LIGHTHOUSE_PRESETS) {
     const runs = preset === "mobile" && !QUICK ? 3 : 1; // mobile varies most with the machine's load
-    progress(`Lighthouse (${preset}) on ${pages.length} pages, ${runs === 1 ? "1 run" : `median of ${runs} runs`} each`);
+    progress(
+      `Lighthouse (${preset}) on ${pages.length} pages, ${runs === 1 ? "1 run" : `median of ${runs} runs`} each`,
+    );
     const scores = await runLighthouse(client.origin, pages, { port: LIGHTHOUSE_PORT, preset, runs, chromium });
     byPreset[preset] = scores;
     print(
       `Lighthouse (${preset})`,
       markdownTable(
         ["page", "performance", "accessibility", "best practices", "audits not passed"],
-        scores.map((s) => [`${s.name} (${new URL(s.finalUrl).pathname})`, s.performance, s.accessibility, s.bestPractices, s.missed.join(", ") || "none"]),
+        scores.map((s) => [
+          `${s.name} (${new URL(s.finalUrl).pathname})`,
+          s.performance,
+          s.accessibility,
+          s.bestPractices,
+          s.missed.join(", ") || "none",
+        ]),
       ),
       preset === "mobile"
         ? `Mobile: Lighthouse's default, a mid-range phone (4× slower CPU, slow 4G), simulated from this machine's own run${runs === 1 ? "" : `; the median of ${runs} runs per page`}.`
@@ -419,7 +590,12 @@ async function lighthouseStep(client: AppClient, registered: BenchUser[]) {
     );
     for (const s of scores) {
       const low = Math.min(s.performance, s.accessibility, s.bestPractices);
-      summary.push([`Lighthouse ${preset}, ${s.name} (perf / a11y / best pr.)`, `${s.performance} / ${s.accessibility} / ${s.bestPractices}`, `≥ ${TARGETS.lighthouse} each`, mark(low >= TARGETS.lighthouse)]);
+      summary.push([
+        `Lighthouse ${preset}, ${s.name} (perf / a11y / best pr.)`,
+        `${s.performance} / ${s.accessibility} / ${s.bestPractices}`,
+        `≥ ${TARGETS.lighthouse} each`,
+        mark(low >= TARGETS.lighthouse),
+      ]);
     }
   }
   results.lighthouse = byPreset;
@@ -427,7 +603,13 @@ async function lighthouseStep(client: AppClient, registered: BenchUser[]) {
 
 function machine() {
   const cpus = os.cpus();
-  return { cores: cpus.length, cpu: cpus[0]?.model ?? "?", memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  return {
+    cores: cpus.length,
+    cpu: cpus[0]?.model ?? "?",
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
 }
 
 async function main() {
@@ -435,18 +617,29 @@ async function main() {
   if (process.env.BENCH_SKIP_BUILD !== "1") build();
   if (STEPS.has("weight")) results.pageWeight = pageWeightStep();
 
-  const needsServer = ["registration", "signing", "transfers", "memory", "lighthouse", "startup"].some((step) => STEPS.has(step));
+  const needsServer = ["registration", "signing", "transfers", "memory", "lighthouse", "startup"].some((step) =>
+    STEPS.has(step),
+  );
   if (needsServer) {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "bench-app-"));
     const secret = randomBytes(32).toString("base64url");
-    sandboxProcess = DFNS === "process" ? await startSandboxProcess({ port: SANDBOX_PORT, origin: `http://localhost:${PORT}`, postgresUrl: POSTGRES }) : null;
+    sandboxProcess =
+      DFNS === "process"
+        ? await startSandboxProcess({ port: SANDBOX_PORT, origin: `http://localhost:${PORT}`, postgresUrl: POSTGRES })
+        : null;
     const databaseUrl = POSTGRES ? await emptyDatabaseUrl(POSTGRES) : undefined;
     const serverOptions = { port: PORT, dataDir, secret, databaseUrl, dfns: sandboxProcess?.credentials };
     let server = await startServer(serverOptions).catch(async (error) => {
       await sandboxProcess?.stop();
       throw error;
     });
-    const startup = [{ data: "fresh folder (migrations applied)", firstPage: server.firstPageSeconds, databaseReady: server.databaseReadySeconds }];
+    const startup = [
+      {
+        data: "fresh folder (migrations applied)",
+        firstPage: server.firstPageSeconds,
+        databaseReady: server.databaseReadySeconds,
+      },
+    ];
     try {
       const client = new AppClient(server.origin, secret);
       const registered: BenchUser[] = [];
@@ -462,7 +655,11 @@ async function main() {
       if (STEPS.has("startup")) {
         await server.stop();
         server = await startServer(serverOptions);
-        startup.push({ data: "existing folder", firstPage: server.firstPageSeconds, databaseReady: server.databaseReadySeconds });
+        startup.push({
+          data: "existing folder",
+          firstPage: server.firstPageSeconds,
+          databaseReady: server.databaseReadySeconds,
+        });
       }
     } finally {
       await server.stop();
@@ -472,22 +669,37 @@ async function main() {
     if (STEPS.has("startup")) {
       print(
         "Start-up (`npm start` → first answer)",
-        markdownTable(["data folder", "first page (s)", "first database answer (s)"], startup.map((s) => [s.data, s.firstPage.toFixed(2), s.databaseReady.toFixed(2)])),
+        markdownTable(
+          ["data folder", "first page (s)", "first database answer (s)"],
+          startup.map((s) => [s.data, s.firstPage.toFixed(2), s.databaseReady.toFixed(2)]),
+        ),
         "The embedded database is opened, and migrated, on the first request that needs it.",
       );
-      for (const s of startup) summary.push([`start-up, ${s.data}`, `${s.databaseReady.toFixed(2)} s`, "(no target)", ""]);
+      for (const s of startup)
+        summary.push([`start-up, ${s.data}`, `${s.databaseReady.toFixed(2)} s`, "(no target)", ""]);
       results.startup = startup;
     }
   }
 
   print("Summary", markdownTable(["figure", "result", "target", ""], summary));
   const date = new Date().toISOString();
-  const report = { date, quick: QUICK, dfns: DFNS, database: POSTGRES ? "postgresql" : "pglite", machine: machine(), commit: gitCommit(), results, tables: printed.join("\n") };
+  const report = {
+    date,
+    quick: QUICK,
+    dfns: DFNS,
+    database: POSTGRES ? "postgresql" : "pglite",
+    machine: machine(),
+    commit: gitCommit(),
+    results,
+    tables: printed.join("\n"),
+  };
   await mkdir("bench-results", { recursive: true });
   const file = `bench-results/app${[...STEPS].join(",") === ALL_STEPS ? "" : `-${[...STEPS].join("-")}`}.json`;
   await writeFile(file, JSON.stringify(report, null, 2));
-  console.log(`\n${date.slice(0, 10)}, ${report.machine.cores} cores (${report.machine.cpu}), Node ${process.version}. ` +
-    `Took ${((performance.now() - started) / 1000).toFixed(0)} s. Written to ${file}`);
+  console.log(
+    `\n${date.slice(0, 10)}, ${report.machine.cores} cores (${report.machine.cpu}), Node ${process.version}. ` +
+      `Took ${((performance.now() - started) / 1000).toFixed(0)} s. Written to ${file}`,
+  );
 }
 
 function gitCommit(): string | null {

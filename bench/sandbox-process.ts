@@ -21,7 +21,11 @@ export interface SandboxProcess {
 /** `npm run sandbox`'s script: part of the sandbox, absent where it was removed. */
 const SANDBOX_SCRIPT = "lib/sandbox/scripts/sandbox.ts";
 
-export async function startSandboxProcess(opts: { port: number; origin: string; postgresUrl?: string }): Promise<SandboxProcess> {
+export async function startSandboxProcess(opts: {
+  port: number;
+  origin: string;
+  postgresUrl?: string;
+}): Promise<SandboxProcess> {
   const url = `http://127.0.0.1:${opts.port}`;
   let databaseUrl: string;
   if (opts.postgresUrl) {
@@ -32,7 +36,13 @@ export async function startSandboxProcess(opts: { port: number; origin: string; 
   const rpId = new URL(opts.origin).hostname;
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", SANDBOX_SCRIPT], {
-    env: { ...process.env, PORT: String(opts.port), SANDBOX_DATABASE_URL: databaseUrl, SANDBOX_ORIGINS: opts.origin, SANDBOX_RP_ID: rpId },
+    env: {
+      ...process.env,
+      PORT: String(opts.port),
+      SANDBOX_DATABASE_URL: databaseUrl,
+      SANDBOX_ORIGINS: opts.origin,
+      SANDBOX_RP_ID: rpId,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

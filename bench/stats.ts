@@ -25,13 +25,24 @@ export class Timings {
   summary() {
     return [...this.samples].map(([name, list]) => {
       const sorted = [...list].sort((a, b) => a - b);
-      return { name, count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+      return {
+        name,
+        count: sorted.length,
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        p99: percentile(sorted, 99),
+      };
     });
   }
 }
 
 /** Runs `task` `count` times with at most `concurrency` at once, stopping early after `maxMs`. */
-export async function runConcurrent(count: number, concurrency: number, maxMs: number, task: (i: number) => Promise<void>) {
+export async function runConcurrent(
+  count: number,
+  concurrency: number,
+  maxMs: number,
+  task: (i: number) => Promise<void>,
+) {
   let next = 0;
   let errors = 0;
   let done = 0;
@@ -61,7 +72,9 @@ export function markdownTable(headers: string[], rows: (string | number)[][]): s
   const cells = [headers, ...rows.map((row) => row.map(String))];
   const widths = headers.map((_, i) => Math.max(3, ...cells.map((row) => row[i]?.length ?? 0)));
   const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`;
-  return [line(cells[0]!), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.slice(1).map(line)].join("\n");
+  return [line(cells[0]!), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.slice(1).map(line)].join(
+    "\n",
+  );
 }
 
 /**
@@ -71,7 +84,8 @@ export function markdownTable(headers: string[], rows: (string | number)[][]): s
  * memory once) lands in one quarter and does not. (A least-squares slope reads such a step as a climb.)
  */
 export function steadyClimbMB(samples: { operations: number; rssMB: number }[], operations: number): number {
-  const rssAt = (at: number) => samples.reduce((best, s) => (Math.abs(s.operations - at) < Math.abs(best.operations - at) ? s : best)).rssMB;
+  const rssAt = (at: number) =>
+    samples.reduce((best, s) => (Math.abs(s.operations - at) < Math.abs(best.operations - at) ? s : best)).rssMB;
   const quarters = [0, 1, 2, 3].map((q) => rssAt(operations * (0.5 + (q + 1) / 8)) - rssAt(operations * (0.5 + q / 8)));
   const sorted = [...quarters].sort((x, y) => x - y);
   return ((sorted[1]! + sorted[2]!) / 2) * 4;

@@ -10,7 +10,13 @@ test.describe("API answers are JSON", () => {
     expect(response.status()).toBe(405);
     expect(response.headers()["allow"]).toBe("GET, POST");
     expect(response.headers()["content-type"]).toMatch(/^application\/json/);
-    expect(await response.json()).toEqual({ error: { message: "DELETE is not supported here. This address accepts GET or POST.", code: "method_not_allowed", status: 405 } });
+    expect(await response.json()).toEqual({
+      error: {
+        message: "DELETE is not supported here. This address accepts GET or POST.",
+        code: "method_not_allowed",
+        status: 405,
+      },
+    });
     expect((await request.put("/api/auth/session")).status()).toBe(405);
   });
 
@@ -18,7 +24,9 @@ test.describe("API answers are JSON", () => {
     for (const path of ["/api/nope", "/api/wallets/w1", "/api/wallets/w1/nope/deeper"]) {
       const response = await request.get(path);
       expect(response.status(), path).toBe(404);
-      expect(await response.json()).toEqual({ error: { message: `There is no API at ${path}. Check the address.`, code: "no_such_api", status: 404 } });
+      expect(await response.json()).toEqual({
+        error: { message: `There is no API at ${path}. Check the address.`, code: "no_such_api", status: 404 },
+      });
     }
     expect((await request.get("/api/wallets")).status()).toBe(401);
     expect((await (await request.get("/api/auth/csrf")).json()) as object).toHaveProperty("csrfToken");
@@ -35,12 +43,23 @@ test.describe("API answers are JSON", () => {
       data: `email=a%40example.com&password=${"x".repeat(10 * 1024 * 1024)}`,
     });
     expect(response.status()).toBe(413);
-    expect(await response.json()).toEqual({ error: { message: "Request body is too large.", code: "body_too_large", status: 413 } });
+    expect(await response.json()).toEqual({
+      error: { message: "Request body is too large.", code: "body_too_large", status: 413 },
+    });
   });
 });
 
 test.describe("redirects stay on this site", () => {
-  const nasty = ["/%09/evil.example/phish", "/%0a/evil.example", "/%0d%0aSet-Cookie:%20x=1", "//evil.example", "/%5Cevil.example", "javascript:alert(1)", "https://evil.example/", "/.//evil.example"];
+  const nasty = [
+    "/%09/evil.example/phish",
+    "/%0a/evil.example",
+    "/%0d%0aSet-Cookie:%20x=1",
+    "//evil.example",
+    "/%5Cevil.example",
+    "javascript:alert(1)",
+    "https://evil.example/",
+    "/.//evil.example",
+  ];
 
   test("a signed-in visitor of /sign-in and /sign-up goes to /wallet, never elsewhere", async ({ page, baseURL }) => {
     await signUp(page, uniqueEmail("redirect"));
@@ -56,7 +75,11 @@ test.describe("redirects stay on this site", () => {
     expect(new URL(page.url()).origin).toBe(baseURL);
   });
 
-  test("after a form sign-in the page goes to /wallet, not to the callbackUrl's other host", async ({ page, baseURL, context }) => {
+  test("after a form sign-in the page goes to /wallet, not to the callbackUrl's other host", async ({
+    page,
+    baseURL,
+    context,
+  }) => {
     const email = uniqueEmail("redirect-form");
     await signUp(page, email);
     await context.clearCookies();
@@ -66,7 +89,11 @@ test.describe("redirects stay on this site", () => {
   });
 });
 
-test("a session cookie saved before signing out is refused afterwards: 401 on the API, sign-in page on pages", async ({ page, context, baseURL }) => {
+test("a session cookie saved before signing out is refused afterwards: 401 on the API, sign-in page on pages", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await signUp(page, uniqueEmail("signout"));
   const saved = await context.cookies();
   expect(saved.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);

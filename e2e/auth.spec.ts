@@ -4,8 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 
 const PASSWORD = "correct horse battery staple";
 
-const uniqueEmail = (label: string) =>
-  `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
 /** Creates an account through the API, as the sign-up form does, without the UI. */
 async function createAccount(page: Page, email: string, baseURL: string): Promise<void> {

@@ -3,7 +3,8 @@ import { expect, test } from "@playwright/test";
 // The sandbox's faucet page, where the app's "Get test funds" link points in sandbox mode: real
 // Chromium, under the app's Content-Security-Policy, crediting the local chains.
 const FAUCET = "/api/dfns-sandbox/sandbox/faucet";
-const randomEvmAddress = () => `0x${Array.from({ length: 40 }, () => Math.floor(Math.random() * 16).toString(16)).join("")}`;
+const randomEvmAddress = () =>
+  `0x${Array.from({ length: 40 }, () => Math.floor(Math.random() * 16).toString(16)).join("")}`;
 
 test("the faucet page credits native coins and test tokens on a local EVM chain", async ({ page }) => {
   const address = randomEvmAddress();
@@ -25,7 +26,9 @@ test("the faucet page airdrops SOL on the local Solana VM, and offers no token t
   await page.goto(`${FAUCET}?network=SolanaDevnet&address=GmaDrppBC7P5ARKV8g3djiwP89vz1jLK23V2GBjuAEGB`);
   await expect(page.getByRole("button", { name: /test tokens/ })).toHaveCount(0);
   await page.getByRole("button", { name: "Get native coins" }).click();
-  await expect(page.getByRole("status")).toContainText(/Sent 1000000000 \(smallest units\)\. Transaction: [1-9A-HJ-NP-Za-km-z]{64,88}/);
+  await expect(page.getByRole("status")).toContainText(
+    /Sent 1000000000 \(smallest units\)\. Transaction: [1-9A-HJ-NP-Za-km-z]{64,88}/,
+  );
 });
 
 test("the faucet refuses a bad address and a network without a local chain with a 400", async ({ request }) => {

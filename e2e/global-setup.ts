@@ -10,13 +10,18 @@ import path from "node:path";
 export default async function globalSetup(): Promise<void> {
   const current = `e2e-${process.env.E2E_RUN_ID}`;
   const earlier = (name: string) =>
-    (name.startsWith("e2e-") || name.startsWith("postgres-e2e_")) && name !== current && !name.startsWith(`${current}-`);
+    (name.startsWith("e2e-") || name.startsWith("postgres-e2e_")) &&
+    name !== current &&
+    !name.startsWith(`${current}-`);
   for (const folder of [".data", path.join(".data", "chain")]) {
     const entries = await readdir(folder).catch(() => [] as string[]);
-    await Promise.all(entries.filter(earlier).map((name) => rm(path.join(folder, name), { recursive: true, force: true })));
+    await Promise.all(
+      entries.filter(earlier).map((name) => rm(path.join(folder, name), { recursive: true, force: true })),
+    );
   }
 
-  for (const url of [process.env.E2E_DATABASE_URL, process.env.E2E_NO_WALLETS_DATABASE_URL]) if (url) await createDatabase(url);
+  for (const url of [process.env.E2E_DATABASE_URL, process.env.E2E_NO_WALLETS_DATABASE_URL])
+    if (url) await createDatabase(url);
 
   // Each server opens and migrates its database on its first request: seconds, many more on a
   // busy machine. That happens here, not inside the first test's time limits.
@@ -27,10 +32,14 @@ async function warmUp(origin: string): Promise<void> {
   const response = await fetch(`${origin}/api/auth/sign-up`, {
     method: "POST",
     headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ email: `warm-up-${process.env.E2E_RUN_ID}@example.com`, password: "correct horse battery staple" }),
+    body: JSON.stringify({
+      email: `warm-up-${process.env.E2E_RUN_ID}@example.com`,
+      password: "correct horse battery staple",
+    }),
     signal: AbortSignal.timeout(180_000),
   });
-  if (response.status !== 201 && response.status !== 409) throw new Error(`Warming up ${origin} failed: HTTP ${response.status}`);
+  if (response.status !== 201 && response.status !== 409)
+    throw new Error(`Warming up ${origin} failed: HTTP ${response.status}`);
 }
 
 async function createDatabase(url: string): Promise<void> {

@@ -17,7 +17,8 @@ const HYDRATION = /hydrat|did not match|Minified React error #(418|423|425)/i;
 function hydrationErrors(page: Page): string[] {
   const seen: string[] = [];
   page.on("console", (message) => {
-    if ((message.type() === "error" || message.type() === "warning") && HYDRATION.test(message.text())) seen.push(message.text());
+    if ((message.type() === "error" || message.type() === "warning") && HYDRATION.test(message.text()))
+      seen.push(message.text());
   });
   page.on("pageerror", (error) => {
     if (HYDRATION.test(error.message)) seen.push(error.message);

@@ -10,7 +10,9 @@ import { addWalletWith, signWith } from "./helpers/wallet";
 
 test.use({ baseURL: process.env.E2E_NO_WALLETS_ORIGIN });
 
-test("onboarding without wallets: passkey and recovery key only, then the first wallet from the wallet page", async ({ page }) => {
+test("onboarding without wallets: passkey and recovery key only, then the first wallet from the wallet page", async ({
+  page,
+}) => {
   const authenticator = await VirtualAuthenticator.attach(page);
   await signUp(page, uniqueEmail("no-wallets"));
   await page.getByRole("link", { name: "Set up your wallet" }).click();

@@ -119,7 +119,9 @@ test("a cancelled passkey prompt says so in words, and trying again works", asyn
   await authenticator.setUserVerified(false);
   await page.getByRole("button", { name: "Create my passkey" }).click();
   const alert = page.getByRole("main").getByRole("alert");
-  await expect(alert).toHaveText(/The passkey wasn't created: the prompt was closed, timed out or was refused\. Try again/);
+  await expect(alert).toHaveText(
+    /The passkey wasn't created: the prompt was closed, timed out or was refused\. Try again/,
+  );
   await expect(alert).not.toContainText("NotAllowedError");
   expect(await authenticator.credentials()).toHaveLength(0);
   await expect(currentStep(page)).toContainText("Create your passkey");

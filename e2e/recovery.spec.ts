@@ -24,8 +24,12 @@ function signWithCredential(page: Page, credential: VirtualCredential, message: 
       const post = (path: string, body: unknown) =>
         fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       const toB64url = (bytes: ArrayBuffer) =>
-        btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-      const fromB64 = (text: string) => Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+        btoa(String.fromCharCode(...new Uint8Array(bytes)))
+          .replace(/\+/g, "-")
+          .replace(/\//g, "_")
+          .replace(/=+$/, "");
+      const fromB64 = (text: string) =>
+        Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 
       const { wallets } = (await (await fetch("/api/wallets")).json()) as { wallets: { id: string }[] };
       const walletId = wallets[0]!.id;
@@ -99,10 +103,15 @@ test("a lost passkey: recover with the code on a new device, the new passkey sig
   const latest = await signWith(walletCard(page, "Ethereum Sepolia"), deviceB, "Signed on device B after recovery");
   await expect(latest.getByText("Verified", { exact: true })).toBeVisible();
   const signature = await signatureIn(latest);
-  expect(await verifyMessage({ address: addresses[0] as Hex, message: "Signed on device B after recovery", signature })).toBe(true);
+  expect(
+    await verifyMessage({ address: addresses[0] as Hex, message: "Signed on device B after recovery", signature }),
+  ).toBe(true);
   await page.goto("/credentials");
   expect(await credentialStates(page, "Your passkeys")).toEqual(["Passkey: Active", "Passkey: Inactive"]);
-  expect(await credentialStates(page, "Your recovery keys")).toEqual(["Recovery key: Active", "Recovery key: Inactive"]);
+  expect(await credentialStates(page, "Your recovery keys")).toEqual([
+    "Recovery key: Active",
+    "Recovery key: Inactive",
+  ]);
 
   // The lost passkey turns up again (here, beside B's) and approves a signature: refused, nothing signed.
   await deviceB.addCredential({ ...lostPasskey!, isResidentCredential: false });
@@ -119,12 +128,18 @@ test("a lost passkey: recover with the code on a new device, the new passkey sig
   await page.goto("/recovery");
   const completes = requests.filter((r) => r.url().endsWith("/api/recovery/complete")).length;
   await enterRecoveryCode(page, code);
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText(/^This recovery code doesn't match your account\. Nothing was sent\./);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    /^This recovery code doesn't match your account\. Nothing was sent\./,
+  );
   const thirdCode = await recover(page, deviceC, newCode);
   expect(thirdCode).not.toBe(code);
   expect(requests.filter((r) => r.url().endsWith("/api/recovery/complete")).length).toBe(completes + 1);
   await page.goto("/credentials");
-  expect(await credentialStates(page, "Your passkeys")).toEqual(["Passkey: Active", "Passkey: Inactive", "Passkey: Inactive"]);
+  expect(await credentialStates(page, "Your passkeys")).toEqual([
+    "Passkey: Active",
+    "Passkey: Inactive",
+    "Passkey: Inactive",
+  ]);
   await page.goto("/wallet");
   await signWith(walletCard(page, "Ethereum Sepolia"), deviceC, "Signed on device C");
 
@@ -172,7 +187,9 @@ test("add a second passkey, deactivate the first; the last one cannot be deactiv
   // Deactivate the first: asked to confirm, then approved with a passkey.
   await page.getByRole("button", { name: "Deactivate Passkey" }).click();
   await page.getByRole("button", { name: "Yes, deactivate “Passkey”" }).click();
-  await expect(page.getByTestId("credentials-status")).toHaveText("Passkey “Passkey” deactivated. It can no longer approve anything for your wallet.");
+  await expect(page.getByTestId("credentials-status")).toHaveText(
+    "Passkey “Passkey” deactivated. It can no longer approve anything for your wallet.",
+  );
   expect(await credentialStates(page, "Your passkeys")).toEqual(["Backup key: Active", "Passkey: Inactive"]);
   await expect(page.getByText("Your only active passkey: add another before deactivating it.")).toBeVisible();
   await page.screenshot({ path: "docs/credentials.png", fullPage: true });

@@ -10,7 +10,10 @@ import { walletCard } from "./helpers/wallet";
 // ETH, the test token and SOL to user B with the passkey, and sees each Confirmed with its hash;
 // B's page shows the incoming transfers by itself. Amounts are compared in base units.
 
-async function onboardedUser(browser: Browser, label: string): Promise<{ page: Page; authenticator: VirtualAuthenticator; evm: string; solana: string }> {
+async function onboardedUser(
+  browser: Browser,
+  label: string,
+): Promise<{ page: Page; authenticator: VirtualAuthenticator; evm: string; solana: string }> {
   const page = await (await browser.newContext()).newPage();
   const { authenticator, evmAddress: evm, solanaAddress: solana } = await onWalletPage(page, label);
   expect(evm).toMatch(EVM_ADDRESS);
@@ -29,7 +32,10 @@ test.beforeAll(async ({ request, baseURL }) => {
   expect(response.ok()).toBe(true);
 });
 
-test("A gets test funds and sends ETH, a token and SOL to B; both pages show it; mistakes are said in words", async ({ browser, baseURL }) => {
+test("A gets test funds and sends ETH, a token and SOL to B; both pages show it; mistakes are said in words", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const a = await onboardedUser(browser, "sender");
   const b = await onboardedUser(browser, "receiver");
@@ -60,7 +66,9 @@ test("A gets test funds and sends ETH, a token and SOL to B; both pages show it;
   await expect(aEvm.getByTestId("send-field-error")).toHaveText(/^This is not a Ethereum Sepolia address/);
   await fillSend(aEvm, { asset: "native", to: b.evm, amount: "0.1234567890123456789" });
   await aEvm.getByRole("button", { name: "Review" }).click();
-  await expect(aEvm.getByTestId("send-field-error")).toHaveText("ETH has 18 decimals at most: shorten the amount after the dot.");
+  await expect(aEvm.getByTestId("send-field-error")).toHaveText(
+    "ETH has 18 decimals at most: shorten the amount after the dot.",
+  );
   await expect(aEvm.getByTestId("transfer-review")).toHaveCount(0);
 
   // ETH: A pays exactly amount + fee; B's open page shows it by itself (its light poll).
@@ -90,7 +98,12 @@ test("A gets test funds and sends ETH, a token and SOL to B; both pages show it;
   await expect(review.getByRole("alert")).toHaveText(/^The request wasn't approved: the passkey prompt was closed/);
   await a.authenticator.setUserVerified(true);
   await review.getByRole("button", { name: "Change" }).click();
-  const sol = await sendAndConfirm(aSolana, a.authenticator, { asset: "native", to: b.solana, amount: "0.5", symbol: "SOL" });
+  const sol = await sendAndConfirm(aSolana, a.authenticator, {
+    asset: "native",
+    to: b.solana,
+    amount: "0.5",
+    symbol: "SOL",
+  });
 
   // A's activity lists the three sends; B, after a reload, sees the three arrivals and the balances.
   await expect(aEvm.getByTestId("activity-item").filter({ hasText: "Sent" })).toHaveCount(2);

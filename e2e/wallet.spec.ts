@@ -3,7 +3,14 @@ import { verifyMessage, verifyTypedData, type Hex } from "viem";
 import { expect, test } from "@playwright/test";
 import { EVM_ADDRESS } from "./helpers/onboarding";
 import { onWalletPage } from "./helpers/registered-user";
-import { addWalletWith, signatureIn, signTypedExampleWith, signWith, typedDataForm, walletCard } from "./helpers/wallet";
+import {
+  addWalletWith,
+  signatureIn,
+  signTypedExampleWith,
+  signWith,
+  typedDataForm,
+  walletCard,
+} from "./helpers/wallet";
 
 // The wallet home of a registered user (made through the routes, its passkey on the page's
 // virtual authenticator): receive (copy, QR, explorer), sign a message with the passkey and see
@@ -31,7 +38,10 @@ test("receive: copy the address, see its QR code and explorer links", async ({ p
   const svg = Buffer.from(src.replace(/^data:image\/svg\+xml;base64,/, ""), "base64").toString("utf8");
   expect(svg).toBe(await QRCode.toString(evmAddress!, { type: "svg", margin: 1, errorCorrectionLevel: "M" }));
 
-  await expect(evm.getByRole("link", { name: /View on block explorer/ })).toHaveAttribute("href", `https://sepolia.etherscan.io/address/${evmAddress}`);
+  await expect(evm.getByRole("link", { name: /View on block explorer/ })).toHaveAttribute(
+    "href",
+    `https://sepolia.etherscan.io/address/${evmAddress}`,
+  );
   await expect(walletCard(page, "Solana Devnet").getByRole("link", { name: /View on block explorer/ })).toHaveAttribute(
     "href",
     `https://explorer.solana.com/address/${solanaAddress}?cluster=devnet`,
@@ -46,7 +56,9 @@ test("sign a message on each wallet with the passkey; the server verifies it and
   const latest = await signWith(evm, authenticator, "Grüße from the wallet home");
   await expect(latest.getByText("Verified", { exact: true })).toBeVisible();
   const signature = await signatureIn(latest);
-  expect(await verifyMessage({ address: evmAddress as Hex, message: "Grüße from the wallet home", signature })).toBe(true);
+  expect(await verifyMessage({ address: evmAddress as Hex, message: "Grüße from the wallet home", signature })).toBe(
+    true,
+  );
   const evmSignatures = evm.getByRole("list", { name: "Signatures of your Ethereum Sepolia wallet" });
   await expect(evmSignatures.getByRole("listitem")).toHaveCount(1);
 
@@ -73,12 +85,20 @@ test("add a wallet on another network with the passkey, and sign with it", async
   const baseAddress = ((await base.getByTestId("wallet-address").textContent()) ?? "").trim();
   expect(baseAddress).toMatch(EVM_ADDRESS);
   expect(baseAddress).not.toBe(evmAddress);
-  await expect(page.getByRole("region", { name: "Add a wallet" }).getByText("You have a wallet on every network this app offers.")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Add a wallet" }).getByText("You have a wallet on every network this app offers."),
+  ).toBeVisible();
 
   // …and sign with the new wallet.
   const baseLatest = await signWith(base, authenticator, "Signed on Base Sepolia");
   await expect(baseLatest.getByText("Verified", { exact: true })).toBeVisible();
-  expect(await verifyMessage({ address: baseAddress as Hex, message: "Signed on Base Sepolia", signature: await signatureIn(baseLatest) })).toBe(true);
+  expect(
+    await verifyMessage({
+      address: baseAddress as Hex,
+      message: "Signed on Base Sepolia",
+      signature: await signatureIn(baseLatest),
+    }),
+  ).toBe(true);
 
   await evm.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "docs/wallet.png", fullPage: true });
@@ -95,7 +115,9 @@ test("a cancelled passkey prompt or an expired request is said in words, and sig
   await authenticator.setUserVerified(false);
   await evm.getByLabel(/Message to sign/).fill("not approved");
   await evm.getByRole("button", { name: "Sign with passkey" }).click();
-  await expect(alert).toHaveText(/^The request wasn't approved: the passkey prompt was closed, timed out, or this device has no passkey/);
+  await expect(alert).toHaveText(
+    /^The request wasn't approved: the passkey prompt was closed, timed out, or this device has no passkey/,
+  );
   await expect(evm.getByText("No signatures yet.")).toBeVisible();
 
   // The server says the request expired (as it does after four minutes) once.
@@ -103,7 +125,13 @@ test("a cancelled passkey prompt or an expired request is said in words, and sig
   await page.route("**/api/wallets/*/signatures/complete", (route) =>
     route.fulfill({
       status: 409,
-      json: { error: { message: "The passkey request expired before it was approved. Start again.", code: "action_expired", status: 409 } },
+      json: {
+        error: {
+          message: "The passkey request expired before it was approved. Start again.",
+          code: "action_expired",
+          status: 409,
+        },
+      },
     }),
   );
   await evm.getByRole("button", { name: "Sign with passkey" }).click();
@@ -114,10 +142,14 @@ test("a cancelled passkey prompt or an expired request is said in words, and sig
   await evm.getByRole("button", { name: "Sign with passkey" }).click();
   await expect(evm.getByTestId("latest-signature").getByText("Verified", { exact: true })).toBeVisible();
   await expect(alert).toBeEmpty();
-  await expect(evm.getByRole("list", { name: "Signatures of your Ethereum Sepolia wallet" }).getByRole("listitem")).toHaveCount(1);
+  await expect(
+    evm.getByRole("list", { name: "Signatures of your Ethereum Sepolia wallet" }).getByRole("listitem"),
+  ).toHaveCount(1);
 });
 
-test("typed data (EIP-712): broken JSON is said in words with no passkey prompt; the permit example is signed and verified", async ({ page }) => {
+test("typed data (EIP-712): broken JSON is said in words with no passkey prompt; the permit example is signed and verified", async ({
+  page,
+}) => {
   const { authenticator, evmAddress } = await onWalletPage(page, "wallet-typed");
   const evm = walletCard(page, "Ethereum Sepolia");
   await expect(walletCard(page, "Solana Devnet").getByText("Sign typed data (EIP-712)")).toHaveCount(0); // EVM wallets only
@@ -130,13 +162,17 @@ test("typed data (EIP-712): broken JSON is said in words with no passkey prompt;
   const before = await signCount();
   await form.getByRole("textbox").fill('{ "types": { "Mail": [ }');
   await form.getByRole("button", { name: "Sign typed data with passkey" }).click();
-  await expect(form.getByRole("alert")).toHaveText(/^This isn't valid JSON \(.+\)\. Check for a missing quote, comma or brace\.$/);
+  await expect(form.getByRole("alert")).toHaveText(
+    /^This isn't valid JSON \(.+\)\. Check for a missing quote, comma or brace\.$/,
+  );
   // A domain for another chain is refused too, in words.
   await form.getByRole("button", { name: "Mail (EIP-712's example)" }).click();
   const onMainnet = (await form.getByRole("textbox").inputValue()).replace('"chainId": 11155111', '"chainId": 1');
   await form.getByRole("textbox").fill(onMainnet);
   await form.getByRole("button", { name: "Sign typed data with passkey" }).click();
-  await expect(form.getByRole("alert")).toHaveText(/^domain\.chainId is 1, but this wallet is on Ethereum Sepolia \(chain id 11155111\)/);
+  await expect(form.getByRole("alert")).toHaveText(
+    /^domain\.chainId is 1, but this wallet is on Ethereum Sepolia \(chain id 11155111\)/,
+  );
   expect(begun).toEqual([]);
   expect(await signCount()).toEqual(before);
 

@@ -4,9 +4,17 @@ import { networkInfo } from "./networks";
 
 describe("networkInfo", () => {
   it("names a network, links its explorer and says how its signatures are checked", () => {
-    expect(networkInfo("EthereumSepolia")).toMatchObject({ displayName: "Ethereum Sepolia", testnet: true, verification: "evm" });
-    expect(networkInfo("EthereumSepolia").explorerAddressUrl!("0xabc")).toBe("https://sepolia.etherscan.io/address/0xabc");
-    expect(networkInfo("SolanaDevnet").explorerAddressUrl!("So1")).toBe("https://explorer.solana.com/address/So1?cluster=devnet");
+    expect(networkInfo("EthereumSepolia")).toMatchObject({
+      displayName: "Ethereum Sepolia",
+      testnet: true,
+      verification: "evm",
+    });
+    expect(networkInfo("EthereumSepolia").explorerAddressUrl!("0xabc")).toBe(
+      "https://sepolia.etherscan.io/address/0xabc",
+    );
+    expect(networkInfo("SolanaDevnet").explorerAddressUrl!("So1")).toBe(
+      "https://explorer.solana.com/address/So1?cluster=devnet",
+    );
     expect(networkInfo("Tron").verification).toBe("none");
   });
 
@@ -55,7 +63,9 @@ describe("networkInfo", () => {
       AvalancheC: chains.avalanche,
       AvalancheCFuji: chains.avalancheFuji,
     };
-    for (const [network, chain] of Object.entries(viemChain)) expect([network, networkInfo(network).chainId]).toEqual([network, chain.id]);
-    for (const network of ["Solana", "SolanaDevnet", "Bitcoin", "Tron", "TronNile"]) expect(networkInfo(network).chainId).toBeNull();
+    for (const [network, chain] of Object.entries(viemChain))
+      expect([network, networkInfo(network).chainId]).toEqual([network, chain.id]);
+    for (const network of ["Solana", "SolanaDevnet", "Bitcoin", "Tron", "TronNile"])
+      expect(networkInfo(network).chainId).toBeNull();
   });
 });

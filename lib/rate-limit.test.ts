@@ -16,14 +16,22 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * MINUTE);
 
 let keys = 0;
 const newKey = () => `key-${++keys}@example.com`;
-const rowsOf = (limit: RateLimit, key: string) => database.prisma.rateLimitAttempt.count({ where: { bucket: bucketOf({ limit, key }) } });
+const rowsOf = (limit: RateLimit, key: string) =>
+  database.prisma.rateLimitAttempt.count({ where: { bucket: bucketOf({ limit, key }) } });
 
 describe("takeAttempt", () => {
   it("allows the limit, then refuses with the time until the oldest leaves the window, recording nothing", async () => {
     const key = newKey();
-    for (const minute of [0, 1, 2]) expect((await takeAttempt([{ limit: THREE_PER_10_MINUTES, key }], at(minute))).allowed).toBe(true);
-    expect(await takeAttempt([{ limit: THREE_PER_10_MINUTES, key }], at(4))).toEqual({ allowed: false, retryAfterMs: 6 * MINUTE });
-    expect(await takeAttempt([{ limit: THREE_PER_10_MINUTES, key }], at(9))).toEqual({ allowed: false, retryAfterMs: 1 * MINUTE });
+    for (const minute of [0, 1, 2])
+      expect((await takeAttempt([{ limit: THREE_PER_10_MINUTES, key }], at(minute))).allowed).toBe(true);
+    expect(await takeAttempt([{ limit: THREE_PER_10_MINUTES, key }], at(4))).toEqual({
+      allowed: false,
+      retryAfterMs: 6 * MINUTE,
+    });
+    expect(await takeAttempt([{ limit: THREE_PER_10_MINUTES, key }], at(9))).toEqual({
+      allowed: false,
+      retryAfterMs: 1 * MINUTE,
+    });
     expect(await rowsOf(THREE_PER_10_MINUTES, key)).toBe(3);
   });
 
@@ -31,7 +39,10 @@ describe("takeAttempt", () => {
     const key = newKey();
     for (const minute of [0, 1, 2]) await takeAttempt([{ limit: THREE_PER_10_MINUTES, key }], at(minute));
     expect((await takeAttempt([{ limit: THREE_PER_10_MINUTES, key }], at(10))).allowed).toBe(true); // minute 0 left
-    expect(await takeAttempt([{ limit: THREE_PER_10_MINUTES, key }], at(10.5))).toEqual({ allowed: false, retryAfterMs: 0.5 * MINUTE });
+    expect(await takeAttempt([{ limit: THREE_PER_10_MINUTES, key }], at(10.5))).toEqual({
+      allowed: false,
+      retryAfterMs: 0.5 * MINUTE,
+    });
     expect((await takeAttempt([{ limit: THREE_PER_10_MINUTES, key }], at(11))).allowed).toBe(true); // minute 1 left
   });
 
@@ -47,12 +58,26 @@ describe("takeAttempt", () => {
     const email = newKey();
     const address = newKey();
     await takeAttempt([{ limit: ONE_PER_HOUR, key: address }], at(0));
-    const refused = await takeAttempt([{ limit: THREE_PER_10_MINUTES, key: email }, { limit: ONE_PER_HOUR, key: address }], at(5));
+    const refused = await takeAttempt(
+      [
+        { limit: THREE_PER_10_MINUTES, key: email },
+        { limit: ONE_PER_HOUR, key: address },
+      ],
+      at(5),
+    );
     expect(refused).toEqual({ allowed: false, retryAfterMs: 55 * MINUTE });
     expect(await rowsOf(THREE_PER_10_MINUTES, email)).toBe(0);
     // The wait is the longest of the full limits.
     for (const minute of [6, 7, 8]) await takeAttempt([{ limit: THREE_PER_10_MINUTES, key: email }], at(minute));
-    expect(await takeAttempt([{ limit: THREE_PER_10_MINUTES, key: email }, { limit: ONE_PER_HOUR, key: address }], at(9))).toEqual({
+    expect(
+      await takeAttempt(
+        [
+          { limit: THREE_PER_10_MINUTES, key: email },
+          { limit: ONE_PER_HOUR, key: address },
+        ],
+        at(9),
+      ),
+    ).toEqual({
       allowed: false,
       retryAfterMs: 51 * MINUTE,
     });
@@ -60,7 +85,9 @@ describe("takeAttempt", () => {
 
   it("of 20 parallel attempts exactly the limit get through, also across two limits", async () => {
     const key = newKey();
-    const results = await Promise.all(Array.from({ length: 20 }, () => takeAttempt([{ limit: THREE_PER_10_MINUTES, key }], at(0))));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => takeAttempt([{ limit: THREE_PER_10_MINUTES, key }], at(0))),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(3);
     expect(await rowsOf(THREE_PER_10_MINUTES, key)).toBe(3);
 
@@ -69,7 +96,13 @@ describe("takeAttempt", () => {
     const [a, b] = [newKey(), newKey()];
     const both = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        takeAttempt([{ limit: ONE_PER_HOUR, key: i % 2 ? a : b }, { limit: THREE_PER_10_MINUTES, key: address }], at(0)),
+        takeAttempt(
+          [
+            { limit: ONE_PER_HOUR, key: i % 2 ? a : b },
+            { limit: THREE_PER_10_MINUTES, key: address },
+          ],
+          at(0),
+        ),
       ),
     );
     expect(both.filter((r) => r.allowed)).toHaveLength(2); // one per email
@@ -87,7 +120,9 @@ describe("takeAttempt", () => {
   it("stores the key only as a hash, and deletes expired rows as new attempts come", async () => {
     const key = newKey();
     await takeAttempt([{ limit: ONE_PER_HOUR, key }], at(0));
-    const row = await database.prisma.rateLimitAttempt.findFirstOrThrow({ where: { bucket: bucketOf({ limit: ONE_PER_HOUR, key }) } });
+    const row = await database.prisma.rateLimitAttempt.findFirstOrThrow({
+      where: { bucket: bucketOf({ limit: ONE_PER_HOUR, key }) },
+    });
     expect(row.bucket).toMatch(/^test:one:[0-9a-f]{64}$/);
     expect(row.bucket).not.toContain(key);
 

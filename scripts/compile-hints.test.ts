@@ -19,7 +19,10 @@ describe("compile hints on a build's client scripts", () => {
   write("root.js", "(()=>{})();\n//# sourceMappingURL=root.js.map");
   write("root.js.map", JSON.stringify({ version: 3, sources: ["a.ts"], mappings: "AAAA" }));
   write("app/page.js", "globalThis.x=1;");
-  write("app/page.js.map", JSON.stringify({ version: 3, sections: [{ offset: { line: 0, column: 0 }, map: { mappings: "AAAA" } }] }));
+  write(
+    "app/page.js.map",
+    JSON.stringify({ version: 3, sections: [{ offset: { line: 0, column: 0 }, map: { mappings: "AAAA" } }] }),
+  );
   write("style.css", "body{}");
 
   it("puts the hint on the first line of every script, once, and leaves other files alone", () => {

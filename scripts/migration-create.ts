@@ -55,13 +55,17 @@ async function main() {
   if (!name) throw new Error("usage: npm run db:migration:create -- [--sandbox] <name>");
 
   const files = await Promise.all(
-    (await readdir(SCHEMA_DIR)).filter((f) => f.endsWith(".prisma")).sort().map(async (f) => ({
-      path: path.join(SCHEMA_DIR, f),
-      content: await readFile(path.join(SCHEMA_DIR, f), "utf8"),
-    })),
+    (await readdir(SCHEMA_DIR))
+      .filter((f) => f.endsWith(".prisma"))
+      .sort()
+      .map(async (f) => ({
+        path: path.join(SCHEMA_DIR, f),
+        content: await readFile(path.join(SCHEMA_DIR, f), "utf8"),
+      })),
   );
   const sandboxFile = files.find((f) => path.basename(f.path) === SANDBOX_SCHEMA);
-  if (sandbox && !sandboxFile) throw new Error(`--sandbox: prisma/schema/${SANDBOX_SCHEMA} is not there (the sandbox was removed)`);
+  if (sandbox && !sandboxFile)
+    throw new Error(`--sandbox: prisma/schema/${SANDBOX_SCHEMA} is not there (the sandbox was removed)`);
   const sandboxTables = [...new Set([...TABLES_IN_APP_HISTORY, ...tablesOf(sandboxFile?.content ?? "")])];
   const appTables = files.filter((f) => f !== sandboxFile).flatMap((f) => tablesOf(f.content));
   // The schema engine wants them qualified by schema; everything here lives in `public`.

@@ -27,31 +27,42 @@ describe("methods on every /api route", () => {
     expect(files.length).toBeGreaterThanOrEqual(15);
   });
 
-  it.each(files)("%s exports every method, and answers the ones it does not take with a JSON 405 and Allow", async (file) => {
-    const route = routes[file]!;
-    for (const method of METHODS) expect(route[method], `${file} ${method}`).toBeTypeOf("function");
-    const refused: string[] = [];
-    let allow: string | null = null;
-    for (const method of METHODS) {
-      if (file.includes("nextauth") && (method === "GET" || method === "POST")) continue; // NextAuth needs Next's request scope
-      const response = await route[method]!(request(method), noParams);
-      expect(response.headers.get("content-type"), `${file} ${method}`).toMatch(/^application\/json/);
-      if (response.status !== 405) continue;
-      refused.push(method);
-      allow = response.headers.get("allow");
-      expect((await response.json()) as unknown).toEqual({ error: { message: expect.stringMatching(new RegExp(`^${method} is not supported here\\. This address accepts `)), code: "method_not_allowed", status: 405 } });
-    }
-    expect(refused.length).toBeGreaterThanOrEqual(3);
-    const allowed = allow!.split(", ");
-    expect(allowed.length + refused.length).toBe(METHODS.length);
-    for (const method of allowed) expect(refused).not.toContain(method);
-  });
+  it.each(files)(
+    "%s exports every method, and answers the ones it does not take with a JSON 405 and Allow",
+    async (file) => {
+      const route = routes[file]!;
+      for (const method of METHODS) expect(route[method], `${file} ${method}`).toBeTypeOf("function");
+      const refused: string[] = [];
+      let allow: string | null = null;
+      for (const method of METHODS) {
+        if (file.includes("nextauth") && (method === "GET" || method === "POST")) continue; // NextAuth needs Next's request scope
+        const response = await route[method]!(request(method), noParams);
+        expect(response.headers.get("content-type"), `${file} ${method}`).toMatch(/^application\/json/);
+        if (response.status !== 405) continue;
+        refused.push(method);
+        allow = response.headers.get("allow");
+        expect((await response.json()) as unknown).toEqual({
+          error: {
+            message: expect.stringMatching(new RegExp(`^${method} is not supported here\\. This address accepts `)),
+            code: "method_not_allowed",
+            status: 405,
+          },
+        });
+      }
+      expect(refused.length).toBeGreaterThanOrEqual(3);
+      const allowed = allow!.split(", ");
+      expect(allowed.length + refused.length).toBe(METHODS.length);
+      for (const method of allowed) expect(refused).not.toContain(method);
+    },
+  );
 });
 
 describe("an /api path with no route", () => {
   it.each(METHODS)("%s: JSON 404 naming the path", async (method) => {
     const response = await routes["./[...path]/route.ts"]![method]!(request(method, "/api/nope"), noParams);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { message: "There is no API at /api/nope. Check the address.", code: "no_such_api", status: 404 } });
+    expect(await response.json()).toEqual({
+      error: { message: "There is no API at /api/nope. Check the address.", code: "no_such_api", status: 404 },
+    });
   });
 });

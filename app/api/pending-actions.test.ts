@@ -46,7 +46,8 @@ describe("the cap on a user's pending actions", () => {
       expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(200);
       expect(await response.json()).toEqual({
         error: {
-          message: "You have 10 requests waiting for your passkey's approval, the most at once. Approve one of them, or wait about 4 minutes until the oldest expires, then try again.",
+          message:
+            "You have 10 requests waiting for your passkey's approval, the most at once. Approve one of them, or wait about 4 minutes until the oldest expires, then try again.",
           code: "too_many_pending_actions",
           status: 429,
         },

@@ -41,7 +41,12 @@ describe("text Postgres cannot store", () => {
       app.call(beginSignature, user, { body: { message }, params: { walletId } }),
     );
     expect(response.status).toBe(400);
-    expect(await errorOf(response)).toEqual({ message: `Request body is invalid: message: ${NOT_STORABLE}`, code: "invalid_body", status: 400, issues: [{ path: "message", message: NOT_STORABLE }] });
+    expect(await errorOf(response)).toEqual({
+      message: `Request body is invalid: message: ${NOT_STORABLE}`,
+      code: "invalid_body",
+      status: 400,
+      issues: [{ path: "message", message: NOT_STORABLE }],
+    });
     expect(await app.database.prisma.pendingUserAction.count()).toBe(before);
   });
 

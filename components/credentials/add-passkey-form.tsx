@@ -22,7 +22,11 @@ export function AddPasskeyForm({ busy, onAdd }: Props) {
   }
 
   return (
-    <form onSubmit={submit} className="mt-6 space-y-3 border-t border-slate-200 pt-6" aria-labelledby="add-passkey-title">
+    <form
+      onSubmit={submit}
+      className="mt-6 space-y-3 border-t border-slate-200 pt-6"
+      aria-labelledby="add-passkey-title"
+    >
       <h3 id="add-passkey-title" className="font-semibold text-slate-900">
         Add a passkey
       </h3>

@@ -29,7 +29,11 @@ export function CredentialList({ credentials, busy, label, onDeactivate }: Props
         const deactivating = busy?.kind === "deactivate" && busy.id === credential.id;
         const last = credential.active && activeCount === 1;
         return (
-          <li key={credential.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid="credential">
+          <li
+            key={credential.id}
+            className="flex flex-wrap items-center justify-between gap-3 px-4 py-3"
+            data-testid="credential"
+          >
             <div>
               <p className="font-medium text-slate-900">
                 {credential.name}{" "}
@@ -40,14 +44,15 @@ export function CredentialList({ credentials, busy, label, onDeactivate }: Props
                 </span>
               </p>
               <p className="mt-0.5 text-xs text-slate-500">
-                Created{" "}
-                <time dateTime={credential.createdAt}>{formatUtc(credential.createdAt)}</time>
+                Created <time dateTime={credential.createdAt}>{formatUtc(credential.createdAt)}</time>
               </p>
             </div>
             {onDeactivate && credential.active && (
               <div className="flex flex-wrap items-center gap-2">
                 {last ? (
-                  <p className="text-xs text-slate-500">Your only active passkey: add another before deactivating it.</p>
+                  <p className="text-xs text-slate-500">
+                    Your only active passkey: add another before deactivating it.
+                  </p>
                 ) : confirming === credential.id ? (
                   <>
                     <button

@@ -17,7 +17,14 @@ export function CredentialsManager({ initial }: { initial: CredentialView[] }) {
   return (
     <div className="space-y-6">
       <FormAlert message={error} />
-      <p role="status" aria-live="polite" data-testid="credentials-status" className={done ? "rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2.5 text-sm text-emerald-900" : "sr-only"}>
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="credentials-status"
+        className={
+          done ? "rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2.5 text-sm text-emerald-900" : "sr-only"
+        }
+      >
         {done}
       </p>
 

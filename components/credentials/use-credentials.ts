@@ -29,7 +29,10 @@ export function useCredentials(initial: CredentialView[]) {
   const prepared = useRef<PreparedChallenge | null>(null);
 
   const prepare = useCallback(async () => {
-    const { challenge, challengeToken } = await apiPost<{ challenge: DfnsRegistrationChallenge; challengeToken: string }>("/api/credentials/challenge");
+    const { challenge, challengeToken } = await apiPost<{
+      challenge: DfnsRegistrationChallenge;
+      challengeToken: string;
+    }>("/api/credentials/challenge");
     prepared.current = { challenge, challengeToken, fetchedAt: Date.now() };
     return prepared.current;
   }, []);
@@ -48,13 +51,22 @@ export function useCredentials(initial: CredentialView[]) {
       setError(null);
       setDone(null);
       try {
-        const ready = prepared.current && Date.now() - prepared.current.fetchedAt < CHALLENGE_MAX_AGE_MS ? prepared.current : await prepare();
+        const ready =
+          prepared.current && Date.now() - prepared.current.fetchedAt < CHALLENGE_MAX_AGE_MS
+            ? prepared.current
+            : await prepare();
         prepared.current = null; // one passkey per challenge
         let credentialInfo;
         try {
           credentialInfo = await createPasskey(ready.challenge);
         } catch (cause) {
-          setError(describePasskeyError(cause, { rpId: ready.challenge.rp.id, hostname: window.location.hostname, secureContext: window.isSecureContext }).message);
+          setError(
+            describePasskeyError(cause, {
+              rpId: ready.challenge.rp.id,
+              hostname: window.location.hostname,
+              secureContext: window.isSecureContext,
+            }).message,
+          );
           return false;
         }
         const { credential } = await runUserAction<{ credential: CredentialView }>({

@@ -9,7 +9,10 @@ export function FlowStatus({ name, status, notice }: { name: string; status: str
         {status}
       </p>
       {notice && (
-        <p className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-950" data-testid={`${name}-notice`}>
+        <p
+          className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-950"
+          data-testid={`${name}-notice`}
+        >
           {notice}
         </p>
       )}

@@ -44,7 +44,13 @@ export function PasskeyStep({ state, headingRef, onCreate, onRetry }: Props) {
             className={`${buttonStyles.primary} w-full sm:w-auto`}
           >
             {(loading || prompting) && <Spinner />}
-            {loading ? "Getting ready…" : prompting ? "Waiting for your passkey…" : problem ? "Try again" : "Create my passkey"}
+            {loading
+              ? "Getting ready…"
+              : prompting
+                ? "Waiting for your passkey…"
+                : problem
+                  ? "Try again"
+                  : "Create my passkey"}
           </button>
         )}
       </div>

@@ -2,7 +2,11 @@ import { brand } from "@/lib/brand";
 
 /** The name of the downloaded file, e.g. `acme-wallet-recovery-code.txt`. */
 export function recoveryCodeFileName(): string {
-  const slug = brand.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "wallet";
+  const slug =
+    brand.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "wallet";
   return `${slug}-recovery-code.txt`;
 }
 

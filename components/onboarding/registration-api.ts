@@ -27,4 +27,5 @@ export interface CompleteResponse {
 
 export const startRegistration = () => apiPost<StartResponse>("/api/registration/start");
 
-export const completeRegistration = (body: CompleteRequest) => apiPost<CompleteResponse>("/api/registration/complete", body);
+export const completeRegistration = (body: CompleteRequest) =>
+  apiPost<CompleteResponse>("/api/registration/complete", body);

@@ -83,7 +83,15 @@ export function SaveRecoveryCode({ recoveryCode, username, saved, onSavedChange 
 }
 
 /** The button that waits for the checkbox, with the hint that says so. */
-export function ConfirmSavedButton({ saved, onClick, children }: { saved: boolean; onClick: () => void; children: string }) {
+export function ConfirmSavedButton({
+  saved,
+  onClick,
+  children,
+}: {
+  saved: boolean;
+  onClick: () => void;
+  children: string;
+}) {
   const hint = useId();
   return (
     <div className="space-y-2">

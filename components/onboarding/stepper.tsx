@@ -16,7 +16,12 @@ interface StepperProps<Id extends string> {
 }
 
 /** Where the user is in the steps: done ones ticked, the current one marked for screen readers. */
-export function Stepper<Id extends string = Step>({ current, finished, steps = STEPS as never, label = "Setup progress" }: StepperProps<Id>) {
+export function Stepper<Id extends string = Step>({
+  current,
+  finished,
+  steps = STEPS as never,
+  label = "Setup progress",
+}: StepperProps<Id>) {
   const currentIndex = steps.findIndex((step) => step.id === current);
   return (
     <nav aria-label={label}>

@@ -21,8 +21,12 @@ export function WalletsStep({ state, headingRef, onRetry, onStartOver }: Props) 
   const finished = activity === "done" || activity === "leaving";
 
   return (
-    <StepSection title={finished ? (wallets.length > 0 ? "Your wallets are ready" : "Your account is ready") : "Create your wallets"} headingRef={headingRef}>
-
+    <StepSection
+      title={
+        finished ? (wallets.length > 0 ? "Your wallets are ready" : "Your account is ready") : "Create your wallets"
+      }
+      headingRef={headingRef}
+    >
       {activity === "wallets" && (
         <p className="mt-4 flex items-center gap-2 text-sm text-slate-600">
           <Spinner /> Registering your passkey and recovery key, and creating your wallets…

@@ -56,7 +56,11 @@ export function CodeStep({ state, headingRef, onCheck, onRetry }: Props) {
             Try again
           </button>
         ) : (
-          <button type="submit" disabled={loading || checking || code.trim() === ""} className={`${buttonStyles.primary} w-full sm:w-auto`}>
+          <button
+            type="submit"
+            disabled={loading || checking || code.trim() === ""}
+            className={`${buttonStyles.primary} w-full sm:w-auto`}
+          >
             {(loading || checking) && <Spinner />}
             {loading ? "Getting ready…" : checking ? "Checking your code…" : "Continue"}
           </button>

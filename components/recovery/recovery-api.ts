@@ -16,4 +16,5 @@ export interface StartRecoveryResponse {
 
 export const startRecovery = () => apiPost<StartRecoveryResponse>("/api/recovery/start");
 
-export const completeRecovery = (body: CompleteRecoveryRequest) => apiPost<{ status: "recovered" }>("/api/recovery/complete", body);
+export const completeRecovery = (body: CompleteRecoveryRequest) =>
+  apiPost<{ status: "recovered" }>("/api/recovery/complete", body);

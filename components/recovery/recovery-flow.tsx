@@ -19,15 +19,30 @@ export function RecoveryFlow() {
 
   return (
     <div className="space-y-6">
-      <Stepper steps={RECOVERY_STEPS} current={state.step} finished={state.activity === "done"} label="Recovery progress" />
+      <Stepper
+        steps={RECOVERY_STEPS}
+        current={state.step}
+        finished={state.activity === "done"}
+        label="Recovery progress"
+      />
 
       <FlowStatus name="recovery" status={recoveryStatus(state)} notice={state.notice} />
 
       <div className={cardStyles}>
-        {state.step === "code" && <CodeStep state={state} headingRef={headingRef} onCheck={checkCode} onRetry={retry} />}
-        {state.step === "passkey" && <NewPasskeyStep state={state} headingRef={headingRef} onCreate={createNewPasskey} onRetry={retry} />}
+        {state.step === "code" && (
+          <CodeStep state={state} headingRef={headingRef} onCheck={checkCode} onRetry={retry} />
+        )}
+        {state.step === "passkey" && (
+          <NewPasskeyStep state={state} headingRef={headingRef} onCreate={createNewPasskey} onRetry={retry} />
+        )}
         {state.step === "new-code" && (
-          <NewCodeStep state={state} headingRef={headingRef} onFinish={finish} onRetry={retry} onStartOver={startOver} />
+          <NewCodeStep
+            state={state}
+            headingRef={headingRef}
+            onFinish={finish}
+            onRetry={retry}
+            onStartOver={startOver}
+          />
         )}
       </div>
     </div>

@@ -51,7 +51,9 @@ export function AddWallet({ networks }: { networks: NetworkChoice[] }) {
         <p className="mt-2 text-sm text-slate-600">You have a wallet on every network this app offers.</p>
       ) : (
         <form onSubmit={add} className="mt-2 space-y-3">
-          <p className="text-sm text-slate-600">A new wallet on another network, created by Dfns and approved with your passkey.</p>
+          <p className="text-sm text-slate-600">
+            A new wallet on another network, created by Dfns and approved with your passkey.
+          </p>
           <div className="flex flex-wrap items-end gap-3">
             <div>
               <label htmlFor={ids.network} className="block text-sm font-medium text-slate-800">

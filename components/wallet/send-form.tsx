@@ -62,15 +62,19 @@ export function SendForm({ walletId, network, networkName, assets, feePriority, 
     setFieldProblem(null);
     setBusy(true);
     try {
-      const begun = await apiPost<{ action: BrowserUserAction; transfer: TransferView }>(`/api/wallets/${walletId}/transfers`, {
-        asset: selected.id,
-        to,
-        amount,
-        ...(feePriority ? { priority } : {}),
-      });
+      const begun = await apiPost<{ action: BrowserUserAction; transfer: TransferView }>(
+        `/api/wallets/${walletId}/transfers`,
+        {
+          asset: selected.id,
+          to,
+          amount,
+          ...(feePriority ? { priority } : {}),
+        },
+      );
       setStep({ name: "review", ...begun });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400 && isField(error.field)) setFieldProblem({ field: error.field, message: error.message });
+      if (error instanceof ApiError && error.status === 400 && isField(error.field))
+        setFieldProblem({ field: error.field, message: error.message });
       else setProblem(userActionErrorMessage(error));
     } finally {
       setBusy(false);
@@ -81,7 +85,10 @@ export function SendForm({ walletId, network, networkName, assets, feePriority, 
     setBusy(true);
     setProblem(null);
     try {
-      const sent = await approveAndComplete<{ transfer: TransferView }>(action, `/api/wallets/${walletId}/transfers/complete`);
+      const sent = await approveAndComplete<{ transfer: TransferView }>(
+        action,
+        `/api/wallets/${walletId}/transfers/complete`,
+      );
       setStep({ name: "sent", transfer: sent.transfer, problem: null });
     } catch (error) {
       if (error instanceof ApiError && error.code === "transfer_unconfirmed") {
@@ -122,14 +129,18 @@ export function SendForm({ walletId, network, networkName, assets, feePriority, 
     return (
       <div data-testid="transfer-review">
         <h4 className="text-sm font-semibold text-slate-900">Check and approve</h4>
-        <p className="mt-1 text-sm text-slate-600">Your passkey approves exactly this transfer; nothing else can be sent with its approval.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Your passkey approves exactly this transfer; nothing else can be sent with its approval.
+        </p>
         <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 rounded-xl border border-slate-200 p-4 text-sm">
           <dt className="text-slate-500">Network</dt>
           <dd className="text-slate-900">{transfer.networkName}</dd>
           <dt className="text-slate-500">Asset</dt>
           <dd className="text-slate-900">
             {transfer.symbol}
-            {transfer.token && <span className="block break-all font-mono text-xs text-slate-500">{transfer.token}</span>}
+            {transfer.token && (
+              <span className="block break-all font-mono text-xs text-slate-500">{transfer.token}</span>
+            )}
           </dd>
           <dt className="text-slate-500">Amount</dt>
           <dd className="font-mono text-slate-900" data-testid="review-amount">
@@ -152,7 +163,12 @@ export function SendForm({ walletId, network, networkName, assets, feePriority, 
             {busy && <Spinner />}
             {busy ? "Waiting for your passkey…" : "Send with passkey"}
           </button>
-          <button type="button" disabled={busy} onClick={() => setStep({ name: "edit" })} className={buttonStyles.secondary}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => setStep({ name: "edit" })}
+            className={buttonStyles.secondary}
+          >
             Change
           </button>
         </div>
@@ -169,7 +185,13 @@ export function SendForm({ walletId, network, networkName, assets, feePriority, 
           <label htmlFor={ids.asset} className="block text-sm font-medium text-slate-800">
             Asset
           </label>
-          <select id={ids.asset} value={asset.id} onChange={(e) => setAssetId(e.target.value)} className={inputStyles} aria-invalid={invalid("asset")}>
+          <select
+            id={ids.asset}
+            value={asset.id}
+            onChange={(e) => setAssetId(e.target.value)}
+            className={inputStyles}
+            aria-invalid={invalid("asset")}
+          >
             {assets.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.symbol} ({a.formatted})
@@ -214,7 +236,12 @@ export function SendForm({ walletId, network, networkName, assets, feePriority, 
           <label htmlFor={ids.priority} className="block text-sm font-medium text-slate-800">
             Fee priority
           </label>
-          <select id={ids.priority} value={priority} onChange={(e) => setPriority(e.target.value as typeof priority)} className={`${inputStyles} sm:w-48`}>
+          <select
+            id={ids.priority}
+            value={priority}
+            onChange={(e) => setPriority(e.target.value as typeof priority)}
+            className={`${inputStyles} sm:w-48`}
+          >
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>
                 {p}
@@ -235,4 +262,5 @@ export function SendForm({ walletId, network, networkName, assets, feePriority, 
   );
 }
 
-const isField = (field: string | undefined): field is TransferField => field === "asset" || field === "to" || field === "amount";
+const isField = (field: string | undefined): field is TransferField =>
+  field === "asset" || field === "to" || field === "amount";

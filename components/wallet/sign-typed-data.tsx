@@ -76,7 +76,12 @@ export function SignTypedData({ walletId, networkName, signer, onSigned }: Props
         <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
           <span>Start from an example:</span>
           {typedDataExamples(signer.address, signer.chainId).map((example) => (
-            <button key={example.id} type="button" onClick={() => fillExample(example.id)} className={buttonStyles.secondary}>
+            <button
+              key={example.id}
+              type="button"
+              onClick={() => fillExample(example.id)}
+              className={buttonStyles.secondary}
+            >
               {example.label}
             </button>
           ))}
@@ -96,9 +101,9 @@ export function SignTypedData({ walletId, networkName, signer, onSigned }: Props
           className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-xs text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand focus:outline-none"
         />
         <p id={ids.hint} className="text-xs text-slate-500">
-          As a dapp passes it to <code>eth_signTypedData_v4</code>: types, primaryType, domain and message. The domain&apos;s
-          chainId must be this wallet&apos;s ({signer.chainId}). Your passkey approves it; the server then checks the signature
-          against this wallet&apos;s address.
+          As a dapp passes it to <code>eth_signTypedData_v4</code>: types, primaryType, domain and message. The
+          domain&apos;s chainId must be this wallet&apos;s ({signer.chainId}). Your passkey approves it; the server then
+          checks the signature against this wallet&apos;s address.
         </p>
         <FormAlert message={problem} />
         <button type="submit" disabled={busy} className={buttonStyles.primary}>

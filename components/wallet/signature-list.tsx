@@ -24,7 +24,9 @@ export function LatestSignature({ signature, testId }: { signature: SignatureVie
             </p>
             <VerificationBadge signature={signature} />
           </div>
-          {signature.signature && <p className="mt-2 break-all font-mono text-xs text-slate-700">{signature.signature}</p>}
+          {signature.signature && (
+            <p className="mt-2 break-all font-mono text-xs text-slate-700">{signature.signature}</p>
+          )}
         </div>
       )}
     </div>
@@ -35,16 +37,35 @@ export function LatestSignature({ signature, testId }: { signature: SignatureVie
 export function VerificationBadge({ signature }: { signature: Pick<SignatureView, "verified" | "status"> }) {
   const [text, style, title] =
     signature.status === "Pending"
-      ? ["Waiting for approval", "bg-amber-50 text-amber-900 ring-amber-200", "A policy asks for someone to approve this signature first; reload to check again."]
+      ? [
+          "Waiting for approval",
+          "bg-amber-50 text-amber-900 ring-amber-200",
+          "A policy asks for someone to approve this signature first; reload to check again.",
+        ]
       : signature.status !== "Signed" && signature.verified === null
-      ? [signature.status, "bg-amber-50 text-amber-900 ring-amber-200", "Dfns has not finished signing; reload to check again."]
-      : signature.verified === true
-        ? ["Verified", "bg-emerald-50 text-emerald-800 ring-emerald-200", "The signature checks out against this wallet."]
-        : signature.verified === false
-          ? ["Does not verify", "bg-red-50 text-red-800 ring-red-200", "The signature does not match this wallet."]
-          : ["Not checked", "bg-slate-100 text-slate-700 ring-slate-200", "This app does not check signatures on this network."];
+        ? [
+            signature.status,
+            "bg-amber-50 text-amber-900 ring-amber-200",
+            "Dfns has not finished signing; reload to check again.",
+          ]
+        : signature.verified === true
+          ? [
+              "Verified",
+              "bg-emerald-50 text-emerald-800 ring-emerald-200",
+              "The signature checks out against this wallet.",
+            ]
+          : signature.verified === false
+            ? ["Does not verify", "bg-red-50 text-red-800 ring-red-200", "The signature does not match this wallet."]
+            : [
+                "Not checked",
+                "bg-slate-100 text-slate-700 ring-slate-200",
+                "This app does not check signatures on this network.",
+              ];
   return (
-    <span title={title} className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${style}`}>
+    <span
+      title={title}
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${style}`}
+    >
       {text}
     </span>
   );
@@ -65,10 +86,14 @@ export function SignatureList({ signatures, label }: { signatures: SignatureView
           {signature.kind === "Eip712" && (
             <details className="mt-1">
               <summary className="cursor-pointer text-xs text-slate-600">Show the typed data</summary>
-              <pre className="mt-1 max-h-64 overflow-auto rounded-lg bg-slate-50 p-2 font-mono text-xs text-slate-800">{signature.message}</pre>
+              <pre className="mt-1 max-h-64 overflow-auto rounded-lg bg-slate-50 p-2 font-mono text-xs text-slate-800">
+                {signature.message}
+              </pre>
             </details>
           )}
-          {signature.signature && <p className="mt-1 break-all font-mono text-xs text-slate-600">{signature.signature}</p>}
+          {signature.signature && (
+            <p className="mt-1 break-all font-mono text-xs text-slate-600">{signature.signature}</p>
+          )}
           <p className="mt-1 text-xs text-slate-500">
             <time dateTime={signature.createdAt}>{formatUtc(signature.createdAt)}</time>
           </p>

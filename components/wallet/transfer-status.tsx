@@ -16,7 +16,11 @@ const STATUS_STYLES: Record<string, string> = {
 export function StatusBadge({ status }: { status: string }) {
   const style = STATUS_STYLES[status] ?? "bg-amber-50 text-amber-900 ring-amber-200";
   return (
-    <span data-testid="transfer-status" data-status={status} className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${style}`}>
+    <span
+      data-testid="transfer-status"
+      data-status={status}
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${style}`}
+    >
       {statusLabel(status)}
     </span>
   );
@@ -54,10 +58,15 @@ export function TransferStatus({
 }) {
   const { transfer, stale } = useTransferStatus(initial, onSettled);
   return (
-    <div className="mt-4 rounded-xl border border-brand-muted bg-brand-soft p-4" data-testid="latest-transfer" data-transfer-id={transfer.id}>
+    <div
+      className="mt-4 rounded-xl border border-brand-muted bg-brand-soft p-4"
+      data-testid="latest-transfer"
+      data-transfer-id={transfer.id}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <p className="text-sm font-semibold text-slate-900">
-          {transfer.formattedAmount} {transfer.symbol} to <span className="break-all font-mono text-xs">{transfer.to}</span>
+          {transfer.formattedAmount} {transfer.symbol} to{" "}
+          <span className="break-all font-mono text-xs">{transfer.to}</span>
         </p>
         <StatusBadge status={transfer.status} />
       </div>
@@ -65,7 +74,8 @@ export function TransferStatus({
       {transfer.txHash ? (
         <p className="mt-2 text-xs text-slate-600">
           Transaction <TxHash hash={transfer.txHash} explorerUrl={transfer.explorerUrl} />
-          {!transfer.explorerUrl && " (no public block explorer shows this network here: the hash is the transaction's id)"}
+          {!transfer.explorerUrl &&
+            " (no public block explorer shows this network here: the hash is the transaction's id)"}
         </p>
       ) : (
         <p className="mt-2 text-xs text-slate-600">The transaction hash appears once the network has it.</p>

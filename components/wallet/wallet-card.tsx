@@ -21,7 +21,15 @@ interface Props {
 }
 
 /** One wallet: network, status, address (copy, QR, explorer), public key, its funds, and signing. */
-export function WalletCard({ wallet, qrCode, verificationNote, signatures, signatureListLimit, messageMaxLength, funds }: Props) {
+export function WalletCard({
+  wallet,
+  qrCode,
+  verificationNote,
+  signatures,
+  signatureListLimit,
+  messageMaxLength,
+  funds,
+}: Props) {
   const titleId = `wallet-${wallet.id}-title`;
   const active = wallet.status === "Active";
   const { chainId } = networkInfo(wallet.network);
@@ -45,20 +53,31 @@ export function WalletCard({ wallet, qrCode, verificationNote, signatures, signa
             <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Address</p>
             {wallet.address ? (
               <>
-                <p className="mt-1 break-all font-mono text-sm text-slate-900" data-testid="wallet-address" translate="no">
+                <p
+                  className="mt-1 break-all font-mono text-sm text-slate-900"
+                  data-testid="wallet-address"
+                  translate="no"
+                >
                   {wallet.address}
                 </p>
                 <div className="mt-2 flex flex-wrap items-center gap-3">
                   <CopyButton text={wallet.address} label="Copy address" copiedMessage="Address copied." />
                   {wallet.explorerUrl && (
-                    <a href={wallet.explorerUrl} target="_blank" rel="noopener noreferrer" className={`${linkStyles} text-sm`}>
+                    <a
+                      href={wallet.explorerUrl}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      className={`${linkStyles} text-sm`}
+                    >
                       View on block explorer<span className="sr-only"> (opens in a new tab)</span> ↗
                     </a>
                   )}
                 </div>
               </>
             ) : (
-              <p className="mt-1 text-sm text-slate-600">No address yet: Dfns is still creating it. Reload the page in a moment.</p>
+              <p className="mt-1 text-sm text-slate-600">
+                No address yet: Dfns is still creating it. Reload the page in a moment.
+              </p>
             )}
           </div>
           <div>
@@ -71,13 +90,22 @@ export function WalletCard({ wallet, qrCode, verificationNote, signatures, signa
         {qrCode && (
           // A data URL made on the server: next/image would add nothing here.
           // eslint-disable-next-line @next/next/no-img-element
-          <img src={qrCode} width={144} height={144} alt={`QR code of your ${wallet.networkName} address`} className="size-36 shrink-0 self-start rounded-lg border border-slate-200" />
+          <img
+            src={qrCode}
+            width={144}
+            height={144}
+            alt={`QR code of your ${wallet.networkName} address`}
+            className="size-36 shrink-0 self-start rounded-lg border border-slate-200"
+          />
         )}
       </div>
 
       {funds && <div className="mt-6 border-t border-slate-200 pt-6">{funds}</div>}
 
-      <section aria-label={`Sign with your ${wallet.networkName} wallet`} className="mt-6 border-t border-slate-200 pt-6">
+      <section
+        aria-label={`Sign with your ${wallet.networkName} wallet`}
+        className="mt-6 border-t border-slate-200 pt-6"
+      >
         {active ? (
           <WalletSigning
             walletId={wallet.id}
@@ -86,7 +114,11 @@ export function WalletCard({ wallet, qrCode, verificationNote, signatures, signa
             initialSignatures={signatures}
             listLimit={signatureListLimit}
             messageMaxLength={messageMaxLength}
-            typedData={chainId !== null && wallet.address ? { address: wallet.address, chainId, maxLength: TYPED_DATA_MAX_LENGTH } : null}
+            typedData={
+              chainId !== null && wallet.address
+                ? { address: wallet.address, chainId, maxLength: TYPED_DATA_MAX_LENGTH }
+                : null
+            }
           />
         ) : (
           <p className="text-sm text-slate-600">This wallet can&apos;t sign while its status is {wallet.status}.</p>

@@ -30,7 +30,13 @@ export function WalletFunds({ walletId, network, networkName, testFundsUrl, feeP
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h3 className="text-sm font-semibold text-slate-900">Balances</h3>
           {testFundsUrl && (
-            <a href={testFundsUrl} target="_blank" rel="noopener noreferrer" className={buttonStyles.secondary} data-testid="test-funds-link">
+            <a
+              href={testFundsUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              className={buttonStyles.secondary}
+              data-testid="test-funds-link"
+            >
               Get test funds<span className="sr-only"> for your {networkName} wallet (opens in a new tab)</span> ↗
             </a>
           )}
@@ -48,7 +54,9 @@ export function WalletFunds({ walletId, network, networkName, testFundsUrl, feeP
             networkName={networkName}
             assets={assets.assets}
             feePriority={feePriority}
-            renderSent={(transfer, sendProblem) => <TransferStatus initial={transfer} native={native} problem={sendProblem} onSettled={onSettled} />}
+            renderSent={(transfer, sendProblem) => (
+              <TransferStatus initial={transfer} native={native} problem={sendProblem} onSettled={onSettled} />
+            )}
           />
         ) : (
           <p className="text-sm text-slate-600">Sending needs your balances from Dfns first.</p>

@@ -21,14 +21,30 @@ interface Props {
 }
 
 /** A wallet's signing forms (a message; typed data on EVM wallets) and the signatures they made. */
-export function WalletSigning({ walletId, networkName, verificationNote, initialSignatures, listLimit, messageMaxLength, typedData }: Props) {
+export function WalletSigning({
+  walletId,
+  networkName,
+  verificationNote,
+  initialSignatures,
+  listLimit,
+  messageMaxLength,
+  typedData,
+}: Props) {
   const [signatures, setSignatures] = useState(initialSignatures);
   const onSigned = (signature: SignatureView) =>
     setSignatures((list) => [signature, ...list.filter((s) => s.id !== signature.id)].slice(0, listLimit));
   return (
     <div>
-      <SignMessage walletId={walletId} networkName={networkName} verificationNote={verificationNote} onSigned={onSigned} messageMaxLength={messageMaxLength} />
-      {typedData && <SignTypedData walletId={walletId} networkName={networkName} signer={typedData} onSigned={onSigned} />}
+      <SignMessage
+        walletId={walletId}
+        networkName={networkName}
+        verificationNote={verificationNote}
+        onSigned={onSigned}
+        messageMaxLength={messageMaxLength}
+      />
+      {typedData && (
+        <SignTypedData walletId={walletId} networkName={networkName} signer={typedData} onSigned={onSigned} />
+      )}
       <h3 className="mt-6 text-sm font-semibold text-slate-900">Past signatures</h3>
       <SignatureList signatures={signatures} label={`Signatures of your ${networkName} wallet`} />
     </div>

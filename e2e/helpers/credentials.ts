@@ -31,7 +31,9 @@ export async function addPasskeyOnSameAuthenticator(page: Page, authenticator: V
     await page.getByLabel("Name of the new passkey").fill(name);
     await page.getByRole("button", { name: "Add passkey" }).click();
     const created = await added;
-    await expect(page.getByTestId("credentials-status")).toHaveText(`Passkey “${name}” added. You can now use it to approve requests for your wallet.`);
+    await expect(page.getByTestId("credentials-status")).toHaveText(
+      `Passkey “${name}” added. You can now use it to approve requests for your wallet.`,
+    );
     return created;
   } finally {
     await page.unroute("**/api/credentials/add");

@@ -28,7 +28,10 @@ export async function getTestFunds(page: Page, card: Locator, buttons: string[])
 }
 
 /** Fills the send form. */
-export async function fillSend(card: Locator, { asset, to, amount }: { asset: string; to: string; amount: string }): Promise<void> {
+export async function fillSend(
+  card: Locator,
+  { asset, to, amount }: { asset: string; to: string; amount: string },
+): Promise<void> {
   await card.getByLabel("Asset").selectOption(asset);
   await card.getByLabel("Amount").fill(amount);
   await card.getByLabel(/Recipient's .* address/).fill(to);

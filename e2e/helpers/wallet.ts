@@ -5,7 +5,11 @@ import type { VirtualAuthenticator } from "./virtual-authenticator";
 export const walletCard = (page: Page, networkName: string) => page.getByRole("article", { name: networkName });
 
 /** Adds a wallet on `networkName` from the wallet page, approved with the passkey; its card. */
-export async function addWalletWith(page: Page, authenticator: VirtualAuthenticator, networkName: string): Promise<Locator> {
+export async function addWalletWith(
+  page: Page,
+  authenticator: VirtualAuthenticator,
+  networkName: string,
+): Promise<Locator> {
   const add = page.getByRole("region", { name: "Add a wallet" });
   await add.getByLabel("Network").selectOption({ label: networkName });
   const approved = authenticator.nextCredentialAsserted();
@@ -27,7 +31,8 @@ export async function signWith(card: Locator, authenticator: VirtualAuthenticato
 }
 
 /** The signature shown in `latest` (its monospace line). */
-export const signatureIn = async (latest: Locator) => ((await latest.locator("p.font-mono").textContent()) ?? "").trim() as Hex;
+export const signatureIn = async (latest: Locator) =>
+  ((await latest.locator("p.font-mono").textContent()) ?? "").trim() as Hex;
 
 /** The card's typed-data (EIP-712) form, opened. */
 export async function typedDataForm(card: Locator): Promise<Locator> {
@@ -38,7 +43,12 @@ export async function typedDataForm(card: Locator): Promise<Locator> {
 }
 
 /** Picks the example `label` in the open typed-data form, approves with the passkey, and waits for the result. */
-export async function signTypedExampleWith(card: Locator, authenticator: VirtualAuthenticator, label: string, title: string): Promise<{ latest: Locator; json: string }> {
+export async function signTypedExampleWith(
+  card: Locator,
+  authenticator: VirtualAuthenticator,
+  label: string,
+  title: string,
+): Promise<{ latest: Locator; json: string }> {
   const form = card.getByRole("form", { name: "Sign typed data" });
   await form.getByRole("button", { name: label }).click();
   const json = await form.getByRole("textbox").inputValue();

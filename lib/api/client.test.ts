@@ -20,17 +20,34 @@ async function failure(body: unknown, status = 400): Promise<ApiError> {
 
 describe("apiPost errors", () => {
   it("carries the server's sentence, code and the field it names", async () => {
-    const error = await failure({ error: { message: "Enter an amount greater than zero.", code: "not_positive", status: 400, field: "amount" } });
-    expect(error).toMatchObject({ status: 400, message: "Enter an amount greater than zero.", code: "not_positive", field: "amount" });
+    const error = await failure({
+      error: { message: "Enter an amount greater than zero.", code: "not_positive", status: 400, field: "amount" },
+    });
+    expect(error).toMatchObject({
+      status: 400,
+      message: "Enter an amount greater than zero.",
+      code: "not_positive",
+      field: "amount",
+    });
   });
 
   it("takes the field from a validation issue's path when the error names none", async () => {
-    const error = await failure({ error: { message: "Request body is invalid: to: must be the address to send to", code: "invalid_body", status: 400, issues: [{ path: "to", message: "…" }] } });
+    const error = await failure({
+      error: {
+        message: "Request body is invalid: to: must be the address to send to",
+        code: "invalid_body",
+        status: 400,
+        issues: [{ path: "to", message: "…" }],
+      },
+    });
     expect(error.field).toBe("to");
     expect(error.code).toBe("invalid_body");
   });
 
   it("has no field for errors about no field", async () => {
-    expect((await failure({ error: { message: "Dfns could not send the transfer.", code: "dfns_error", status: 502 } }, 502)).field).toBeUndefined();
+    expect(
+      (await failure({ error: { message: "Dfns could not send the transfer.", code: "dfns_error", status: 502 } }, 502))
+        .field,
+    ).toBeUndefined();
   });
 });

@@ -4,7 +4,10 @@
 
 const AUTH_API = "/api/auth";
 
-async function postToNextAuth(path: string, fields: Record<string, string>): Promise<{ ok: boolean; url: string | null }> {
+async function postToNextAuth(
+  path: string,
+  fields: Record<string, string>,
+): Promise<{ ok: boolean; url: string | null }> {
   const { csrfToken } = (await (await fetch(`${AUTH_API}/csrf`)).json()) as { csrfToken: string };
   const response = await fetch(`${AUTH_API}/${path}`, {
     method: "POST",

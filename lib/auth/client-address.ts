@@ -41,7 +41,8 @@ function ipv6Prefix64(address: string): string {
   const [head = "", tail] = address.split("::");
   const left = groups(head);
   const right = tail === undefined ? [] : groups(tail);
-  const full = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];
+  const full =
+    tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];
   return full
     .slice(0, 4)
     .map((g) => parseInt(g, 16).toString(16))

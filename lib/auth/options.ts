@@ -69,7 +69,9 @@ function lazyPrismaAdapter(): Adapter {
       const { userId, type, provider, providerAccountId, refresh_token, access_token, expires_at, token_type, scope } =
         account;
       const { id_token, session_state } = account as AdapterAccount & { id_token?: string; session_state?: string };
-      await (await prisma()).linkAccount!({
+      await (
+        await prisma()
+      ).linkAccount!({
         userId,
         type,
         provider,
@@ -83,7 +85,10 @@ function lazyPrismaAdapter(): Adapter {
         session_state,
       } as AdapterAccount);
     },
-    unlinkAccount: async (account: Pick<AdapterAccount, "provider" | "providerAccountId">) => void (await (await prisma()).unlinkAccount!(account)),
+    unlinkAccount: async (account: Pick<AdapterAccount, "provider" | "providerAccountId">) =>
+      void (await (
+        await prisma()
+      ).unlinkAccount!(account)),
     createSession: async (session) => (await prisma()).createSession!(session),
     getSessionAndUser: async (token) => {
       const found = await (await prisma()).getSessionAndUser!(token);
@@ -189,8 +194,14 @@ function buildAuthOptions(): NextAuthOptions {
       },
       signIn: async ({ user, account, isNewUser }) => {
         try {
-          await (await db()).auditEvent.create({
-            data: { userId: user.id, type: "auth.signed_in", detail: { provider: account?.provider ?? "unknown", isNewUser: !!isNewUser } },
+          await (
+            await db()
+          ).auditEvent.create({
+            data: {
+              userId: user.id,
+              type: "auth.signed_in",
+              detail: { provider: account?.provider ?? "unknown", isNewUser: !!isNewUser },
+            },
           });
         } catch (error) {
           console.error("[auth] could not record the sign-in", error);
@@ -203,7 +214,8 @@ function buildAuthOptions(): NextAuthOptions {
         const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
         // A session cookie that no longer decrypts (old secret, tampering) just means "signed out".
         if (error instanceof SessionEndedError) return; // a signed-out cookie: an ordinary "no session"
-        if (code === "JWT_SESSION_ERROR") console.warn(`[next-auth] ${code}: ${error instanceof Error ? error.message : ""}`);
+        if (code === "JWT_SESSION_ERROR")
+          console.warn(`[next-auth] ${code}: ${error instanceof Error ? error.message : ""}`);
         else console.error(`[next-auth] ${code}`, error instanceof Error ? error : "");
       },
       warn: (code) => console.warn(`[next-auth] ${code}`),

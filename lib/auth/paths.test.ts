@@ -53,7 +53,25 @@ describe("localPath", () => {
   });
 
   it("never returns something a browser reads as another host", () => {
-    const nasty = ["/", "//", "\\", "\t", "\n", "\r", "%09", "%0a", "%2f", "%5c", ".", "..", "@", ":", "evil.example", "#", "?"];
+    const nasty = [
+      "/",
+      "//",
+      "\\",
+      "\t",
+      "\n",
+      "\r",
+      "%09",
+      "%0a",
+      "%2f",
+      "%5c",
+      ".",
+      "..",
+      "@",
+      ":",
+      "evil.example",
+      "#",
+      "?",
+    ];
     for (const a of nasty) {
       for (const b of nasty) {
         for (const c of nasty) {

@@ -14,7 +14,11 @@ interface CookieUser {
 const cookieName = (url: string) => `${new URL(url).protocol === "https:" ? "__Secure-" : ""}next-auth.session-token`;
 
 const sessionToken = (user: CookieUser, secret: string) =>
-  encode({ token: { sub: user.id, email: user.email, name: user.name ?? null, sv: user.sessionVersion ?? 0 }, secret, maxAge: SESSION_MAX_AGE_SECONDS });
+  encode({
+    token: { sub: user.id, email: user.email, name: user.name ?? null, sv: user.sessionVersion ?? 0 },
+    secret,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
 
 /**
  * The `Cookie` header value of a signed-in session for `user`, made the way NextAuth makes it

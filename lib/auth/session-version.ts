@@ -38,7 +38,9 @@ export async function currentSessionVersion(userId: string): Promise<number> {
 /** The token's user, if it exists and the token's version is still theirs; else SessionEndedError. */
 export async function sessionUser(token: JWT): Promise<SessionUserRow> {
   if (!token.sub) throw new SessionEndedError();
-  const row = await (await db()).user.findUnique({
+  const row = await (
+    await db()
+  ).user.findUnique({
     where: { id: token.sub },
     select: { id: true, email: true, name: true, image: true, sessionVersion: true },
   });
@@ -49,7 +51,10 @@ export async function sessionUser(token: JWT): Promise<SessionUserRow> {
 }
 
 /** Ends every session of the user; returns the new version (for a cookie the caller renews). */
-export async function endAllSessions(userId: string, tx?: Pick<Awaited<ReturnType<typeof db>>, "user">): Promise<number> {
+export async function endAllSessions(
+  userId: string,
+  tx?: Pick<Awaited<ReturnType<typeof db>>, "user">,
+): Promise<number> {
   const { sessionVersion } = await (tx ?? (await db())).user.update({
     where: { id: userId },
     data: { sessionVersion: { increment: 1 } },

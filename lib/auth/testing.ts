@@ -8,6 +8,11 @@ import { encodeSessionCookie } from "./session-cookie";
  *
  *   new Request(url, { headers: { cookie: await sessionCookie(user), origin: env.appOrigin } })
  */
-export function sessionCookie(user: { id: string; email: string; name?: string | null; sessionVersion?: number }): Promise<string> {
+export function sessionCookie(user: {
+  id: string;
+  email: string;
+  name?: string | null;
+  sessionVersion?: number;
+}): Promise<string> {
   return encodeSessionCookie(user, getEnv().auth);
 }

@@ -3,7 +3,6 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv, type DatabaseConfig } from "@/lib/env";
 import { openDatabase, type Database } from "./open";
 
-
 /**
  * The database of this process: opened on first use from the configuration (the embedded
  * Postgres in PGLITE_DATA_DIR, or DATABASE_URL), with the committed migrations applied once.

@@ -33,30 +33,44 @@ describe("withLease", () => {
   });
 
   it("gives the lease back when the work throws", async () => {
-    await expect(withLease("test:throws", async () => Promise.reject(new Error("boom")), { busy })).rejects.toThrow("boom");
+    await expect(withLease("test:throws", async () => Promise.reject(new Error("boom")), { busy })).rejects.toThrow(
+      "boom",
+    );
     expect(await withLease("test:throws", async () => "next", { busy, waitMs: 0 })).toBe("next");
   });
 
   it("a waiter gives up with busy() after waitMs; an expired lease (its holder crashed) is taken over", async () => {
-    await database.prisma.lease.create({ data: { key: "test:crashed", holder: "gone", expiresAt: new Date(Date.now() + 60_000) } });
+    await database.prisma.lease.create({
+      data: { key: "test:crashed", holder: "gone", expiresAt: new Date(Date.now() + 60_000) },
+    });
     await expect(withLease("test:crashed", async () => "never", { busy, waitMs: 150 })).rejects.toThrow("busy");
 
-    await database.prisma.lease.update({ where: { key: "test:crashed" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await database.prisma.lease.update({
+      where: { key: "test:crashed" },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await withLease("test:crashed", async () => "taken over", { busy, waitMs: 0 })).toBe("taken over");
     expect(await database.prisma.lease.count({ where: { key: "test:crashed" } })).toBe(0);
   });
 
   it("a holder whose lease expired and was taken over does not give back the new holder's lease", async () => {
     let release!: () => void;
-    const first = withLease("test:slow", () => new Promise<void>((resolve) => (release = resolve)), { busy, ttlMs: 50 });
+    const first = withLease("test:slow", () => new Promise<void>((resolve) => (release = resolve)), {
+      busy,
+      ttlMs: 50,
+    });
     await sleep(100); // the first holder's lease has expired
     let secondHolds = false;
-    const second = withLease("test:slow", async () => {
-      secondHolds = true;
-      release(); // the first finishes while the second holds the lease
-      await sleep(50);
-      expect(await database.prisma.lease.count({ where: { key: "test:slow" } })).toBe(1);
-    }, { busy });
+    const second = withLease(
+      "test:slow",
+      async () => {
+        secondHolds = true;
+        release(); // the first finishes while the second holds the lease
+        await sleep(50);
+        expect(await database.prisma.lease.count({ where: { key: "test:slow" } })).toBe(1);
+      },
+      { busy },
+    );
     await Promise.all([first, second]);
     expect(secondHolds).toBe(true);
   });

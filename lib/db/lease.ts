@@ -23,7 +23,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function take(key: string, holder: string, ttlMs: number): Promise<boolean> {
   const now = new Date();
   // The ISO strings read as `timestamp` are UTC, as Prisma stores DateTime.
-  const rows = await (await db()).$queryRaw<{ holder: string }[]>`
+  const rows = await (
+    await db()
+  ).$queryRaw<{ holder: string }[]>`
     INSERT INTO "Lease" ("key", "holder", "expiresAt")
     VALUES (${key}, ${holder}, ${new Date(now.getTime() + ttlMs).toISOString()}::timestamp)
     ON CONFLICT ("key") DO UPDATE SET "holder" = EXCLUDED."holder", "expiresAt" = EXCLUDED."expiresAt"
@@ -38,7 +40,11 @@ async function take(key: string, holder: string, ttlMs: number): Promise<boolean
  *
  *   await withLease(`wallet-create:${userId}`, () => createOnce(), { busy: () => conflict("…") });
  */
-export async function withLease<T>(key: string, fn: () => Promise<T>, { ttlMs = 60_000, waitMs = 20_000, busy }: LeaseOptions): Promise<T> {
+export async function withLease<T>(
+  key: string,
+  fn: () => Promise<T>,
+  { ttlMs = 60_000, waitMs = 20_000, busy }: LeaseOptions,
+): Promise<T> {
   const holder = randomUUID();
   const giveUpAt = Date.now() + waitMs;
   while (!(await take(key, holder, ttlMs))) {

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { emptyDatabaseUrl } from "@/lib/testing/database";
 import { openDatabase, type Database } from "./open";
 
-
 describe("applyMigrations on the embedded database", () => {
   let db: Database | undefined;
   afterEach(async () => db?.close());

@@ -22,7 +22,10 @@ export interface MigrationSource {
  * then the sandbox's where it is present. The two sets touch different tables.
  */
 export async function readMigrations(): Promise<MigrationSource[]> {
-  const [app, sandbox] = await Promise.all([readMigrationsIn(MIGRATIONS_DIR), readMigrationsIn(SANDBOX_MIGRATIONS_DIR).catch(absentAsEmpty)]);
+  const [app, sandbox] = await Promise.all([
+    readMigrationsIn(MIGRATIONS_DIR),
+    readMigrationsIn(SANDBOX_MIGRATIONS_DIR).catch(absentAsEmpty),
+  ]);
   return [...app, ...sandbox];
 }
 
@@ -34,7 +37,10 @@ const absentAsEmpty = (error: NodeJS.ErrnoException): MigrationSource[] => {
 /** The committed migrations of one folder, oldest first. */
 export async function readMigrationsIn(dir: string): Promise<MigrationSource[]> {
   const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => ({
       name,

@@ -10,16 +10,15 @@ type QueryOptions = Parameters<PGlite["query"]>[2];
  */
 export function withMergedParsers(pglite: PGlite): PGlite {
   let merged: NonNullable<QueryOptions>["parsers"];
-  const query = (target: Queryable) =>
-    (sql: string, params?: unknown[], options?: QueryOptions) => {
-      if (!options?.parsers) return target.query(sql, params, options);
-      const { parsers, ...rest } = options;
-      if (merged !== parsers) {
-        Object.assign(pglite.parsers, parsers);
-        merged = parsers;
-      }
-      return target.query(sql, params, rest);
-    };
+  const query = (target: Queryable) => (sql: string, params?: unknown[], options?: QueryOptions) => {
+    if (!options?.parsers) return target.query(sql, params, options);
+    const { parsers, ...rest } = options;
+    if (merged !== parsers) {
+      Object.assign(pglite.parsers, parsers);
+      merged = parsers;
+    }
+    return target.query(sql, params, rest);
+  };
   const wrap = <T extends Queryable>(target: T): T =>
     new Proxy(target, {
       get(object, property) {

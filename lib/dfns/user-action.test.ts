@@ -64,10 +64,12 @@ describe("user actions", () => {
     const other = await signingSetup();
     const action = await begin();
 
-    await expect(complete(action.id, other.passkey.assert(action.challenge).credentialAssertion)).rejects.toMatchObject({
-      status: 403,
-      code: "passkey_not_allowed",
-    });
+    await expect(complete(action.id, other.passkey.assert(action.challenge).credentialAssertion)).rejects.toMatchObject(
+      {
+        status: 403,
+        code: "passkey_not_allowed",
+      },
+    );
     await expect(complete(action.id, passkey.assert("another challenge").credentialAssertion)).rejects.toMatchObject({
       status: 400,
       code: "challenge_mismatch",
@@ -121,10 +123,20 @@ describe("user actions", () => {
   it("answers a policy approval without its own handling with a 202 in words: waiting, until when, nothing to redo", async () => {
     const { begin, complete, passkey, user } = await signingSetup();
     const action = await begin();
-    const waiting = await app.withSandbox({ policyApproval: true }, () => complete(action.id, passkey.assert(action.challenge).credentialAssertion).catch((e: unknown) => e));
-    expect(waiting).toMatchObject({ status: 202, code: "pending_approval", extras: { details: { approvalId: expect.stringMatching(/^ap-/) } } });
-    expect((waiting as Error).message).toMatch(/^Waiting for approval: .* \(until \d+ \w+ \d{4}, \d\d:\d\d UTC\)\. It goes ahead once approved; you don't need to do it again\.$/);
-    expect(await app.database.prisma.auditEvent.count({ where: { userId: user.id, type: "dfns.approval.pending" } })).toBe(1);
+    const waiting = await app.withSandbox({ policyApproval: true }, () =>
+      complete(action.id, passkey.assert(action.challenge).credentialAssertion).catch((e: unknown) => e),
+    );
+    expect(waiting).toMatchObject({
+      status: 202,
+      code: "pending_approval",
+      extras: { details: { approvalId: expect.stringMatching(/^ap-/) } },
+    });
+    expect((waiting as Error).message).toMatch(
+      /^Waiting for approval: .* \(until \d+ \w+ \d{4}, \d\d:\d\d UTC\)\. It goes ahead once approved; you don't need to do it again\.$/,
+    );
+    expect(
+      await app.database.prisma.auditEvent.count({ where: { userId: user.id, type: "dfns.approval.pending" } }),
+    ).toBe(1);
   });
 
   it("refuses an expired action and forgets it", async () => {

@@ -20,7 +20,10 @@ export async function checkDatabase(env: Env, database?: Database): Promise<Chec
     const db = database ?? (opened = await openDatabase(databaseUrl(env.database)));
     const pending = await db.pending();
     if (pending.length === 0) return [ok(`Database reachable (${where}) and migrated`)];
-    if (embedded) return [note(`Database reachable (${where}); the app applies ${pending.length} new migration(s) at its next start`)];
+    if (embedded)
+      return [
+        note(`Database reachable (${where}); the app applies ${pending.length} new migration(s) at its next start`),
+      ];
     return [
       fail(
         `Database reachable (${where}) but ${pending.length} migration${pending.length === 1 ? "" : "s"} not applied (${pending.join(", ")})`,

@@ -30,7 +30,9 @@ export async function runDoctor(options: DoctorOptions): Promise<CheckLine[]> {
     const connection: DfnsConnection = env.dfns;
     lines.push(...(await checkDfns(connection, env)));
   } else {
-    lines.push(ok("Dfns: the built-in sandbox answers (sandbox mode); set the DFNS_* variables to check a real organization"));
+    lines.push(
+      ok("Dfns: the built-in sandbox answers (sandbox mode); set the DFNS_* variables to check a real organization"),
+    );
   }
   return lines;
 }

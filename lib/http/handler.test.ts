@@ -23,7 +23,13 @@ afterAll(async () => {
 
 function call(
   route: RouteHandler,
-  init: { method?: string; body?: string; cookie?: string; origin?: string | null; params?: Record<string, string> } = {},
+  init: {
+    method?: string;
+    body?: string;
+    cookie?: string;
+    origin?: string | null;
+    params?: Record<string, string>;
+  } = {},
 ): Promise<Response> {
   const headers = new Headers();
   if (init.cookie) headers.set("cookie", init.cookie);
@@ -72,7 +78,9 @@ describe("handler", () => {
 
   it("checks the Origin before the session on state-changing requests", async () => {
     expect((await call(echo, { origin: "https://evil.example", body: "{}" })).status).toBe(403);
-    expect((await call(echo, { cookie, origin: "https://evil.example", body: JSON.stringify({ n: 1 }) })).status).toBe(403);
+    expect((await call(echo, { cookie, origin: "https://evil.example", body: JSON.stringify({ n: 1 }) })).status).toBe(
+      403,
+    );
   });
 
   it("does not ask GET requests for an Origin", async () => {
@@ -105,7 +113,9 @@ describe("handler", () => {
     });
     const response = await call(route, { cookie });
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { message: "No such wallet.", code: "wallet_not_found", status: 404 } });
+    expect(await response.json()).toEqual({
+      error: { message: "No such wallet.", code: "wallet_not_found", status: 404 },
+    });
   });
 
   it("maps a DfnsError to 502 with the route's action words", async () => {

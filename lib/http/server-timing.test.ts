@@ -101,7 +101,9 @@ describe("Server-Timing on the app's routes", () => {
 
   it("errors carry it too", async () => {
     const route = handler({}, async () => ({}));
-    const response = await route(new Request(`${getEnv().appOrigin}/api/x`, { method: "POST", headers: { origin: getEnv().appOrigin } }));
+    const response = await route(
+      new Request(`${getEnv().appOrigin}/api/x`, { method: "POST", headers: { origin: getEnv().appOrigin } }),
+    );
     expect(response.status).toBe(401);
     expect(timings(response).dfns).toBe(0);
   });

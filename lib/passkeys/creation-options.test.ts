@@ -59,7 +59,9 @@ describe("toCreationOptions", () => {
       ...challenge,
       excludeCredentials: [{ type: "public-key", id: "AAEC_-8", transports: ["internal", "hybrid"] }],
     });
-    expect(options.excludeCredentials).toEqual([{ type: "public-key", id: "AAEC_-8", transports: ["internal", "hybrid"] }]);
+    expect(options.excludeCredentials).toEqual([
+      { type: "public-key", id: "AAEC_-8", transports: ["internal", "hybrid"] },
+    ]);
   });
 
   it("keeps an authenticator attachment and a timeout when Dfns sends them", () => {
@@ -106,7 +108,11 @@ describe("createPasskey", () => {
   it("hands the browser the challenge's UTF-8 bytes and returns the passkey as Dfns credentialInfo", async () => {
     const rawId = new Uint8Array([1, 2, 3, 250, 251, 252]);
     const clientDataJSON = bytes(
-      JSON.stringify({ type: "webauthn.create", challenge: b64url(challenge.challenge), origin: "http://localhost:3000" }),
+      JSON.stringify({
+        type: "webauthn.create",
+        challenge: b64url(challenge.challenge),
+        origin: "http://localhost:3000",
+      }),
     );
     const attestationObject = new Uint8Array([0xa3, 0x63, 0x66, 0x6d, 0x74]);
     const create = vi.fn(async (_options: CredentialCreationOptions) => ({

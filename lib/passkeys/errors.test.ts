@@ -21,7 +21,10 @@ describe("passkeyErrorReason", () => {
     [dom("NotSupportedError"), "no-authenticator"],
     [wrapped("ERROR_AUTHENTICATOR_NO_SUPPORTED_PUBKEYCREDPARAMS_ALG", dom("NotSupportedError")), "no-authenticator"],
     [wrapped("ERROR_AUTHENTICATOR_MISSING_USER_VERIFICATION_SUPPORT", dom("ConstraintError")), "no-authenticator"],
-    [wrapped("ERROR_AUTHENTICATOR_MISSING_DISCOVERABLE_CREDENTIAL_SUPPORT", dom("ConstraintError")), "no-authenticator"],
+    [
+      wrapped("ERROR_AUTHENTICATOR_MISSING_DISCOVERABLE_CREDENTIAL_SUPPORT", dom("ConstraintError")),
+      "no-authenticator",
+    ],
     [new Error("WebAuthn is not supported in this browser"), "unsupported-browser"],
     [dom("AbortError"), "aborted"],
     [wrapped("ERROR_CEREMONY_ABORTED", dom("AbortError")), "aborted"],
@@ -57,7 +60,11 @@ describe("describePasskeyError", () => {
   });
 
   it("wrong RP ID: names both hosts and says the origin must match PASSKEY_RP_ID", () => {
-    const error = wrapped("ERROR_INVALID_RP_ID", dom("SecurityError"), 'The RP ID "example.com" is invalid for this domain');
+    const error = wrapped(
+      "ERROR_INVALID_RP_ID",
+      dom("SecurityError"),
+      'The RP ID "example.com" is invalid for this domain',
+    );
     const { reason, message, canRetry } = describePasskeyError(error, { rpId: "example.com", hostname: "127.0.0.1" });
     expect(reason).toBe("wrong-origin");
     expect(canRetry).toBe(false);
@@ -97,7 +104,14 @@ describe("describePasskeyError", () => {
   });
 
   it("every message is one or two plain sentences ending with a full stop", () => {
-    for (const name of ["NotAllowedError", "InvalidStateError", "SecurityError", "NotSupportedError", "AbortError", "UnknownError"]) {
+    for (const name of [
+      "NotAllowedError",
+      "InvalidStateError",
+      "SecurityError",
+      "NotSupportedError",
+      "AbortError",
+      "UnknownError",
+    ]) {
       const { message } = describePasskeyError(dom(name));
       expect(message).toMatch(/^[A-Z“].*\.$/);
       expect(message).not.toContain("undefined");

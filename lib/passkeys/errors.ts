@@ -119,7 +119,8 @@ export function describePasskeyError(error: unknown, context: PasskeyErrorContex
       return {
         reason,
         canRetry: true,
-        message: "The passkey request was interrupted before it finished (another request or a page change). Try again.",
+        message:
+          "The passkey request was interrupted before it finished (another request or a page change). Try again.",
       };
     default: {
       const detail = fieldsOf(error).message;
@@ -127,7 +128,9 @@ export function describePasskeyError(error: unknown, context: PasskeyErrorContex
         reason,
         canRetry: true,
         message:
-          (context.ceremony === "approve" ? "Your device couldn't use the passkey" : "Your device couldn't create the passkey") +
+          (context.ceremony === "approve"
+            ? "Your device couldn't use the passkey"
+            : "Your device couldn't create the passkey") +
           (detail ? ` (${detail.replace(/\.$/, "")})` : "") +
           ". Try again; if it keeps failing, try another browser or device.",
       };
@@ -137,7 +140,12 @@ export function describePasskeyError(error: unknown, context: PasskeyErrorContex
 
 function fieldsOf(error: unknown): { name?: string; code?: string; message?: string } {
   if (typeof error !== "object" || error === null) return typeof error === "string" ? { message: error } : {};
-  const { name, code, message, cause } = error as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown };
+  const { name, code, message, cause } = error as {
+    name?: unknown;
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+  };
   const causeName =
     typeof cause === "object" && cause !== null && typeof (cause as { name?: unknown }).name === "string"
       ? (cause as { name: string }).name

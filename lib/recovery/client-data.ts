@@ -18,7 +18,9 @@ function checkOrigin(origin: string): string {
     throw new TypeError(`origin ${JSON.stringify(origin)} is not a URL origin`);
   }
   if (parsed.origin !== origin) {
-    throw new TypeError(`origin ${JSON.stringify(origin)} must be a bare origin such as ${JSON.stringify(parsed.origin)}`);
+    throw new TypeError(
+      `origin ${JSON.stringify(origin)} must be a bare origin such as ${JSON.stringify(parsed.origin)}`,
+    );
   }
   return origin;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { generateRecoveryCode, InvalidRecoveryCodeError, normalizeRecoveryCode, RECOVERY_CODE_ALPHABET } from "./index";
 
-const FORMAT = /^D1-[A-HJ-NP-Z2-9]{6}-[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{6}$/;
+const FORMAT =
+  /^D1-[A-HJ-NP-Z2-9]{6}-[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{6}$/;
 
 describe("generateRecoveryCode", () => {
   it("has the Dfns layout D1-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXXX over the alphabet", () => {
@@ -16,7 +17,12 @@ describe("generateRecoveryCode", () => {
   it("is random and uses the whole alphabet", () => {
     const codes = Array.from({ length: 500 }, generateRecoveryCode);
     expect(new Set(codes).size).toBe(codes.length);
-    const seen = new Set(codes.join("").replace(/^D1-|-/g, "").split(""));
+    const seen = new Set(
+      codes
+        .join("")
+        .replace(/^D1-|-/g, "")
+        .split(""),
+    );
     for (const c of RECOVERY_CODE_ALPHABET) expect(seen.has(c)).toBe(true);
   });
 

@@ -1,4 +1,14 @@
-import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, pbkdf2Sync, randomBytes, verify } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  pbkdf2Sync,
+  randomBytes,
+  verify,
+} from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   createRecoveryCredential,
@@ -27,7 +37,11 @@ let credential: RecoveryCredential;
 let attestation: { publicKey: string; signature: string; algorithm?: string };
 
 beforeAll(async () => {
-  ({ recoveryCode, credential } = await createRecoveryCredential({ username: USERNAME, challenge: CHALLENGE, origin: ORIGIN }));
+  ({ recoveryCode, credential } = await createRecoveryCredential({
+    username: USERNAME,
+    challenge: CHALLENGE,
+    origin: ORIGIN,
+  }));
   attestation = JSON.parse(fromB64url(credential.credentialInfo.attestationData).toString("utf8"));
 });
 
@@ -42,7 +56,9 @@ describe("createRecoveryCredential", () => {
     const envelope = JSON.parse(Buffer.from(credential.encryptedPrivateKey, "base64").toString("utf8"));
     expect(Object.keys(envelope)).toEqual(["key", "iv"]);
     expect(Buffer.from(envelope.iv, "base64")).toHaveLength(16);
-    expect(Buffer.from(credential.encryptedPrivateKey, "base64").toString("base64")).toBe(credential.encryptedPrivateKey);
+    expect(Buffer.from(credential.encryptedPrivateKey, "base64").toString("base64")).toBe(
+      credential.encryptedPrivateKey,
+    );
   });
 
   it("credId = base64url(sha256(utf8(encryptedPrivateKey)))", () => {
@@ -91,8 +107,12 @@ describe("createRecoveryCredential", () => {
   });
 
   it("refuses an empty username, an empty challenge and a non-origin", async () => {
-    await expect(createRecoveryCredential({ username: "  ", challenge: CHALLENGE, origin: ORIGIN })).rejects.toThrow(TypeError);
-    await expect(createRecoveryCredential({ username: USERNAME, challenge: "", origin: ORIGIN })).rejects.toThrow(TypeError);
+    await expect(createRecoveryCredential({ username: "  ", challenge: CHALLENGE, origin: ORIGIN })).rejects.toThrow(
+      TypeError,
+    );
+    await expect(createRecoveryCredential({ username: USERNAME, challenge: "", origin: ORIGIN })).rejects.toThrow(
+      TypeError,
+    );
     await expect(
       createRecoveryCredential({ username: USERNAME, challenge: CHALLENGE, origin: `${ORIGIN}/recover` }),
     ).rejects.toThrow(/bare origin/);
@@ -101,7 +121,11 @@ describe("createRecoveryCredential", () => {
 
 describe("decryptRecoveryKey", () => {
   it("round trip: the decrypted key signs, and Node verifies with the attested PEM", async () => {
-    const privateKey = await decryptRecoveryKey({ encryptedPrivateKey: credential.encryptedPrivateKey, recoveryCode, username: USERNAME });
+    const privateKey = await decryptRecoveryKey({
+      encryptedPrivateKey: credential.encryptedPrivateKey,
+      recoveryCode,
+      username: USERNAME,
+    });
     expect(privateKey.type).toBe("private");
     expect(privateKey.extractable).toBe(false);
     const message = Buffer.from("prove it");
@@ -123,24 +147,40 @@ describe("decryptRecoveryKey", () => {
 
   it("wrong code → WrongRecoveryCodeError", async () => {
     await expect(
-      decryptRecoveryKey({ encryptedPrivateKey: credential.encryptedPrivateKey, recoveryCode: generateRecoveryCode(), username: USERNAME }),
+      decryptRecoveryKey({
+        encryptedPrivateKey: credential.encryptedPrivateKey,
+        recoveryCode: generateRecoveryCode(),
+        username: USERNAME,
+      }),
     ).rejects.toThrow(WrongRecoveryCodeError);
     // One character off.
     const last = recoveryCode.at(-1) === "A" ? "B" : "A";
     await expect(
-      decryptRecoveryKey({ encryptedPrivateKey: credential.encryptedPrivateKey, recoveryCode: recoveryCode.slice(0, -1) + last, username: USERNAME }),
+      decryptRecoveryKey({
+        encryptedPrivateKey: credential.encryptedPrivateKey,
+        recoveryCode: recoveryCode.slice(0, -1) + last,
+        username: USERNAME,
+      }),
     ).rejects.toThrow(WrongRecoveryCodeError);
   });
 
   it("different username → WrongRecoveryCodeError", async () => {
     await expect(
-      decryptRecoveryKey({ encryptedPrivateKey: credential.encryptedPrivateKey, recoveryCode, username: "bob@example.com" }),
+      decryptRecoveryKey({
+        encryptedPrivateKey: credential.encryptedPrivateKey,
+        recoveryCode,
+        username: "bob@example.com",
+      }),
     ).rejects.toThrow(WrongRecoveryCodeError);
   });
 
   it("a string that is not a code → InvalidRecoveryCodeError", async () => {
     await expect(
-      decryptRecoveryKey({ encryptedPrivateKey: credential.encryptedPrivateKey, recoveryCode: "D1-0000", username: USERNAME }),
+      decryptRecoveryKey({
+        encryptedPrivateKey: credential.encryptedPrivateKey,
+        recoveryCode: "D1-0000",
+        username: USERNAME,
+      }),
     ).rejects.toThrow(InvalidRecoveryCodeError);
   });
 
@@ -149,10 +189,15 @@ describe("decryptRecoveryKey", () => {
     const key = Buffer.from(envelope.key, "base64");
     key[10] = key[10]! ^ 1;
     const tampered = Buffer.from(JSON.stringify({ key: key.toString("base64"), iv: envelope.iv })).toString("base64");
-    await expect(decryptRecoveryKey({ encryptedPrivateKey: tampered, recoveryCode, username: USERNAME })).rejects.toThrow(
-      WrongRecoveryCodeError,
-    );
-    for (const bad of ["", "not base64!", Buffer.from("[1]").toString("base64"), Buffer.from('{"key":"AA==","iv":"AA=="}').toString("base64")]) {
+    await expect(
+      decryptRecoveryKey({ encryptedPrivateKey: tampered, recoveryCode, username: USERNAME }),
+    ).rejects.toThrow(WrongRecoveryCodeError);
+    for (const bad of [
+      "",
+      "not base64!",
+      Buffer.from("[1]").toString("base64"),
+      Buffer.from('{"key":"AA==","iv":"AA=="}').toString("base64"),
+    ]) {
       await expect(decryptRecoveryKey({ encryptedPrivateKey: bad, recoveryCode, username: USERNAME })).rejects.toThrow(
         MalformedRecoveryKeyError,
       );
@@ -167,7 +212,11 @@ describe("interop with an independent implementation of the spec (node:crypto)",
   it("Node decrypts our envelope and finds the attested key", () => {
     const envelope = JSON.parse(Buffer.from(credential.encryptedPrivateKey, "base64").toString("utf8"));
     const wrapped = Buffer.from(envelope.key, "base64");
-    const decipher = createDecipheriv("aes-256-gcm", pbkdf2Key(recoveryCode, USERNAME), Buffer.from(envelope.iv, "base64"));
+    const decipher = createDecipheriv(
+      "aes-256-gcm",
+      pbkdf2Key(recoveryCode, USERNAME),
+      Buffer.from(envelope.iv, "base64"),
+    );
     decipher.setAuthTag(wrapped.subarray(-16));
     const pkcs8 = Buffer.concat([decipher.update(wrapped.subarray(0, -16)), decipher.final()]);
     const pub = createPublicKey(createPrivateKey({ key: pkcs8, format: "der", type: "pkcs8" }));
@@ -181,11 +230,14 @@ describe("interop with an independent implementation of the spec (node:crypto)",
     const cipher = createCipheriv("aes-256-gcm", pbkdf2Key(code, USERNAME), iv);
     const pkcs8 = privateKey.export({ type: "pkcs8", format: "der" });
     const wrapped = Buffer.concat([cipher.update(pkcs8), cipher.final(), cipher.getAuthTag()]);
-    const encryptedPrivateKey = Buffer.from(JSON.stringify({ key: wrapped.toString("base64"), iv: iv.toString("base64") })).toString("base64");
+    const encryptedPrivateKey = Buffer.from(
+      JSON.stringify({ key: wrapped.toString("base64"), iv: iv.toString("base64") }),
+    ).toString("base64");
 
     const key = await decryptRecoveryKey({ encryptedPrivateKey, recoveryCode: code, username: USERNAME });
     const message = Buffer.from("interop");
-    expect(verify("sha256", message, { key: publicKey, dsaEncoding: "ieee-p1363" }, await signWith(key, message))).toBe(true);
+    expect(verify("sha256", message, { key: publicKey, dsaEncoding: "ieee-p1363" }, await signWith(key, message))).toBe(
+      true,
+    );
   });
 });
-

@@ -42,7 +42,10 @@ const MAX_CACHED_USERS = 10_000;
  * millisecond on the embedded database) on nearly every authenticated request.
  */
 async function loadActiveUser(sandbox: Sandbox, userId: string) {
-  const user = await sandbox.prisma.sandboxUser.findUnique({ where: { id: userId }, select: { id: true, username: true, isActive: true, registered: true, orgId: true } });
+  const user = await sandbox.prisma.sandboxUser.findUnique({
+    where: { id: userId },
+    select: { id: true, username: true, isActive: true, registered: true, orgId: true },
+  });
   if (!user || !user.isActive || !user.registered || user.orgId !== sandbox.org.id) {
     throw unauthorized("The user of this token does not exist or is not active");
   }
@@ -75,7 +78,12 @@ export async function authenticateEndUser(ctx: RequestContext): Promise<Caller> 
 
 /** A temporary authentication token (registration or recovery), checked for its purpose. */
 export function temporaryToken(ctx: RequestContext, purpose: "Registration" | "Recovery"): TokenClaims {
-  const claims = verifyToken(ctx.sandbox.org.jwtSecret, bearer(ctx), ctx.sandbox.config.now(), "Temporary authentication token");
+  const claims = verifyToken(
+    ctx.sandbox.org.jwtSecret,
+    bearer(ctx),
+    ctx.sandbox.config.now(),
+    "Temporary authentication token",
+  );
   if (claims.kind !== "Temporary" || claims.ctx?.purpose !== purpose) {
     throw unauthorized(`This token is not a ${purpose.toLowerCase()} token`);
   }
@@ -104,7 +112,8 @@ export function checkUserAction(ctx: RequestContext, caller: Caller): TokenClaim
   if (bound.method !== ctx.method || bound.path !== ctx.path) {
     throw forbidden(`User action was signed for ${bound.method} ${bound.path}, not for ${ctx.method} ${ctx.path}`);
   }
-  if (bound.payload !== payloadHash(ctx.rawBody)) throw forbidden("User action was signed for a different request body");
+  if (bound.payload !== payloadHash(ctx.rawBody))
+    throw forbidden("User action was signed for a different request body");
   return claims;
 }
 
@@ -115,7 +124,13 @@ export function checkUserAction(ctx: RequestContext, caller: Caller): TokenClaim
 export async function spendOnce(tx: Tx, claims: TokenClaims, alreadyUsed: SandboxError): Promise<void> {
   try {
     await tx.sandboxToken.create({
-      data: { id: claims.jti, userId: claims.sub, kind: claims.kind, expiresAt: claims.exp ? new Date(claims.exp * 1000) : null, consumedAt: new Date() },
+      data: {
+        id: claims.jti,
+        userId: claims.sub,
+        kind: claims.kind,
+        expiresAt: claims.exp ? new Date(claims.exp * 1000) : null,
+        consumedAt: new Date(),
+      },
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw alreadyUsed;

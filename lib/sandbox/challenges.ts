@@ -19,7 +19,10 @@ export interface Challenge {
  * query costs about a millisecond on the embedded database. Single use is still enforced by
  * `spendOnce` on the token's id.
  */
-export function createChallenge(sandbox: Sandbox, args: { kind: ChallengeKind; userId: string; context?: Record<string, string> }) {
+export function createChallenge(
+  sandbox: Sandbox,
+  args: { kind: ChallengeKind; userId: string; context?: Record<string, string> },
+) {
   const { config, org } = sandbox;
   const temporary = args.kind === "Registration" || args.kind === "Recovery";
   const id = newId("ch");
@@ -47,7 +50,8 @@ function challengeOf(claims: TokenClaims, unknown: string): Challenge {
 /** Loads the challenge a challenge identifier names, for this user and purpose. */
 export function loadChallenge(sandbox: Sandbox, identifier: string, kind: ChallengeKind, userId: string) {
   const claims = verifyToken(sandbox.org.jwtSecret, identifier, sandbox.config.now(), "Challenge identifier");
-  if (claims.kind !== "ChallengeIdentifier" || claims.ctx?.purpose !== kind) throw unauthorized("Challenge identifier is not for this operation");
+  if (claims.kind !== "ChallengeIdentifier" || claims.ctx?.purpose !== kind)
+    throw unauthorized("Challenge identifier is not for this operation");
   if (claims.sub !== userId) throw unauthorized("Challenge identifier was issued to another user");
   const { challenge, context } = challengeOf(claims, "Challenge identifier is unknown");
   return { claims, challenge, context };

@@ -13,8 +13,11 @@ export class SandboxError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: Record<string, unknown>) => new SandboxError(400, message, details);
-export const unauthorized = (message: string, details?: Record<string, unknown>) => new SandboxError(401, message, details);
-export const forbidden = (message: string, details?: Record<string, unknown>) => new SandboxError(403, message, details);
+export const badRequest = (message: string, details?: Record<string, unknown>) =>
+  new SandboxError(400, message, details);
+export const unauthorized = (message: string, details?: Record<string, unknown>) =>
+  new SandboxError(401, message, details);
+export const forbidden = (message: string, details?: Record<string, unknown>) =>
+  new SandboxError(403, message, details);
 export const notFound = (message: string, details?: Record<string, unknown>) => new SandboxError(404, message, details);
 export const conflict = (message: string, details?: Record<string, unknown>) => new SandboxError(409, message, details);

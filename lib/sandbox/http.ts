@@ -13,7 +13,17 @@ export function json(body: unknown, status = 200): Response {
 export function errorResponse(error: unknown): Response {
   const id = newId("er");
   if (error instanceof SandboxError) {
-    return json({ error: { id, message: error.message, status: error.status, ...(error.details ? { details: error.details } : {}) } }, error.status);
+    return json(
+      {
+        error: {
+          id,
+          message: error.message,
+          status: error.status,
+          ...(error.details ? { details: error.details } : {}),
+        },
+      },
+      error.status,
+    );
   }
   // Not a client's mistake: say nothing about internals.
   console.error(`[dfns-sandbox] internal error ${id}:`, error instanceof Error ? error.message : error);
@@ -30,7 +40,10 @@ export function parseBody<S extends z.ZodType>(rawBody: string, schema: S): z.in
   }
   const result = schema.safeParse(value);
   if (!result.success) {
-    const fields = result.error.issues.map((issue) => ({ field: issue.path.join(".") || "(body)", message: issue.message }));
+    const fields = result.error.issues.map((issue) => ({
+      field: issue.path.join(".") || "(body)",
+      message: issue.message,
+    }));
     const first = fields[0]!;
     throw badRequest(`Invalid request body: ${first.field}: ${first.message}`, { fields });
   }

@@ -18,12 +18,21 @@ const DEFAULT_NAMES: Record<string, string> = {
 };
 
 /** Verifies that every new credential signs `challenge`; nothing is stored yet. */
-export async function verifyNewCredentials(sandbox: Sandbox, challenge: string, inputs: NewCredentialInput[]): Promise<VerifiedInput[]> {
+export async function verifyNewCredentials(
+  sandbox: Sandbox,
+  challenge: string,
+  inputs: NewCredentialInput[],
+): Promise<VerifiedInput[]> {
   const rp = { rpId: sandbox.config.rp.id, origins: sandbox.config.rp.origins };
   return Promise.all(
     inputs.map(async (input) => ({
       input,
-      verified: await verifyNewCredential({ kind: input.credentialKind, credentialInfo: input.credentialInfo, challenge, rp }),
+      verified: await verifyNewCredential({
+        kind: input.credentialKind,
+        credentialInfo: input.credentialInfo,
+        challenge,
+        rp,
+      }),
     })),
   );
 }
@@ -58,4 +67,8 @@ export async function storeCredentials(tx: Tx, userId: string, credentials: Veri
   });
 }
 
-export const credentialSummary = (row: { uuid: string; kind: string; name: string }) => ({ uuid: row.uuid, kind: row.kind, name: row.name });
+export const credentialSummary = (row: { uuid: string; kind: string; name: string }) => ({
+  uuid: row.uuid,
+  kind: row.kind,
+  name: row.name,
+});

@@ -21,14 +21,19 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
 /** Not a Dfns path: the standalone server's own, for `npm run sandbox:credentials` while it runs. */
 export const CREDENTIALS_PATH = "/_sandbox/credentials";
 
-const isLoopback = (address: string | undefined) => address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1";
+const isLoopback = (address: string | undefined) =>
+  address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1";
 
 /**
  * Serves the sandbox over plain Node HTTP (no framework). Port 0 picks a free port.
  * The service account's credentials are also served at CREDENTIALS_PATH, to this machine only:
  * the embedded database cannot be opened by a second process while the server runs.
  */
-export async function listen(handler: SandboxHandler, port: number, host = "127.0.0.1"): Promise<{ server: Server; url: string }> {
+export async function listen(
+  handler: SandboxHandler,
+  port: number,
+  host = "127.0.0.1",
+): Promise<{ server: Server; url: string }> {
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const origin = `http://${req.headers.host ?? host}`;
     if (req.method === "GET" && req.url === CREDENTIALS_PATH && isLoopback(req.socket.remoteAddress)) {

@@ -53,7 +53,13 @@ export async function ensureOrg(prisma: PrismaClient, config: SandboxConfig): Pr
     });
 
     await tx.sandboxUser.create({
-      data: { id: serviceAccountId, orgId, username: "sandbox-service-account", kind: "ServiceAccount", registered: true },
+      data: {
+        id: serviceAccountId,
+        orgId,
+        username: "sandbox-service-account",
+        kind: "ServiceAccount",
+        registered: true,
+      },
     });
     await tx.sandboxCredential.create({
       data: {

@@ -3,7 +3,12 @@ import { ChainManager, chainManagerFor } from "./chain/manager";
 import { sandboxConfig, type SandboxConfig, type SandboxOptions } from "./config";
 import { SandboxError } from "./errors";
 import { errorResponse } from "./http";
-import { ensureOrg, serviceAccountCredentials, type SandboxOrgState, type ServiceAccountCredentials } from "./provision";
+import {
+  ensureOrg,
+  serviceAccountCredentials,
+  type SandboxOrgState,
+  type ServiceAccountCredentials,
+} from "./provision";
 import { compileRoutes, matchRoute } from "./router";
 import { routes } from "./routes";
 
@@ -34,7 +39,12 @@ const compiled = compileRoutes(routes);
  * `chainDir`: where the local chains keep their state (kept next to the database's, so both
  * survive restarts together); without it they run in a temporary folder that `close()` removes.
  */
-export function createSandbox(options: { prisma: PrismaClient; config?: SandboxOptions; basePath?: string; chainDir?: string }): SandboxHandler {
+export function createSandbox(options: {
+  prisma: PrismaClient;
+  config?: SandboxOptions;
+  basePath?: string;
+  chainDir?: string;
+}): SandboxHandler {
   const config = sandboxConfig(options.config);
   const basePath = options.basePath?.replace(/\/$/, "") ?? "";
   let org: Promise<SandboxOrgState> | undefined;
@@ -52,16 +62,28 @@ export function createSandbox(options: { prisma: PrismaClient; config?: SandboxO
     async handle(request) {
       try {
         const url = new URL(request.url);
-        const path = basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || "/" : url.pathname;
+        const path =
+          basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || "/" : url.pathname;
         const { route, params, pathMatched } = matchRoute(compiled, request.method, path);
         if (!route || !params) {
-          throw new SandboxError(pathMatched ? 405 : 404, pathMatched
-            ? `Method ${request.method} is not allowed on ${path}`
-            : `No Dfns endpoint at ${request.method} ${path} in the sandbox`);
+          throw new SandboxError(
+            pathMatched ? 405 : 404,
+            pathMatched
+              ? `Method ${request.method} is not allowed on ${path}`
+              : `No Dfns endpoint at ${request.method} ${path} in the sandbox`,
+          );
         }
         const sandbox: Sandbox = { prisma: options.prisma, config, org: await getOrg(), activeUsers, chains };
         const rawBody = request.method === "GET" ? "" : await request.text();
-        return await route.handler({ sandbox, request, method: request.method, path, params, query: url.searchParams, rawBody });
+        return await route.handler({
+          sandbox,
+          request,
+          method: request.method,
+          path,
+          params,
+          query: url.searchParams,
+          rawBody,
+        });
       } catch (error) {
         return errorResponse(error);
       }

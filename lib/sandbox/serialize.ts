@@ -2,8 +2,15 @@
 import type { SandboxConfig } from "./config";
 
 interface CredentialRow {
-  uuid: string; credId: string; kind: string; name: string; publicKey: string;
-  isActive: boolean; createdAt: Date; origin: string | null; rpId: string | null;
+  uuid: string;
+  credId: string;
+  kind: string;
+  name: string;
+  publicKey: string;
+  isActive: boolean;
+  createdAt: Date;
+  origin: string | null;
+  rpId: string | null;
 }
 
 export function credentialItem(row: CredentialRow) {
@@ -21,8 +28,15 @@ export function credentialItem(row: CredentialRow) {
 }
 
 interface WalletRow {
-  id: string; network: string; address: string | null; name: string | null; externalId: string | null;
-  status: string; tags: string[]; createdAt: Date; userId: string;
+  id: string;
+  network: string;
+  address: string | null;
+  name: string | null;
+  externalId: string | null;
+  status: string;
+  tags: string[];
+  createdAt: Date;
+  userId: string;
   key: { id: string; scheme: string; curve: string; publicKey: string };
 }
 
@@ -48,8 +62,16 @@ export function walletItem(row: WalletRow, custodial: boolean) {
 }
 
 interface SignatureRow {
-  id: string; walletId: string; requesterUserId: string; requesterToken: string | null; requestBody: unknown;
-  status: string; signature: unknown; network: string; dateRequested: Date; dateSigned: Date | null;
+  id: string;
+  walletId: string;
+  requesterUserId: string;
+  requesterToken: string | null;
+  requestBody: unknown;
+  status: string;
+  signature: unknown;
+  network: string;
+  dateRequested: Date;
+  dateSigned: Date | null;
 }
 
 export function signatureItem(row: SignatureRow, keyId: string) {
@@ -98,9 +120,21 @@ export function credentialCreationOptions(config: SandboxConfig, excludeCredIds:
 }
 
 interface TransferRow {
-  id: string; walletId: string; network: string; requesterUserId: string; requesterToken: string | null; requestBody: unknown;
-  externalId: string | null; asset: unknown; status: string; reason: string | null; txHash: string | null; fee: string | null;
-  dateRequested: Date; dateBroadcasted: Date | null; dateConfirmed: Date | null;
+  id: string;
+  walletId: string;
+  network: string;
+  requesterUserId: string;
+  requesterToken: string | null;
+  requestBody: unknown;
+  externalId: string | null;
+  asset: unknown;
+  status: string;
+  reason: string | null;
+  txHash: string | null;
+  fee: string | null;
+  dateRequested: Date;
+  dateBroadcasted: Date | null;
+  dateConfirmed: Date | null;
 }
 
 /** `TransferAssetResponse` / `GetTransferResponse`. */

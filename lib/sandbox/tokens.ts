@@ -49,7 +49,15 @@ export function verifyToken(secret: string, token: string, now: Date, what = "Au
 
 export function issueToken(
   secret: string,
-  args: { id: string; orgId: string; userId: string; kind: TokenKind; now: Date; ttlSeconds?: number; ctx?: Record<string, string> },
+  args: {
+    id: string;
+    orgId: string;
+    userId: string;
+    kind: TokenKind;
+    now: Date;
+    ttlSeconds?: number;
+    ctx?: Record<string, string>;
+  },
 ): string {
   const iat = Math.floor(args.now.getTime() / 1000);
   return signToken(secret, {

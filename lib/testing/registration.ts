@@ -16,8 +16,11 @@ export async function startRegistrationFor(app: AppHarness, user: AppUser): Prom
 }
 
 /** The browser's part: a passkey and a recovery key over the challenge (or over `challenge`). */
-export const browserCredentials = (started: StartedRegistration, challenge = started.challenge.challenge, origin = getEnv().appOrigin) =>
-  registrationCredentials(started, origin, challenge);
+export const browserCredentials = (
+  started: StartedRegistration,
+  challenge = started.challenge.challenge,
+  origin = getEnv().appOrigin,
+) => registrationCredentials(started, origin, challenge);
 
 /** A signed-in app user with a Dfns user, its passkey and its recovery code, made through the routes. */
 export async function registeredUser(app: AppHarness, email?: string) {

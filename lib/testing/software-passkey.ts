@@ -6,7 +6,10 @@
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
 import type { CredentialSigner, Fido2Assertion as SdkFido2Assertion, UserActionChallenge } from "@dfns/sdk";
 import { isoCBOR } from "@simplewebauthn/server/helpers";
-import type { Fido2Assertion as Fido2CredentialAssertion, Fido2CredentialInfo as CredentialInfo } from "../passkeys/types";
+import type {
+  Fido2Assertion as Fido2CredentialAssertion,
+  Fido2CredentialInfo as CredentialInfo,
+} from "../passkeys/types";
 
 /** A Dfns Fido2 assertion, as a user action's signature request carries it. */
 type Fido2Assertion = { kind: "Fido2"; credentialAssertion: Fido2CredentialAssertion };

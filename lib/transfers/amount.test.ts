@@ -46,7 +46,11 @@ describe("formatAmount", () => {
   });
 
   it("round-trips with parseAmount", () => {
-    for (const [text, decimals] of [["0.1", 18], ["1000000", 6], ["3.14159", 9]] as const) {
+    for (const [text, decimals] of [
+      ["0.1", 18],
+      ["1000000", 6],
+      ["3.14159", 9],
+    ] as const) {
       const parsed = parseAmount(text, decimals);
       expect(parsed.ok && formatAmount(parsed.baseUnits, decimals)).toBe(text);
     }
@@ -55,7 +59,9 @@ describe("formatAmount", () => {
 
 describe("amountProblemMessage", () => {
   it("says what to do in words", () => {
-    expect(amountProblemMessage("too_many_decimals", 6, "USDT")).toBe("USDT has 6 decimals at most: shorten the amount after the dot.");
+    expect(amountProblemMessage("too_many_decimals", 6, "USDT")).toBe(
+      "USDT has 6 decimals at most: shorten the amount after the dot.",
+    );
     expect(amountProblemMessage("too_many_decimals", 0, "NFT")).toMatch(/whole number/);
     expect(amountProblemMessage("not_positive", 6, "ETH")).toBe("Enter an amount greater than zero.");
   });

@@ -5,14 +5,7 @@
  * AwaitingApproval → Submitting → Pending → Executing → Broadcasted → Confirmed | Failed | Rejected.
  */
 export type TransferStatus =
-  | "AwaitingApproval"
-  | "Submitting"
-  | "Pending"
-  | "Executing"
-  | "Broadcasted"
-  | "Confirmed"
-  | "Failed"
-  | "Rejected";
+  "AwaitingApproval" | "Submitting" | "Pending" | "Executing" | "Broadcasted" | "Confirmed" | "Failed" | "Rejected";
 
 /** Statuses that never change again. */
 const SETTLED = new Set(["Confirmed", "Failed", "Rejected"]);

@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { checkTransfer, recipientIssue, type WalletAsset } from "./transfer-input";
 
-const eth: WalletAsset = { id: "native", kind: "Native", symbol: "ETH", decimals: 18, balance: "1000000000000000000", token: null };
-const usd: WalletAsset = { id: "Erc20:0x1", kind: "Erc20", symbol: "TUSD", decimals: 6, balance: "2500000", token: "0x1" };
+const eth: WalletAsset = {
+  id: "native",
+  kind: "Native",
+  symbol: "ETH",
+  decimals: 18,
+  balance: "1000000000000000000",
+  token: null,
+};
+const usd: WalletAsset = {
+  id: "Erc20:0x1",
+  kind: "Erc20",
+  symbol: "TUSD",
+  decimals: 6,
+  balance: "2500000",
+  token: "0x1",
+};
 const EVM = "0x52908400098527886E0F7030069857D2E4169EE7"; // EIP-55 test vector
 const SOLANA = "11111111111111111111111111111111"; // the system program: 32 zero bytes
 
@@ -15,7 +29,11 @@ describe("recipientIssue", () => {
 
   it("refuses a mistyped checksum, a short address and another network's address", () => {
     const badChecksum = EVM.replace("E0F", "e0F");
-    expect(recipientIssue("EthereumSepolia", badChecksum)).toMatchObject({ field: "to", code: "invalid_recipient", message: expect.stringMatching(/checksum/) });
+    expect(recipientIssue("EthereumSepolia", badChecksum)).toMatchObject({
+      field: "to",
+      code: "invalid_recipient",
+      message: expect.stringMatching(/checksum/),
+    });
     expect(recipientIssue("EthereumSepolia", "0x1234")?.message).toMatch(/40 hex characters/);
     expect(recipientIssue("EthereumSepolia", SOLANA)?.code).toBe("invalid_recipient");
     expect(recipientIssue("EthereumSepolia", "")?.message).toBe("Enter the address to send to.");
@@ -32,8 +50,14 @@ describe("recipientIssue", () => {
 
 describe("checkTransfer", () => {
   it("gives the amount in base units when everything holds", () => {
-    expect(checkTransfer({ network: "EthereumSepolia", asset: eth, to: EVM, amount: "0.25" })).toEqual({ ok: true, baseUnits: 250_000_000_000_000_000n });
-    expect(checkTransfer({ network: "EthereumSepolia", asset: usd, to: EVM, amount: "2.5" })).toEqual({ ok: true, baseUnits: 2_500_000n });
+    expect(checkTransfer({ network: "EthereumSepolia", asset: eth, to: EVM, amount: "0.25" })).toEqual({
+      ok: true,
+      baseUnits: 250_000_000_000_000_000n,
+    });
+    expect(checkTransfer({ network: "EthereumSepolia", asset: usd, to: EVM, amount: "2.5" })).toEqual({
+      ok: true,
+      baseUnits: 2_500_000n,
+    });
   });
 
   it("names the field and the problem", () => {
@@ -48,6 +72,8 @@ describe("checkTransfer", () => {
     expect(issue(usd, "2.500001")).toEqual({ field: "amount", code: "insufficient_funds" });
     expect(issue(eth, "1", "0xnope")).toEqual({ field: "to", code: "invalid_recipient" });
     const over = checkTransfer({ network: "EthereumSepolia", asset: usd, to: EVM, amount: "3" });
-    expect(!over.ok && over.issue.message).toBe("That is more than your balance of 2.5 TUSD. Enter a smaller amount, or get more TUSD first.");
+    expect(!over.ok && over.issue.message).toBe(
+      "That is more than your balance of 2.5 TUSD. Enter a smaller amount, or get more TUSD first.",
+    );
   });
 });

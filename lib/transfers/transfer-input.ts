@@ -26,7 +26,13 @@ export type TransferField = "asset" | "to" | "amount";
 
 export interface TransferIssue {
   field: TransferField;
-  code: "invalid_recipient" | "invalid_amount" | "too_many_decimals" | "not_positive" | "insufficient_funds" | "asset_not_held";
+  code:
+    | "invalid_recipient"
+    | "invalid_amount"
+    | "too_many_decimals"
+    | "not_positive"
+    | "insufficient_funds"
+    | "asset_not_held";
   message: string;
 }
 
@@ -41,16 +47,22 @@ export function recipientIssue(network: string, to: string): TransferIssue | nul
   switch (info.family) {
     case "evm":
       if (!/^0x[0-9a-fA-F]{40}$/.test(address)) {
-        return invalid(`This is not a ${info.displayName} address: it starts with 0x followed by 40 hex characters. Check it and paste it again.`);
+        return invalid(
+          `This is not a ${info.displayName} address: it starts with 0x followed by 40 hex characters. Check it and paste it again.`,
+        );
       }
       // Mixed case carries an EIP-55 checksum: a typo in it means the address was mistyped.
       if (!isAddress(address, { strict: true })) {
-        return invalid("This address's capital letters don't match its checksum, so it was probably mistyped. Copy it again from its owner.");
+        return invalid(
+          "This address's capital letters don't match its checksum, so it was probably mistyped. Copy it again from its owner.",
+        );
       }
       return null;
     case "solana":
       if (!isSolanaAddress(address)) {
-        return invalid(`This is not a ${info.displayName} address: it is 32 to 44 letters and digits (base58). Check it and paste it again.`);
+        return invalid(
+          `This is not a ${info.displayName} address: it is 32 to 44 letters and digits (base58). Check it and paste it again.`,
+        );
       }
       return null;
     default:
@@ -76,14 +88,23 @@ function isSolanaAddress(address: string): boolean {
  * then the amount (format, sign, decimals) and whether the balance covers it. The network fee is
  * not known here; Dfns refuses a native transfer the balance cannot also pay the fee for.
  */
-export function checkTransfer(args: { network: string; asset: WalletAsset; to: string; amount: string }): CheckedTransfer {
+export function checkTransfer(args: {
+  network: string;
+  asset: WalletAsset;
+  to: string;
+  amount: string;
+}): CheckedTransfer {
   const recipient = recipientIssue(args.network, args.to);
   if (recipient) return { ok: false, issue: recipient };
   const { asset } = args;
   const parsed = parseAmount(args.amount, asset.decimals);
   if (!parsed.ok) {
-    const code = parsed.problem === "too_many_decimals" || parsed.problem === "not_positive" ? parsed.problem : "invalid_amount";
-    return { ok: false, issue: { field: "amount", code, message: amountProblemMessage(parsed.problem, asset.decimals, asset.symbol) } };
+    const code =
+      parsed.problem === "too_many_decimals" || parsed.problem === "not_positive" ? parsed.problem : "invalid_amount";
+    return {
+      ok: false,
+      issue: { field: "amount", code, message: amountProblemMessage(parsed.problem, asset.decimals, asset.symbol) },
+    };
   }
   if (parsed.baseUnits > BigInt(asset.balance)) {
     return {

@@ -41,22 +41,34 @@ export interface SigningChain {
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const ATOMIC = /^(?:address|bool|string|bytes|bytes([1-9]|[12][0-9]|3[0-2])|u?int(8|16|24|32|40|48|56|64|72|80|88|96|104|112|120|128|136|144|152|160|168|176|184|192|200|208|216|224|232|240|248|256))$/;
+const ATOMIC =
+  /^(?:address|bool|string|bytes|bytes([1-9]|[12][0-9]|3[0-2])|u?int(8|16|24|32|40|48|56|64|72|80|88|96|104|112|120|128|136|144|152|160|168|176|184|192|200|208|216|224|232|240|248|256))$/;
 const ARRAY = /^(.+)\[([0-9]*)\]$/;
 
-const identifier = (what: string) => z.string({ error: `must be a ${what} (text)` }).regex(IDENTIFIER, { error: `must be a ${what} made of letters, digits and _` });
+const identifier = (what: string) =>
+  z
+    .string({ error: `must be a ${what} (text)` })
+    .regex(IDENTIFIER, { error: `must be a ${what} made of letters, digits and _` });
 const chainIdSchema = z.union([z.number(), z.string()], { error: "must be a number, e.g. 11155111" });
 
 const typedDataSchema = z.strictObject(
   {
     types: z.record(
       identifier("type name"),
-      z.array(z.strictObject({ name: identifier("field name"), type: z.string({ error: "must be a type, e.g. uint256" }).min(1, "must be a type, e.g. uint256") }), {
-        error: "must be a list of { name, type } fields",
-      }),
-      { error: "must be an object of struct types, e.g. { \"Mail\": [{ \"name\": \"contents\", \"type\": \"string\" }] }" },
+      z.array(
+        z.strictObject({
+          name: identifier("field name"),
+          type: z.string({ error: "must be a type, e.g. uint256" }).min(1, "must be a type, e.g. uint256"),
+        }),
+        {
+          error: "must be a list of { name, type } fields",
+        },
+      ),
+      { error: 'must be an object of struct types, e.g. { "Mail": [{ "name": "contents", "type": "string" }] }' },
     ),
-    primaryType: z.string({ error: "must name the type of the message, e.g. \"Mail\"" }).min(1, "must name the type of the message, e.g. \"Mail\""),
+    primaryType: z
+      .string({ error: 'must name the type of the message, e.g. "Mail"' })
+      .min(1, 'must name the type of the message, e.g. "Mail"'),
     domain: z.strictObject(
       {
         name: z.string({ error: "must be text" }).optional(),
@@ -100,7 +112,8 @@ const fail = (problem: string): never => {
 
 function checkOrThrow(text: string, chain: SigningChain): { typedData: CheckedTypedData; digest: Hex } {
   if (text.trim() === "") fail("Paste the typed data first: a JSON object { types, primaryType, domain, message }.");
-  if (text.length > TYPED_DATA_MAX_LENGTH) fail(`The typed data is too long: at most ${TYPED_DATA_MAX_LENGTH.toLocaleString("en")} characters.`);
+  if (text.length > TYPED_DATA_MAX_LENGTH)
+    fail(`The typed data is too long: at most ${TYPED_DATA_MAX_LENGTH.toLocaleString("en")} characters.`);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -112,15 +125,24 @@ function checkOrThrow(text: string, chain: SigningChain): { typedData: CheckedTy
   const { types: allTypes, primaryType, domain: rawDomain, message } = parsed.data!;
 
   const domain = checkDomain(rawDomain, chain);
-  if (primaryType === "EIP712Domain") fail("primaryType can't be EIP712Domain: name the type of the message, e.g. \"Mail\".");
+  if (primaryType === "EIP712Domain")
+    fail('primaryType can\'t be EIP712Domain: name the type of the message, e.g. "Mail".');
   if (!allTypes[primaryType]) {
-    fail(`primaryType "${primaryType}" is not one of the types (${Object.keys(allTypes).filter((t) => t !== "EIP712Domain").join(", ") || "none given"}).`);
+    fail(
+      `primaryType "${primaryType}" is not one of the types (${
+        Object.keys(allTypes)
+          .filter((t) => t !== "EIP712Domain")
+          .join(", ") || "none given"
+      }).`,
+    );
   }
   checkTypeDefinitions(allTypes);
   checkDomainType(allTypes.EIP712Domain, domain);
   const types = typesUsedBy(primaryType, allTypes);
   if (rootTypeOf(types) !== primaryType) {
-    fail(`primaryType "${primaryType}" refers to itself. Dfns takes the primary type to be the one no other type uses, so it can't sign this.`);
+    fail(
+      `primaryType "${primaryType}" refers to itself. Dfns takes the primary type to be the one no other type uses, so it can't sign this.`,
+    );
   }
   checkValue(types, primaryType, message, "message");
 
@@ -130,21 +152,30 @@ function checkOrThrow(text: string, chain: SigningChain): { typedData: CheckedTy
     validateTypedData(definition);
     return { typedData: { types, primaryType, domain, message }, digest: hashTypedData(definition) };
   } catch (error) {
-    return fail(`The typed data can't be hashed: ${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}`);
+    return fail(
+      `The typed data can't be hashed: ${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}`,
+    );
   }
 }
 
 function describeIssue(issue: z.core.$ZodIssue, json: unknown): string {
-  const path = issue.path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`)).join("");
+  const path = issue.path
+    .map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
+    .join("");
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys.join(", ");
-    if (path === "domain") return `domain has a field EIP-712 doesn't define: ${keys}. A domain takes only name, version, chainId, verifyingContract and salt.`;
-    if (path === "") return `The typed data has a field it shouldn't: ${keys}. It takes only types, primaryType, domain and message.`;
+    if (path === "domain")
+      return `domain has a field EIP-712 doesn't define: ${keys}. A domain takes only name, version, chainId, verifyingContract and salt.`;
+    if (path === "")
+      return `The typed data has a field it shouldn't: ${keys}. It takes only types, primaryType, domain and message.`;
     return `${path} has a field it shouldn't: ${keys}.`;
   }
-  if (issue.code === "invalid_key") return `types has a bad type name: type names must be letters, digits and _ (e.g. "Mail").`;
+  if (issue.code === "invalid_key")
+    return `types has a bad type name: type names must be letters, digits and _ (e.g. "Mail").`;
   if (path === "") return `The typed data ${issue.message}.`;
-  const missing = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], json) === undefined;
+  const missing =
+    issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], json) ===
+    undefined;
   return `${path} ${missing ? "is missing: it " : ""}${issue.message}.`;
 }
 
@@ -166,7 +197,9 @@ function checkDomain(raw: z.infer<typeof typedDataSchema>["domain"], chain: Sign
   }
   if (raw.verifyingContract !== undefined) {
     if (!isAddress(raw.verifyingContract)) {
-      fail("domain.verifyingContract is not an address: 0x and 40 hex digits (with a valid checksum if it mixes upper and lower case).");
+      fail(
+        "domain.verifyingContract is not an address: 0x and 40 hex digits (with a valid checksum if it mixes upper and lower case).",
+      );
     }
     domain.verifyingContract = raw.verifyingContract;
   }
@@ -179,7 +212,8 @@ function checkDomain(raw: z.infer<typeof typedDataSchema>["domain"], chain: Sign
 
 function parseChainId(value: number | string): number {
   const chainId = typeof value === "number" ? value : /^(?:0x[0-9a-fA-F]+|[0-9]+)$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(chainId) || chainId < 1) fail("domain.chainId must be a whole number, e.g. 11155111 (as a number, or as a decimal or 0x string).");
+  if (!Number.isSafeInteger(chainId) || chainId < 1)
+    fail("domain.chainId must be a whole number, e.g. 11155111 (as a number, or as a decimal or 0x string).");
   return chainId;
 }
 
@@ -192,7 +226,9 @@ function checkTypeDefinitions(types: TypedDataTypes): void {
       seen.add(field.name);
       const base = baseType(field.type);
       if (!ATOMIC.test(base) && (!types[base] || base === "EIP712Domain")) {
-        fail(`types.${name}.${field.name} has type "${field.type}", which is neither a built-in type (e.g. address, uint256, string, bytes32) nor one of the types.`);
+        fail(
+          `types.${name}.${field.name} has type "${field.type}", which is neither a built-in type (e.g. address, uint256, string, bytes32) nor one of the types.`,
+        );
       }
     }
   }
@@ -201,11 +237,17 @@ function checkTypeDefinitions(types: TypedDataTypes): void {
 /** An `EIP712Domain` type must be exactly what the domain implies: Dfns builds it from the domain. */
 function checkDomainType(given: TypedDataTypes[string] | undefined, domain: TypedDataDomainJson): void {
   if (!given) return;
-  const implied = getTypesForEIP712Domain({ domain: domain as Parameters<typeof getTypesForEIP712Domain>[0]["domain"] });
-  const same = given.length === implied.length && given.every((field, i) => field.name === implied[i]!.name && field.type === implied[i]!.type);
+  const implied = getTypesForEIP712Domain({
+    domain: domain as Parameters<typeof getTypesForEIP712Domain>[0]["domain"],
+  });
+  const same =
+    given.length === implied.length &&
+    given.every((field, i) => field.name === implied[i]!.name && field.type === implied[i]!.type);
   if (!same) {
     const expected = implied.map((f) => `${f.name} (${f.type})`).join(", ") || "no fields";
-    fail(`types.EIP712Domain must list the domain's fields in this order: ${expected}. Or leave it out: it follows from the domain.`);
+    fail(
+      `types.EIP712Domain must list the domain's fields in this order: ${expected}. Or leave it out: it follows from the domain.`,
+    );
   }
 }
 
@@ -231,7 +273,8 @@ function checkValue(types: TypedDataTypes, type: string, value: unknown, path: s
   const array = ARRAY.exec(type);
   if (array) {
     if (!Array.isArray(value)) return fail(`${path} must be a list (${type}).`);
-    if (array[2] !== "" && value.length !== Number(array[2])) fail(`${path} has ${value.length} items, but ${type} takes exactly ${array[2]}.`);
+    if (array[2] !== "" && value.length !== Number(array[2]))
+      fail(`${path} has ${value.length} items, but ${type} takes exactly ${array[2]}.`);
     value.forEach((item, i) => checkValue(types, array[1]!, item, `${path}[${i}]`));
     return;
   }
@@ -240,7 +283,10 @@ function checkValue(types: TypedDataTypes, type: string, value: unknown, path: s
     if (typeof value !== "object" || Array.isArray(value)) return fail(`${path} must be an object (${type}).`);
     const record = value as Record<string, unknown>;
     const extra = Object.keys(record).find((key) => !fields.some((field) => field.name === key));
-    if (extra !== undefined) fail(`${path}.${extra} is not a field of ${type}, so it would not be signed. Remove it, or add it to types.${type}.`);
+    if (extra !== undefined)
+      fail(
+        `${path}.${extra} is not a field of ${type}, so it would not be signed. Remove it, or add it to types.${type}.`,
+      );
     for (const field of fields) checkValue(types, field.type, record[field.name], `${path}.${field.name}`);
     return;
   }
@@ -253,11 +299,16 @@ function checkAtomic(type: string, value: unknown, path: string): void {
   } else if (type === "bool") {
     if (typeof value !== "boolean") fail(`${path} must be true or false (bool).`);
   } else if (type === "address") {
-    if (typeof value !== "string" || !isAddress(value)) fail(`${path} is not an address: 0x and 40 hex digits (with a valid checksum if it mixes upper and lower case).`);
+    if (typeof value !== "string" || !isAddress(value))
+      fail(`${path} is not an address: 0x and 40 hex digits (with a valid checksum if it mixes upper and lower case).`);
   } else if (type.startsWith("bytes")) {
     const size = type === "bytes" ? null : Number(type.slice(5));
     const hexDigits = size === null ? "an even number of hex digits" : `${size * 2} hex digits`;
-    if (typeof value !== "string" || !/^0x(?:[0-9a-fA-F]{2})*$/.test(value) || (size !== null && value.length !== 2 + size * 2)) {
+    if (
+      typeof value !== "string" ||
+      !/^0x(?:[0-9a-fA-F]{2})*$/.test(value) ||
+      (size !== null && value.length !== 2 + size * 2)
+    ) {
       fail(`${path} must be 0x and ${hexDigits} (${type}).`);
     }
   } else {
@@ -271,7 +322,8 @@ function checkInteger(type: string, value: unknown, path: string): void {
   let n: bigint | undefined;
   if (typeof value === "number") {
     // JSON numbers past 2^53 have already lost digits: the user must see what is signed.
-    if (!Number.isSafeInteger(value)) fail(`${path} must be a whole number; above 9007199254740991 write it as a string, e.g. "1000000000000000000".`);
+    if (!Number.isSafeInteger(value))
+      fail(`${path} must be a whole number; above 9007199254740991 write it as a string, e.g. "1000000000000000000".`);
     n = BigInt(value);
   } else if (typeof value === "string" && /^(?:-?[0-9]+|0x[0-9a-fA-F]+)$/.test(value)) {
     n = BigInt(value);

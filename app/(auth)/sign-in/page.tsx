@@ -6,7 +6,11 @@ import { authErrorMessage } from "@/lib/auth/messages";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { callbackUrl, providers, error } = await authPageContext(searchParams);
   return (
     <AuthCard title="Sign in" lead="Welcome back. Sign in to reach your wallets.">

@@ -23,7 +23,8 @@ beforeAll(async () => {
 });
 afterAll(async () => app.close());
 
-const errorOf = async (response: Response) => ((await response.json()) as { error: { message: string; code?: string } }).error;
+const errorOf = async (response: Response) =>
+  ((await response.json()) as { error: { message: string; code?: string } }).error;
 
 async function json<T>(response: Response, status = 200): Promise<T> {
   const body = await response.json();
@@ -115,7 +116,10 @@ describe("credentials through the app's routes", () => {
 
     const last = await app.call(beginDeactivate, user, { body: { credentialId: only!.id } });
     expect(last.status).toBe(409);
-    expect(await errorOf(last)).toMatchObject({ message: expect.stringMatching(/only active passkey.+Add another passkey first/), code: "last_passkey" });
+    expect(await errorOf(last)).toMatchObject({
+      message: expect.stringMatching(/only active passkey.+Add another passkey first/),
+      code: "last_passkey",
+    });
     const recovery = await app.call(beginDeactivate, user, { body: { credentialId: recoveryKey!.id } });
     expect(recovery.status).toBe(409);
     expect((await errorOf(recovery)).code).toBe("not_a_passkey");
@@ -145,30 +149,53 @@ describe("credentials through the app's routes", () => {
     expect((await listFor(user)).filter((c) => c.kind === "Fido2").map((c) => c.active)).toEqual([true, false]);
   });
 
-  it.each([2, 10])("of %i deactivations of two passkeys completed in parallel, one succeeds; the others get 409 in words; a passkey stays active", async (n) => {
-    const registered = await registeredUser(app);
-    const { user, passkey: first } = registered;
-    const added = await addPasskey(user, first);
-    await json(added.response);
-    const [a, , b] = await listFor(user);
-    const actions = await Promise.all(
-      Array.from({ length: n }, async (_, i) => (await json<{ action: BrowserUserAction }>(await app.call(beginDeactivate, user, { body: { credentialId: (i % 2 ? a : b)!.id } }))).action),
-    );
-    const responses = await Promise.all(
-      actions.map((action) => app.call(completeDeactivate, user, { body: { actionId: action.id, assertion: first.assert(action.challenge).credentialAssertion } })),
-    );
-    const statuses = responses.map((r) => r.status);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(n - 1);
-    for (const response of responses.filter((r) => r.status === 409)) {
-      expect(await errorOf(response)).toMatchObject({ message: expect.stringMatching(/only active passkey|already inactive|approve/), code: expect.stringMatching(/^(last_passkey|already_inactive)$/) });
-    }
-    const passkeys = (await listFor(user)).filter((c) => c.kind === "Fido2");
-    expect(passkeys.filter((c) => c.active)).toHaveLength(1);
-    const { dfnsUserId } = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id } });
-    expect(await app.dfnsStore.sandboxCredential.count({ where: { userId: dfnsUserId, kind: "Fido2", isActive: true } })).toBe(1); // at Dfns
-    expect(await dfnsAcceptsPasskey(app, registered.username, first) || (await dfnsAcceptsPasskey(app, registered.username, added.passkey))).toBe(true);
-  });
+  it.each([2, 10])(
+    "of %i deactivations of two passkeys completed in parallel, one succeeds; the others get 409 in words; a passkey stays active",
+    async (n) => {
+      const registered = await registeredUser(app);
+      const { user, passkey: first } = registered;
+      const added = await addPasskey(user, first);
+      await json(added.response);
+      const [a, , b] = await listFor(user);
+      const actions = await Promise.all(
+        Array.from(
+          { length: n },
+          async (_, i) =>
+            (
+              await json<{ action: BrowserUserAction }>(
+                await app.call(beginDeactivate, user, { body: { credentialId: (i % 2 ? a : b)!.id } }),
+              )
+            ).action,
+        ),
+      );
+      const responses = await Promise.all(
+        actions.map((action) =>
+          app.call(completeDeactivate, user, {
+            body: { actionId: action.id, assertion: first.assert(action.challenge).credentialAssertion },
+          }),
+        ),
+      );
+      const statuses = responses.map((r) => r.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(n - 1);
+      for (const response of responses.filter((r) => r.status === 409)) {
+        expect(await errorOf(response)).toMatchObject({
+          message: expect.stringMatching(/only active passkey|already inactive|approve/),
+          code: expect.stringMatching(/^(last_passkey|already_inactive)$/),
+        });
+      }
+      const passkeys = (await listFor(user)).filter((c) => c.kind === "Fido2");
+      expect(passkeys.filter((c) => c.active)).toHaveLength(1);
+      const { dfnsUserId } = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id } });
+      expect(
+        await app.dfnsStore.sandboxCredential.count({ where: { userId: dfnsUserId, kind: "Fido2", isActive: true } }),
+      ).toBe(1); // at Dfns
+      expect(
+        (await dfnsAcceptsPasskey(app, registered.username, first)) ||
+          (await dfnsAcceptsPasskey(app, registered.username, added.passkey)),
+      ).toBe(true);
+    },
+  );
 
   it("answers another user's credential, action or challenge with 404 / 400, and changes nothing", async () => {
     const mine = await registeredUser(app);

@@ -27,7 +27,8 @@ beforeAll(async () => {
 afterAll(async () => app.close());
 
 const origin = () => getEnv().appOrigin;
-const errorOf = async (response: Response) => ((await response.json()) as { error: { message: string; code?: string } }).error;
+const errorOf = async (response: Response) =>
+  ((await response.json()) as { error: { message: string; code?: string } }).error;
 
 async function startFor(user: AppUser): Promise<StartRecoveryResult> {
   const response = await app.call(start, user);
@@ -218,7 +219,10 @@ describe("delegated recovery through the app's routes", () => {
     });
     const expired = await app.call(complete, user, { body });
     expect(expired.status).toBe(409);
-    expect(await errorOf(expired)).toMatchObject({ message: expect.stringMatching(/expired.+Nothing was changed/), code: "recovery_expired" });
+    expect(await errorOf(expired)).toMatchObject({
+      message: expect.stringMatching(/expired.+Nothing was changed/),
+      code: "recovery_expired",
+    });
     expect(await app.database.prisma.pendingRecovery.count({ where: { userId: user.id } })).toBe(0);
     expect(await credentialRows(user.id)).toEqual(before);
     expect(await dfnsAcceptsPasskey(registered.username, registered.passkey)).toBe(true);
@@ -302,7 +306,9 @@ describe("delegated recovery through the app's routes", () => {
     expect(retryAfter).toBeGreaterThan(3500);
     expect(retryAfter).toBeLessThanOrEqual(3600);
     expect(await errorOf(limited)).toEqual({
-      message: expect.stringMatching(/^You have started a recovery 5 times in the last hour.+wait about 60 minutes, then try again\.$/),
+      message: expect.stringMatching(
+        /^You have started a recovery 5 times in the last hour.+wait about 60 minutes, then try again\.$/,
+      ),
       code: "recovery_rate_limited",
       status: 429,
     });

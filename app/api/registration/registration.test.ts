@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(async () => app.close());
 
-const errorOf = async (response: Response) => ((await response.json()) as { error: { message: string; code?: string } }).error;
+const errorOf = async (response: Response) =>
+  ((await response.json()) as { error: { message: string; code?: string } }).error;
 
 describe("delegated registration through the app's routes", () => {
   it("registers: passkey + recovery key → Dfns user, credentials and wallets stored; no token reaches the browser", async () => {
@@ -78,7 +79,10 @@ describe("delegated registration through the app's routes", () => {
     });
     expect(stored.wallets).toHaveLength(getEnv().walletNetworks.length);
     // And Dfns (the sandbox) has exactly one registered user with that many wallets.
-    const dfnsUser = await app.dfnsStore.sandboxUser.findFirstOrThrow({ where: { username: user.email }, include: { wallets: true } });
+    const dfnsUser = await app.dfnsStore.sandboxUser.findFirstOrThrow({
+      where: { username: user.email },
+      include: { wallets: true },
+    });
     expect(dfnsUser.wallets).toHaveLength(getEnv().walletNetworks.length);
   });
 
@@ -220,10 +224,20 @@ describe("an unfinished registration started again", () => {
       const stored = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: user.id } });
       expect(stored.username).toBe(second.username);
       const atDfns = await app.dfnsStore.sandboxUser.findMany({ where: { externalId: { startsWith: user.id } } });
-      expect(atDfns.map((u: { username: string; externalId: string | null; registered: boolean }) => [u.username, u.externalId, u.registered]).sort()).toEqual([
-        [user.email, user.id, false],
-        [second.username, `${user.id}:2`, true],
-      ].sort());
+      expect(
+        atDfns
+          .map((u: { username: string; externalId: string | null; registered: boolean }) => [
+            u.username,
+            u.externalId,
+            u.registered,
+          ])
+          .sort(),
+      ).toEqual(
+        [
+          [user.email, user.id, false],
+          [second.username, `${user.id}:2`, true],
+        ].sort(),
+      );
 
       // The answer of that completion "lost": the next start walks the usernames and adopts the second.
       await app.database.prisma.dfnsUser.delete({ where: { userId: user.id } });

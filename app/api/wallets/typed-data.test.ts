@@ -221,7 +221,8 @@ describe("signing typed data (EIP-712)", () => {
     expect(onSolana.status).toBe(400);
     expect(await json<ErrorJson>(onSolana)).toMatchObject({
       error: {
-        message: "Typed data (EIP-712) is signed with Ethereum-style wallets; your Solana Devnet wallet can't sign it. Use one of your EVM wallets.",
+        message:
+          "Typed data (EIP-712) is signed with Ethereum-style wallets; your Solana Devnet wallet can't sign it. Use one of your EVM wallets.",
         code: "typed_data_not_supported",
       },
     });

@@ -232,7 +232,10 @@ describe("signing a message", () => {
     ).toBe(1);
     expect((await signaturesOf(alice.user, evm.id)).map((s) => s.status)).toEqual(["Pending"]);
     // The approval is denied at Dfns: the next read says so.
-    await app.dfnsStore.sandboxSignature.update({ where: { id: stored.dfnsSignatureId! }, data: { status: "Rejected" } });
+    await app.dfnsStore.sandboxSignature.update({
+      where: { id: stored.dfnsSignatureId! },
+      data: { status: "Rejected" },
+    });
     expect((await signaturesOf(alice.user, evm.id)).map((s) => s.status)).toEqual(["Rejected"]);
   });
 
@@ -313,7 +316,10 @@ describe("signing a message", () => {
     });
     expect(wrong.status).toBe(404);
     expect((await json<ErrorJson>(wrong)).error.code).toBe("action_not_found");
-    const right = await completeSign(alice.user, evm.id, { actionId: action.id, assertion: assertionFor(alice.passkey, action) });
+    const right = await completeSign(alice.user, evm.id, {
+      actionId: action.id,
+      assertion: assertionFor(alice.passkey, action),
+    });
     expect(right.status).toBe(200);
   });
 
@@ -369,7 +375,9 @@ describe("signing a message", () => {
       assertion: assertionFor(alice.passkey, expired),
     });
     expect(late.status).toBe(409);
-    expect(await json<ErrorJson>(late)).toMatchObject({ error: { message: "The passkey request expired before it was approved. Start again.", code: "action_expired" } });
+    expect(await json<ErrorJson>(late)).toMatchObject({
+      error: { message: "The passkey request expired before it was approved. Start again.", code: "action_expired" },
+    });
 
     const before = await counts(alice.user);
     const down = await withDfnsDown(() => beginSign(alice.user, wallet.id, { message: "while Dfns is down" }));
@@ -449,7 +457,10 @@ describe("adding a wallet", () => {
       });
       expect(stored.credentials.map((c) => c.kind).sort()).toEqual(["Fido2", "RecoveryKey"]);
       expect(stored.wallets).toEqual([]);
-      const atDfns = await app.dfnsStore.sandboxUser.findUniqueOrThrow({ where: { id: stored.dfnsUserId }, include: { wallets: true } });
+      const atDfns = await app.dfnsStore.sandboxUser.findUniqueOrThrow({
+        where: { id: stored.dfnsUserId },
+        include: { wallets: true },
+      });
       expect(atDfns).toMatchObject({ registered: true, wallets: [] });
 
       const page = await walletsOf(bob.user);
@@ -505,7 +516,10 @@ describe("adding a wallet", () => {
     const again = await beginAdd(alice.user, { network: "BaseSepolia" });
     expect(again.status).toBe(409);
     expect((await json<ErrorJson>(again)).error.code).toBe("wallet_exists");
-    const replay = await completeAdd(alice.user, { actionId: action.id, assertion: assertionFor(alice.passkey, action) });
+    const replay = await completeAdd(alice.user, {
+      actionId: action.id,
+      assertion: assertionFor(alice.passkey, action),
+    });
     expect(replay.status).toBe(404); // the approval was used
     expect((await walletsOf(alice.user)).wallets).toHaveLength(3);
   });
@@ -529,11 +543,18 @@ describe("adding a wallet", () => {
     for (const { status, body } of answers.filter((a) => a.status !== 200)) {
       expect([409, 404]).toContain(status);
       const { error } = body as ErrorJson;
-      if (status === 409) expect(error).toEqual({ message: "You already have a wallet on Base Sepolia. Use it, or choose another network.", code: "wallet_exists", status: 409 });
+      if (status === 409)
+        expect(error).toEqual({
+          message: "You already have a wallet on Base Sepolia. Use it, or choose another network.",
+          code: "wallet_exists",
+          status: 409,
+        });
       else expect(error.code).toBe("action_not_found"); // the winner's own second send
     }
     const dfnsUser = await app.database.prisma.dfnsUser.findUniqueOrThrow({ where: { userId: alice.user.id } });
-    const atDfns = await app.dfnsStore.sandboxWallet.count({ where: { network: "BaseSepolia", userId: dfnsUser.dfnsUserId } });
+    const atDfns = await app.dfnsStore.sandboxWallet.count({
+      where: { network: "BaseSepolia", userId: dfnsUser.dfnsUserId },
+    });
     expect(atDfns).toBe(1);
     expect((await walletsOf(alice.user)).wallets.filter((w) => w.network === "BaseSepolia")).toHaveLength(1);
   });

@@ -30,7 +30,10 @@ async function main() {
   });
   const results: Record<string, unknown>[] = [];
   try {
-    for (const [concurrency, count] of [[1, 100], [8, 400]] as const) {
+    for (const [concurrency, count] of [
+      [1, 100],
+      [8, 400],
+    ] as const) {
       const timings = new Timings();
       // Both on the same 2 cores: where each registration's CPU went.
       const sandboxCpu = cpuMsPerOperation(sandbox.cpuSeconds);
@@ -41,23 +44,43 @@ async function main() {
         const body = { kind: "EndUser" as const, email };
         const action = await timings.time("POST /auth/action/init", () =>
           serviceAccount.auth.createUserActionChallenge({
-            body: { userActionPayload: JSON.stringify(body), userActionHttpMethod: "POST", userActionHttpPath: "/auth/registration/delegated", userActionServerKind: "Api" },
+            body: {
+              userActionPayload: JSON.stringify(body),
+              userActionHttpMethod: "POST",
+              userActionHttpPath: "/auth/registration/delegated",
+              userActionServerKind: "Api",
+            },
           }),
         );
         const signer = new AsymmetricKeySigner({ credId: c.DFNS_CRED_ID, privateKey: c.DFNS_PRIVATE_KEY });
         const { userAction } = await timings.time("POST /auth/action", async () =>
-          serviceAccount.auth.createUserActionSignature({ body: { challengeIdentifier: action.challengeIdentifier, firstFactor: await signer.sign(action) } }),
+          serviceAccount.auth.createUserActionSignature({
+            body: { challengeIdentifier: action.challengeIdentifier, firstFactor: await signer.sign(action) },
+          }),
         );
         const challenge = await timings.time("POST /auth/registration/delegated", async () => {
           const response = await fetch(`${URL_}/auth/registration/delegated`, {
             method: "POST",
-            headers: { authorization: `Bearer ${c.DFNS_AUTH_TOKEN}`, "content-type": "application/json", "x-dfns-useraction": userAction },
+            headers: {
+              authorization: `Bearer ${c.DFNS_AUTH_TOKEN}`,
+              "content-type": "application/json",
+              "x-dfns-useraction": userAction,
+            },
             body: JSON.stringify(body),
           });
           if (!response.ok) throw new Error(`delegated registration: ${response.status} ${await response.text()}`);
-          return (await response.json()) as { challenge: string; temporaryAuthenticationToken: string; user: { id: string } };
+          return (await response.json()) as {
+            challenge: string;
+            temporaryAuthenticationToken: string;
+            user: { id: string };
+          };
         });
-        const { credentialInfo } = SoftwarePasskey.create({ rpId: "localhost", origin: ORIGIN, challenge: challenge.challenge, userId: challenge.user.id });
+        const { credentialInfo } = SoftwarePasskey.create({
+          rpId: "localhost",
+          origin: ORIGIN,
+          challenge: challenge.challenge,
+          userId: challenge.user.id,
+        });
         // A RecoveryKey made with node:crypto: the browser's PBKDF2 is the client's cost, not the sandbox's.
         const recovery = KeyCredential.create({ challenge: challenge.challenge, origin: ORIGIN, kind: "RecoveryKey" });
         const temp = new DfnsApiClient({ baseUrl: URL_, authToken: challenge.temporaryAuthenticationToken });
@@ -65,7 +88,12 @@ async function main() {
           temp.auth.registerEndUser({
             body: {
               firstFactorCredential: { credentialKind: "Fido2", credentialInfo, credentialName: "Passkey" },
-              recoveryCredential: { credentialKind: "RecoveryKey", credentialInfo: recovery.credentialInfo, encryptedPrivateKey: "bench", credentialName: "Recovery" },
+              recoveryCredential: {
+                credentialKind: "RecoveryKey",
+                credentialInfo: recovery.credentialInfo,
+                encryptedPrivateKey: "bench",
+                credentialName: "Recovery",
+              },
               wallets: [{ network: "EthereumSepolia" }, { network: "SolanaDevnet" }],
             },
           }),
@@ -73,20 +101,37 @@ async function main() {
       });
       const rate = run.done / run.seconds;
       const cpuMs = { sandbox: sandboxCpu(run.done), client: clientCpu(run.done) };
-      console.log(`\nconcurrency ${concurrency}: ${run.done} registrations in ${run.seconds.toFixed(1)} s = ${rate.toFixed(1)} registrations/s, errors ${run.errors}`);
-      console.log(`  CPU per registration: sandbox ${cpuMs.sandbox.toFixed(1)} ms, this client ${cpuMs.client.toFixed(1)} ms`);
+      console.log(
+        `\nconcurrency ${concurrency}: ${run.done} registrations in ${run.seconds.toFixed(1)} s = ${rate.toFixed(1)} registrations/s, errors ${run.errors}`,
+      );
+      console.log(
+        `  CPU per registration: sandbox ${cpuMs.sandbox.toFixed(1)} ms, this client ${cpuMs.client.toFixed(1)} ms`,
+      );
       console.log("  endpoint                              p50        p95        p99");
       for (const row of timings.summary()) {
-        console.log(`  ${row.name.padEnd(36)} ${ms(row.p50).padStart(9)}  ${ms(row.p95).padStart(9)}  ${ms(row.p99).padStart(9)}`);
+        console.log(
+          `  ${row.name.padEnd(36)} ${ms(row.p50).padStart(9)}  ${ms(row.p95).padStart(9)}  ${ms(row.p99).padStart(9)}`,
+        );
       }
-      results.push({ concurrency, registrations: run.done, seconds: run.seconds, perSecond: rate, errors: run.errors, cpuMs, endpoints: timings.summary() });
+      results.push({
+        concurrency,
+        registrations: run.done,
+        seconds: run.seconds,
+        perSecond: rate,
+        errors: run.errors,
+        cpuMs,
+        endpoints: timings.summary(),
+      });
     }
   } finally {
     await sandbox.stop();
   }
   const { mkdir, writeFile } = await import("node:fs/promises");
   await mkdir("bench-results", { recursive: true });
-  await writeFile("bench-results/sandbox.json", JSON.stringify({ date: new Date().toISOString(), database: postgres ? "postgresql" : "pglite", results }, null, 2));
+  await writeFile(
+    "bench-results/sandbox.json",
+    JSON.stringify({ date: new Date().toISOString(), database: postgres ? "postgresql" : "pglite", results }, null, 2),
+  );
   console.log("\nWritten to bench-results/sandbox.json");
 }
 

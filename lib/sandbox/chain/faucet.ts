@@ -21,15 +21,29 @@ export interface FaucetCredit {
  * (a value transfer, or a mint of the test token), on Solana LiteSVM's airdrop (recorded for
  * wallet history like any transfer the VM ran). Only ever on the sandbox's own chains.
  */
-export async function creditFromFaucet(sandbox: Sandbox, family: "evm" | "solana", network: string, address: string, asset: FaucetAsset): Promise<FaucetCredit> {
+export async function creditFromFaucet(
+  sandbox: Sandbox,
+  family: "evm" | "solana",
+  network: string,
+  address: string,
+  asset: FaucetAsset,
+): Promise<FaucetCredit> {
   if (family === "solana") {
     const chain = await sandbox.chains.solana(network);
     const amount = FAUCET_AMOUNTS.solana;
     const result = await chain.airdrop(address, amount);
     await sandbox.prisma.sandboxSolanaTransaction.create({
       data: {
-        signature: result.signature, network, fromAddress: null, toAddress: address, lamports: amount.toString(), fee: "0",
-        slot: result.slot.toString(), succeeded: !result.error, error: result.error, timestamp: sandbox.config.now(),
+        signature: result.signature,
+        network,
+        fromAddress: null,
+        toAddress: address,
+        lamports: amount.toString(),
+        fee: "0",
+        slot: result.slot.toString(),
+        succeeded: !result.error,
+        error: result.error,
+        timestamp: sandbox.config.now(),
       },
     });
     if (result.error) throw new Error(`The airdrop failed: ${result.error}`);
@@ -37,8 +51,13 @@ export async function creditFromFaucet(sandbox: Sandbox, family: "evm" | "solana
   }
   const chain = await sandbox.chains.evm(network);
   const to = address as Address;
-  const tx = asset === "native"
-    ? await chain.send({ from: FAUCET_ACCOUNT, to, value: FAUCET_AMOUNTS.evmNative })
-    : await chain.send({ from: FAUCET_ACCOUNT, to: TOKEN_ADDRESS, data: encodeFunctionData({ abi: TOKEN_ABI, functionName: "mint", args: [to, FAUCET_AMOUNTS.evmToken] }) });
+  const tx =
+    asset === "native"
+      ? await chain.send({ from: FAUCET_ACCOUNT, to, value: FAUCET_AMOUNTS.evmNative })
+      : await chain.send({
+          from: FAUCET_ACCOUNT,
+          to: TOKEN_ADDRESS,
+          data: encodeFunctionData({ abi: TOKEN_ABI, functionName: "mint", args: [to, FAUCET_AMOUNTS.evmToken] }),
+        });
   return { txHash: tx.hash, amount: asset === "native" ? FAUCET_AMOUNTS.evmNative : FAUCET_AMOUNTS.evmToken };
 }

@@ -41,7 +41,9 @@ export class ChainManager {
 
   private startEvm(network: string): Promise<EvmChain> {
     const chainId = evmChainId(network);
-    const starting = this.folder().then((dir) => EvmChain.start(network, chainId, path.join(dir, `evm-${chainId}.state`)));
+    const starting = this.folder().then((dir) =>
+      EvmChain.start(network, chainId, path.join(dir, `evm-${chainId}.state`)),
+    );
     this.evms.set(network, starting);
     starting.catch(() => {
       if (this.evms.get(network) === starting) this.evms.delete(network);
@@ -77,7 +79,14 @@ export class ChainManager {
     const evms = [...this.evms.values()];
     this.evms.clear();
     this.solanas.clear();
-    await Promise.all(evms.map((starting) => starting.then((chain) => chain.stop(), () => {})));
+    await Promise.all(
+      evms.map((starting) =>
+        starting.then(
+          (chain) => chain.stop(),
+          () => {},
+        ),
+      ),
+    );
     if (!this.dataDir && this.dir) await rm(await this.dir, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,7 @@ import { descendants } from "@/lib/testing/process-tree";
 import { spawnTied } from "./tied-process";
 
 const until = async (check: () => boolean, ms = 5000) => {
-  for (const end = Date.now() + ms; Date.now() < end; ) {
+  for (const end = Date.now() + ms; Date.now() < end;) {
     if (check()) return true;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -32,7 +32,16 @@ describe.skipIf(process.platform !== "linux")("a tied child process", () => {
 
   it("ends when the process that started it is killed with SIGKILL (no exit handler runs)", async () => {
     const modulePath = path.join(__dirname, "tied-process.ts");
-    const parent = spawn(process.execPath, ["--import", "tsx", "-e", `import { spawnTied } from ${JSON.stringify(modulePath)}; spawnTied("sleep", ["300"]); setInterval(() => {}, 1000);`], { stdio: "ignore" });
+    const parent = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "-e",
+        `import { spawnTied } from ${JSON.stringify(modulePath)}; spawnTied("sleep", ["300"]); setInterval(() => {}, 1000);`,
+      ],
+      { stdio: "ignore" },
+    );
     expect(await until(() => descendants(parent.pid!).some((p) => p.name === "sleep"), 15_000)).toBe(true);
     const sleeper = descendants(parent.pid!).find((p) => p.name === "sleep")!;
     parent.kill("SIGKILL");

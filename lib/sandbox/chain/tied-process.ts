@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
  * cover SIGKILL.) POSIX only: Linux and macOS.
  */
 const WATCHDOG = [
-  'exec 3<&0',
+  "exec 3<&0",
   '"$@" </dev/null &',
   "child=$!",
   // A background job's stdin is /dev/null unless redirected explicitly: read the pipe via fd 3.

@@ -21,7 +21,10 @@ export function decodeBase64Url(value: string, field: string): Buffer<ArrayBuffe
 }
 
 /** Decodes base64url, then JSON; the result must be a JSON object. */
-export function decodeBase64UrlJson(value: string, field: string): { bytes: Buffer<ArrayBuffer>; json: Record<string, unknown> } {
+export function decodeBase64UrlJson(
+  value: string,
+  field: string,
+): { bytes: Buffer<ArrayBuffer>; json: Record<string, unknown> } {
   const bytes = decodeBase64Url(value, field);
   let json: unknown;
   try {

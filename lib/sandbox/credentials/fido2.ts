@@ -50,12 +50,14 @@ export async function verifyFido2Attestation(args: {
   } catch (error) {
     throw badRequest("attestationData is not a valid CBOR attestation object", { reason: messageOf(error) });
   }
-  if (!authData.credentialID || !authData.credentialPublicKey) throw badRequest("attestationData has no attested credential");
+  if (!authData.credentialID || !authData.credentialPublicKey)
+    throw badRequest("attestationData has no attested credential");
 
   const origin = checkClientData(clientData, { type: "webauthn.create", challenge, rp, originRequired: true });
   checkAuthData(authData, rp);
   const credId = toBase64Url(authData.credentialID);
-  if (trimPadding(credentialInfo.credId) !== credId) throw unauthorized("credId does not match the attested credential id");
+  if (trimPadding(credentialInfo.credId) !== credId)
+    throw unauthorized("credId does not match the attested credential id");
 
   let result: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
   try {
@@ -101,7 +103,8 @@ export async function verifyFido2Assertion(args: {
 }): Promise<{ signCount: number }> {
   const { assertion, challenge, credential, rp } = args;
   const { credId, clientData: clientDataB64, authenticatorData, signature, userHandle } = assertion.credentialAssertion;
-  if (credential.kind !== "Fido2") throw unauthorized(`A Fido2 assertion cannot be checked against a ${credential.kind} credential`);
+  if (credential.kind !== "Fido2")
+    throw unauthorized(`A Fido2 assertion cannot be checked against a ${credential.kind} credential`);
   const clientData = parseClientData(clientDataB64);
   const authData = parseAuthData(decodeBase64Url(authenticatorData, "authenticatorData"), "authenticatorData");
   decodeBase64Url(signature, "signature");

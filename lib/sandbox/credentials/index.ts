@@ -9,7 +9,14 @@ import { badRequest } from "../errors";
 import { verifyFido2Assertion, verifyFido2Attestation } from "./fido2";
 import { verifyKeyAssertion, verifyKeyAttestation } from "./key";
 import { assertionSchema, credentialInfoSchema, newCredentialKindSchema } from "./schemas";
-import type { Assertion, CredentialInfo, NewCredentialKind, RelyingParty, StoredCredential, VerifiedNewCredential } from "./types";
+import type {
+  Assertion,
+  CredentialInfo,
+  NewCredentialKind,
+  RelyingParty,
+  StoredCredential,
+  VerifiedNewCredential,
+} from "./types";
 
 export type { KeyCredentialKind, StoredCredential, VerifiedNewCredential } from "./types";
 export { assertionSchema, credentialInfoSchema } from "./schemas";

@@ -2,7 +2,14 @@ import { createHash, createPublicKey, verify, type KeyObject } from "node:crypto
 import { badRequest, unauthorized } from "../errors";
 import { checkClientData, parseClientData } from "./client-data";
 import { decodeBase64Url, decodeBase64UrlJson, decodeHex, trimPadding } from "./encoding";
-import type { CredentialInfo, KeyAssertion, KeyCredentialKind, RelyingParty, StoredCredential, VerifiedNewCredential } from "./types";
+import type {
+  CredentialInfo,
+  KeyAssertion,
+  KeyCredentialKind,
+  RelyingParty,
+  StoredCredential,
+  VerifiedNewCredential,
+} from "./types";
 
 // Curves Node signs with out of the box and Dfns documents (P-256 recommended, secp256k1, P-384).
 const EC_CURVES = new Set(["prime256v1", "secp256k1", "secp384r1"]);
@@ -20,7 +27,8 @@ export function importPublicKey(pem: string, field = "publicKey"): KeyObject {
   if (type === "ed25519") return key;
   if (type === "ec" && EC_CURVES.has(key.asymmetricKeyDetails?.namedCurve ?? "")) return key;
   if (type === "rsa" && (key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048) return key;
-  const detail = type === "ec" ? ` (${key.asymmetricKeyDetails?.namedCurve})` : type === "rsa" ? " shorter than 2048 bits" : "";
+  const detail =
+    type === "ec" ? ` (${key.asymmetricKeyDetails?.namedCurve})` : type === "rsa" ? " shorter than 2048 bits" : "";
   throw badRequest(`${field} is an unsupported key type: ${type}${detail}`);
 }
 
@@ -45,7 +53,10 @@ function storedPublicKey(pem: string): KeyObject {
 function digestFor(key: KeyObject, algorithm: string | null | undefined): string | null {
   if (key.asymmetricKeyType === "ed25519") return null;
   if (!algorithm) return "sha256";
-  const normalized = algorithm.toUpperCase().replace(/^(RSA|ECDSA)-/, "").replace("-", "");
+  const normalized = algorithm
+    .toUpperCase()
+    .replace(/^(RSA|ECDSA)-/, "")
+    .replace("-", "");
   const digest = ({ SHA256: "sha256", SHA384: "sha384", SHA512: "sha512" } as Record<string, string>)[normalized];
   if (!digest) throw badRequest(`Unsupported algorithm ${algorithm}`);
   return digest;
@@ -55,7 +66,12 @@ function digestFor(key: KeyObject, algorithm: string | null | undefined): string
  * Verifies a Key-credential signature over `data`: ECDSA as ASN.1/DER (what Dfns expects),
  * Ed25519 as the raw 64 bytes, RSA PKCS#1 v1.5. Throws 401 "Invalid signature" when it fails.
  */
-export function verifyKeySignature(args: { data: Uint8Array; signature: Uint8Array; key: KeyObject; algorithm?: string | null }): void {
+export function verifyKeySignature(args: {
+  data: Uint8Array;
+  signature: Uint8Array;
+  key: KeyObject;
+  algorithm?: string | null;
+}): void {
   const { data, signature, key } = args;
   const digest = digestFor(key, args.algorithm);
   let ok = false;
@@ -66,7 +82,12 @@ export function verifyKeySignature(args: { data: Uint8Array; signature: Uint8Arr
   }
   if (ok) return;
   const curve = key.asymmetricKeyDetails?.namedCurve;
-  if (key.asymmetricKeyType === "ec" && curve && signature.length === 2 * (EC_FIELD_BYTES[curve] ?? 0) && signature[0] !== 0x30) {
+  if (
+    key.asymmetricKeyType === "ec" &&
+    curve &&
+    signature.length === 2 * (EC_FIELD_BYTES[curve] ?? 0) &&
+    signature[0] !== 0x30
+  ) {
     throw unauthorized("Invalid signature: ECDSA signatures must be ASN.1/DER encoded, not raw r||s");
   }
   throw unauthorized("Invalid signature");
@@ -96,7 +117,8 @@ export function verifyKeyAttestation(args: {
   const { publicKey, signature, algorithm } = attestation;
   if (typeof publicKey !== "string") throw badRequest("attestationData.publicKey must be a PEM string");
   if (typeof signature !== "string") throw badRequest("attestationData.signature must be a hex string");
-  if (algorithm !== undefined && typeof algorithm !== "string") throw badRequest("attestationData.algorithm must be a string");
+  if (algorithm !== undefined && typeof algorithm !== "string")
+    throw badRequest("attestationData.algorithm must be a string");
   const signatureBytes = decodeHex(signature, "attestationData.signature");
   const key = importPublicKey(publicKey, "attestationData.publicKey");
   digestFor(key, algorithm); // an unknown algorithm is a 400 before anything else is judged
@@ -125,7 +147,8 @@ function checkKinds(assertionKind: KeyCredentialKind, credentialKind: string): v
     return;
   }
   if (credentialKind === "RecoveryKey") throw unauthorized("A recovery credential can only be used for recovery.");
-  if (!KEY_KINDS.has(credentialKind)) throw unauthorized(`A ${assertionKind} assertion cannot be checked against a ${credentialKind} credential`);
+  if (!KEY_KINDS.has(credentialKind))
+    throw unauthorized(`A ${assertionKind} assertion cannot be checked against a ${credentialKind} credential`);
 }
 
 /**
@@ -152,6 +175,11 @@ export function verifyKeyAssertion(args: {
   } catch {
     throw unauthorized("Stored credential public key is not usable");
   }
-  verifyKeySignature({ data: clientData.bytes, signature: signatureBytes, key, algorithm: algorithm ?? credential.algorithm });
+  verifyKeySignature({
+    data: clientData.bytes,
+    signature: signatureBytes,
+    key,
+    algorithm: algorithm ?? credential.algorithm,
+  });
   return { signCount: credential.signCount };
 }

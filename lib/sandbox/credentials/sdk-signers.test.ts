@@ -33,22 +33,44 @@ describe("@dfns/sdk-keysigner AsymmetricKeySigner output", () => {
     const { privateKey, publicKey } = keyPairs[name]();
     // A service account's credId is base64url of its ci-… id.
     const credId = Buffer.from("ci-3v3b1-v2i5d-9vo6eaf1ibmm1r4s").toString("base64url");
-    const signer = new AsymmetricKeySigner({ credId, privateKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString() });
+    const signer = new AsymmetricKeySigner({
+      credId,
+      privateKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    });
     const challenge = newChallenge();
     const assertion = await signer.sign(userActionChallenge(challenge, { key: [credId] }));
     expect(assertionSchema.parse(assertion)).toEqual(assertion);
-    const credential: StoredCredential = { credId, kind: "Key", publicKey: publicKey.export({ type: "spki", format: "pem" }).toString(), signCount: 0 };
+    const credential: StoredCredential = {
+      credId,
+      kind: "Key",
+      publicKey: publicKey.export({ type: "spki", format: "pem" }).toString(),
+      signCount: 0,
+    };
     await expect(verifyAssertion({ assertion, challenge, credential, rp })).resolves.toEqual({ signCount: 0 });
-    await expectRefused(() => verifyAssertion({ assertion, challenge: newChallenge(), credential, rp }), 401, "Challenge does not match");
+    await expectRefused(
+      () => verifyAssertion({ assertion, challenge: newChallenge(), credential, rp }),
+      401,
+      "Challenge does not match",
+    );
   });
 });
 
 describe("SoftwarePasskey.signer()", () => {
   it("signs a user action challenge that lists it, and the assertion verifies", async () => {
     const registration = newChallenge();
-    const { passkey, credentialInfo } = SoftwarePasskey.create({ rpId: rp.rpId, origin: rp.origins[0]!, challenge: registration, userId: "us-abc" });
+    const { passkey, credentialInfo } = SoftwarePasskey.create({
+      rpId: rp.rpId,
+      origin: rp.origins[0]!,
+      challenge: registration,
+      userId: "us-abc",
+    });
     const verified = await verifyNewCredential({ kind: "Fido2", credentialInfo, challenge: registration, rp });
-    const credential: StoredCredential = { credId: verified.credId, kind: "Fido2", publicKey: verified.publicKey, signCount: verified.signCount };
+    const credential: StoredCredential = {
+      credId: verified.credId,
+      kind: "Fido2",
+      publicKey: verified.publicKey,
+      signCount: verified.signCount,
+    };
 
     const challenge = newChallenge();
     const assertion = await passkey.signer().sign(userActionChallenge(challenge, { webauthn: [passkey.credId] }));
@@ -58,6 +80,8 @@ describe("SoftwarePasskey.signer()", () => {
 
   it("refuses a challenge that does not list it", async () => {
     const { passkey } = SoftwarePasskey.create({ rpId: rp.rpId, origin: rp.origins[0]!, challenge: newChallenge() });
-    await expect(passkey.signer().sign(userActionChallenge(newChallenge(), { key: [passkey.credId] }))).rejects.toThrow(/NotAllowedError/);
+    await expect(passkey.signer().sign(userActionChallenge(newChallenge(), { key: [passkey.credId] }))).rejects.toThrow(
+      /NotAllowedError/,
+    );
   });
 });

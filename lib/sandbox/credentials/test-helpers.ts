@@ -7,7 +7,11 @@ export const rp: RelyingParty = { rpId: "localhost", origins: ["http://localhost
 export const newChallenge = () => `ch-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
 
 /** Awaits `run` and checks it failed with a SandboxError of `status` whose message matches. */
-export async function expectRefused(run: () => unknown, status: 400 | 401, message?: string | RegExp): Promise<SandboxError> {
+export async function expectRefused(
+  run: () => unknown,
+  status: 400 | 401,
+  message?: string | RegExp,
+): Promise<SandboxError> {
   let caught: unknown;
   try {
     await run();

@@ -36,7 +36,13 @@ export interface StoredCredential {
 
 export type Fido2Assertion = {
   kind: "Fido2";
-  credentialAssertion: { credId: string; clientData: string; authenticatorData: string; signature: string; userHandle?: string };
+  credentialAssertion: {
+    credId: string;
+    clientData: string;
+    authenticatorData: string;
+    signature: string;
+    userHandle?: string;
+  };
 };
 export type KeyAssertion = {
   kind: KeyCredentialKind;

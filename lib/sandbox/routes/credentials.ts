@@ -13,7 +13,10 @@ const list: Route = {
   pattern: "/auth/credentials",
   async handler(ctx) {
     const caller = await authenticateEndUser(ctx);
-    const rows = await ctx.sandbox.prisma.sandboxCredential.findMany({ where: { userId: caller.userId }, orderBy: { createdAt: "asc" } });
+    const rows = await ctx.sandbox.prisma.sandboxCredential.findMany({
+      where: { userId: caller.userId },
+      orderBy: { createdAt: "asc" },
+    });
     return json({ items: rows.map(credentialItem) });
   },
 };
@@ -26,8 +29,14 @@ const init: Route = {
     const caller = await authenticateEndUser(ctx);
     const { kind } = parseBody(ctx.rawBody, createCredentialChallengeSchema);
     const { sandbox } = ctx;
-    const existing = await sandbox.prisma.sandboxCredential.findMany({ where: { userId: caller.userId, isActive: true, kind: "Fido2" } });
-    const { challenge, token } = createChallenge(sandbox, { kind: "Credential", userId: caller.userId, context: { kind } });
+    const existing = await sandbox.prisma.sandboxCredential.findMany({
+      where: { userId: caller.userId, isActive: true, kind: "Fido2" },
+    });
+    const { challenge, token } = createChallenge(sandbox, {
+      kind: "Credential",
+      userId: caller.userId,
+      context: { kind },
+    });
     const { rp, attestation, pubKeyCredParams, authenticatorSelection, excludeCredentials } = credentialCreationOptions(
       sandbox.config,
       existing.map((c) => c.credId),
@@ -55,8 +64,14 @@ const create: Route = {
     const userAction = checkUserAction(ctx, caller);
     const body = parseBody(ctx.rawBody, createCredentialSchema);
     const { sandbox } = ctx;
-    const { claims, challenge, context } = loadChallenge(sandbox, body.challengeIdentifier, "Credential", caller.userId);
-    if (context.kind !== body.credentialKind) throw badRequest(`The challenge was made for a ${context.kind} credential, not ${body.credentialKind}`);
+    const { claims, challenge, context } = loadChallenge(
+      sandbox,
+      body.challengeIdentifier,
+      "Credential",
+      caller.userId,
+    );
+    if (context.kind !== body.credentialKind)
+      throw badRequest(`The challenge was made for a ${context.kind} credential, not ${body.credentialKind}`);
     const verified = await verifyNewCredentials(sandbox, challenge, [body as never]);
     const [created] = await sandbox.prisma.$transaction(async (tx) => {
       await spendOnce(tx, userAction, userActionReused());

@@ -10,12 +10,18 @@ import { resolveNetwork } from "../wallets";
 // Not a Dfns endpoint: the sandbox's own, for test funds on its local chains. No Dfns
 // authentication (there is nothing of value: the chains exist on this machine only).
 
-const faucetSchema = z.strictObject({ network: z.string().min(1), address: z.string().min(1), asset: z.enum(["native", "token"]) });
+const faucetSchema = z.strictObject({
+  network: z.string().min(1),
+  address: z.string().min(1),
+  asset: z.enum(["native", "token"]),
+});
 
 function localChain(network: string) {
   const spec = resolveNetwork(network);
   if (spec.family !== "evm" && spec.family !== "solana") {
-    throw badRequest(`The sandbox runs no local chain for ${network}: the faucet serves EVM and Solana networks`, { field: "network" });
+    throw badRequest(`The sandbox runs no local chain for ${network}: the faucet serves EVM and Solana networks`, {
+      field: "network",
+    });
   }
   return { ...spec, family: spec.family };
 }
@@ -27,7 +33,8 @@ const credit: Route = {
     const body = parseBody(ctx.rawBody, faucetSchema);
     const spec = localChain(body.network);
     const address = parseDestination(spec.family, body.address, "address");
-    if (spec.family === "solana" && body.asset === "token") throw badRequest("The sandbox has no test token on Solana: ask for native SOL", { field: "asset" });
+    if (spec.family === "solana" && body.asset === "token")
+      throw badRequest("The sandbox has no test token on Solana: ask for native SOL", { field: "asset" });
     const { txHash, amount } = await creditFromFaucet(ctx.sandbox, spec.family, spec.network, address, body.asset);
     return json({ txHash, network: spec.network, address, asset: body.asset, amount: amount.toString() });
   },

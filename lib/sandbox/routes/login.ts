@@ -15,7 +15,9 @@ const delegatedLogin: Route = {
     const userAction = checkUserAction(ctx, caller);
     const { username } = parseBody(ctx.rawBody, usernameSchema);
     const { sandbox } = ctx;
-    const user = await sandbox.prisma.sandboxUser.findUnique({ where: { orgId_username: { orgId: sandbox.org.id, username } } });
+    const user = await sandbox.prisma.sandboxUser.findUnique({
+      where: { orgId_username: { orgId: sandbox.org.id, username } },
+    });
     if (!user || user.kind !== "EndUser" || !user.registered || !user.isActive) throw unauthorized("User not found");
     await sandbox.prisma.$transaction((tx) => spendOnce(tx, userAction, userActionReused()));
     return json({

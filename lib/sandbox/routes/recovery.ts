@@ -1,6 +1,13 @@
 import { challengeMatches, verifyAssertion } from "../credentials";
 import { parseClientData } from "../credentials/client-data";
-import { authenticateServiceAccount, requireOperation, checkUserAction, spendOnce, temporaryToken, userActionReused } from "../auth";
+import {
+  authenticateServiceAccount,
+  requireOperation,
+  checkUserAction,
+  spendOnce,
+  temporaryToken,
+  userActionReused,
+} from "../auth";
 import { createChallenge, loadTemporaryChallenge } from "../challenges";
 import { notFound, unauthorized } from "../errors";
 import { json, parseBody } from "../http";
@@ -19,22 +26,33 @@ const delegatedRecovery: Route = {
     const userAction = checkUserAction(ctx, caller);
     const body = parseBody(ctx.rawBody, delegatedRecoverySchema);
     const { sandbox } = ctx;
-    const user = await sandbox.prisma.sandboxUser.findUnique({ where: { orgId_username: { orgId: sandbox.org.id, username: body.username } } });
+    const user = await sandbox.prisma.sandboxUser.findUnique({
+      where: { orgId_username: { orgId: sandbox.org.id, username: body.username } },
+    });
     // Dfns documents an unknown user of delegated auth as 401 `User not found`.
     if (!user || user.kind !== "EndUser" || !user.registered) throw unauthorized("User not found");
     const credential = await sandbox.prisma.sandboxCredential.findUnique({ where: { credId: body.credentialId } });
-    if (!credential || credential.userId !== user.id || !credential.isActive) throw notFound("Recovery credential not found");
+    if (!credential || credential.userId !== user.id || !credential.isActive)
+      throw notFound("Recovery credential not found");
     if (credential.kind !== "RecoveryKey") throw unauthorized("Credential cannot be used as a recovery factor.");
 
     await sandbox.prisma.$transaction((tx) => spendOnce(tx, userAction, userActionReused()));
-    const active = await sandbox.prisma.sandboxCredential.findMany({ where: { userId: user.id, isActive: true }, select: { credId: true, kind: true } });
+    const active = await sandbox.prisma.sandboxCredential.findMany({
+      where: { userId: user.id, isActive: true },
+      select: { credId: true, kind: true },
+    });
     const { challenge, token } = createChallenge(sandbox, { kind: "Recovery", userId: user.id });
     return json({
       user: { id: user.id, displayName: user.username, name: user.username },
       temporaryAuthenticationToken: token,
       challenge,
-      ...credentialCreationOptions(sandbox.config, active.filter((c) => c.kind === "Fido2").map((c) => c.credId)),
-      allowedRecoveryCredentials: [{ id: credential.credId, encryptedRecoveryKey: credential.encryptedPrivateKey ?? "" }],
+      ...credentialCreationOptions(
+        sandbox.config,
+        active.filter((c) => c.kind === "Fido2").map((c) => c.credId),
+      ),
+      allowedRecoveryCredentials: [
+        { id: credential.credId, encryptedRecoveryKey: credential.encryptedPrivateKey ?? "" },
+      ],
     });
   },
 };
@@ -55,10 +73,15 @@ const recover: Route = {
     if (!recoveryCredential || recoveryCredential.userId !== challenge.userId || !recoveryCredential.isActive) {
       throw unauthorized("Recovery credential is not an active credential of this user");
     }
-    if (recoveryCredential.kind !== "RecoveryKey") throw unauthorized("Credential cannot be used as a recovery factor.");
+    if (recoveryCredential.kind !== "RecoveryKey")
+      throw unauthorized("Credential cannot be used as a recovery factor.");
     await verifyAssertion({
       assertion: body.recovery,
-      challenge: recoverySignedChallenge(body.recovery.credentialAssertion.clientData, challenge.challenge, ctx.rawBody),
+      challenge: recoverySignedChallenge(
+        body.recovery.credentialAssertion.clientData,
+        challenge.challenge,
+        ctx.rawBody,
+      ),
       credential: recoveryCredential,
       rp: { rpId: sandbox.config.rp.id, origins: sandbox.config.rp.origins },
     });
@@ -68,7 +91,10 @@ const recover: Route = {
 
     const credentials = await sandbox.prisma.$transaction(async (tx) => {
       await spendOnce(tx, claims, unauthorized("Temporary authentication token has already been used"));
-      await tx.sandboxCredential.updateMany({ where: { userId: challenge.userId, isActive: true }, data: { isActive: false } });
+      await tx.sandboxCredential.updateMany({
+        where: { userId: challenge.userId, isActive: true },
+        data: { isActive: false },
+      });
       return storeCredentials(tx, challenge.userId, verified);
     });
     const user = await sandbox.prisma.sandboxUser.findUniqueOrThrow({ where: { id: challenge.userId } });

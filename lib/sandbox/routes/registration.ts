@@ -1,5 +1,13 @@
 import type { z } from "zod";
-import { authenticateServiceAccount, requireOperation, checkUserAction, spendOnce, temporaryToken, userActionReused, type Tx } from "../auth";
+import {
+  authenticateServiceAccount,
+  requireOperation,
+  checkUserAction,
+  spendOnce,
+  temporaryToken,
+  userActionReused,
+  type Tx,
+} from "../auth";
 import { createChallenge, loadTemporaryChallenge } from "../challenges";
 import { SandboxError, unauthorized } from "../errors";
 import { json, parseBody } from "../http";
@@ -28,12 +36,21 @@ const delegated: Route = {
       await spendOnce(tx, userAction, userActionReused());
       // Insert first, read only if the username is taken: a new user costs one query, not two.
       const [created] = await tx.sandboxUser.createManyAndReturn({
-        data: { id: newId("us"), orgId: sandbox.org.id, username: body.email, kind: "EndUser", externalId: body.externalId ?? null },
+        data: {
+          id: newId("us"),
+          orgId: sandbox.org.id,
+          username: body.email,
+          kind: "EndUser",
+          externalId: body.externalId ?? null,
+        },
         skipDuplicates: true,
       });
       if (created) return created;
-      const existing = await tx.sandboxUser.findUniqueOrThrow({ where: { orgId_username: { orgId: sandbox.org.id, username: body.email } } });
-      if (existing.registered || sandbox.config.behaviour.unfinishedRegistration === "user-exists") throw userAlreadyExists(sandbox);
+      const existing = await tx.sandboxUser.findUniqueOrThrow({
+        where: { orgId_username: { orgId: sandbox.org.id, username: body.email } },
+      });
+      if (existing.registered || sandbox.config.behaviour.unfinishedRegistration === "user-exists")
+        throw userAlreadyExists(sandbox);
       return existing; // never completed: a fresh challenge for the same user
     });
     const { challenge, token } = createChallenge(sandbox, { kind: "Registration", userId: user.id });
@@ -51,7 +68,10 @@ const delegated: Route = {
  * for one user (two challenges), one flips it. The read that tells why is on the failure path only.
  */
 async function markRegistered(tx: Tx, sandbox: Sandbox, userId: string) {
-  const [user] = await tx.sandboxUser.updateManyAndReturn({ where: { id: userId, registered: false }, data: { registered: true } });
+  const [user] = await tx.sandboxUser.updateManyAndReturn({
+    where: { id: userId, registered: false },
+    data: { registered: true },
+  });
   if (user) return user;
   if (!(await tx.sandboxUser.findUnique({ where: { id: userId }, select: { id: true } }))) {
     throw unauthorized("The user of this registration no longer exists");
@@ -60,7 +80,8 @@ async function markRegistered(tx: Tx, sandbox: Sandbox, userId: string) {
 }
 
 /** "User already exists.": 401 in Dfns's error table, 409 behind the switch (the generic rule). */
-const userAlreadyExists = (sandbox: Sandbox) => new SandboxError(sandbox.config.behaviour.userExistsStatus, "User already exists.");
+const userAlreadyExists = (sandbox: Sandbox) =>
+  new SandboxError(sandbox.config.behaviour.userExistsStatus, "User already exists.");
 
 async function completeRegistration(
   ctx: RequestContext,
@@ -73,7 +94,9 @@ async function completeRegistration(
 
   // Everything that can fail on the client's input fails before anything is written.
   const wallets = walletSpecs ? prepareWallets(walletSpecs) : [];
-  const inputs = [body.firstFactorCredential, body.secondFactorCredential, body.recoveryCredential].filter((c) => c !== undefined);
+  const inputs = [body.firstFactorCredential, body.secondFactorCredential, body.recoveryCredential].filter(
+    (c) => c !== undefined,
+  );
   const verified = await verifyNewCredentials(sandbox, challenge.challenge, inputs);
 
   const { user, credentials, createdWallets } = await sandbox.prisma.$transaction(async (tx) => {

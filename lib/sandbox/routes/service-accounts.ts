@@ -14,9 +14,16 @@ const get: Route = {
     requireOperation(ctx, caller, "Auth:ServiceAccounts:Read");
     const { sandbox } = ctx;
     if (ctx.params.serviceAccountId !== sandbox.org.serviceAccountId) throw notFound("Service account not found");
-    const key = await sandbox.prisma.sandboxCredential.findUniqueOrThrow({ where: { credId: sandbox.org.serviceAccountCredId } });
+    const key = await sandbox.prisma.sandboxCredential.findUniqueOrThrow({
+      where: { credId: sandbox.org.serviceAccountCredId },
+    });
     const permissionAssignments = [
-      { permissionName: "Sandbox service account", permissionId: "pm-sandbox", assignmentId: "as-sandbox", operations: [...sandbox.config.serviceAccountOperations] },
+      {
+        permissionName: "Sandbox service account",
+        permissionId: "pm-sandbox",
+        assignmentId: "as-sandbox",
+        operations: [...sandbox.config.serviceAccountOperations],
+      },
     ];
     return json({
       userInfo: {

@@ -14,7 +14,9 @@ import { resolveNetwork } from "../wallets";
 import { ownedWallet, page, pageArgs } from "./wallets";
 
 const byExternalId = (ctx: RequestContext, externalId: string) =>
-  ctx.sandbox.prisma.sandboxTransfer.findUnique({ where: { orgId_externalId: { orgId: ctx.sandbox.org.id, externalId } } });
+  ctx.sandbox.prisma.sandboxTransfer.findUnique({
+    where: { orgId_externalId: { orgId: ctx.sandbox.org.id, externalId } },
+  });
 
 const transfer: Route = {
   method: "POST",
@@ -29,7 +31,8 @@ const transfer: Route = {
     const externalId = request.body.externalId;
     if (externalId) {
       const existing = await byExternalId(ctx, externalId);
-      if (existing) return json(transferItem(await refreshTransfer(sandbox, replayOrConflict(existing, wallet.id, request.body))));
+      if (existing)
+        return json(transferItem(await refreshTransfer(sandbox, replayOrConflict(existing, wallet.id, request.body))));
     }
     let row: SandboxTransfer;
     try {
@@ -58,7 +61,13 @@ const transfer: Route = {
       if (!existing) throw error;
       return json(transferItem(replayOrConflict(existing, wallet.id, request.body)));
     }
-    const done = await executeTransfer(sandbox, spec, row, { privateKey: wallet.key.privateKey, address: wallet.address! }, request);
+    const done = await executeTransfer(
+      sandbox,
+      spec,
+      row,
+      { privateKey: wallet.key.privateKey, address: wallet.address! },
+      request,
+    );
     return json(transferItem(done));
   },
 };

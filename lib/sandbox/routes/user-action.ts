@@ -31,7 +31,8 @@ const init: Route = {
         payload: payloadHash(body.userActionPayload),
       },
     });
-    const allow = (kind: string) => credentials.filter((c) => c.kind === kind).map((c) => ({ type: "public-key" as const, id: c.credId }));
+    const allow = (kind: string) =>
+      credentials.filter((c) => c.kind === kind).map((c) => ({ type: "public-key" as const, id: c.credId }));
     return json({
       challenge,
       challengeIdentifier: token,
@@ -44,7 +45,11 @@ const init: Route = {
         webauthn: allow("Fido2"),
         passwordProtectedKey: credentials
           .filter((c) => c.kind === "PasswordProtectedKey")
-          .map((c) => ({ type: "public-key" as const, id: c.credId, encryptedPrivateKey: c.encryptedPrivateKey ?? "" })),
+          .map((c) => ({
+            type: "public-key" as const,
+            id: c.credId,
+            encryptedPrivateKey: c.encryptedPrivateKey ?? "",
+          })),
       },
       externalAuthenticationUrl: "",
     });
@@ -59,17 +64,26 @@ const sign: Route = {
     const caller = await authenticate(ctx);
     const body = parseBody(ctx.rawBody, userActionSignSchema);
     const { sandbox } = ctx;
-    const { claims, challenge, context } = loadChallenge(sandbox, body.challengeIdentifier, "UserAction", caller.userId);
+    const { claims, challenge, context } = loadChallenge(
+      sandbox,
+      body.challengeIdentifier,
+      "UserAction",
+      caller.userId,
+    );
 
     const factors = [body.firstFactor, ...(body.secondFactor ? [body.secondFactor] : [])];
     const verified = await Promise.all(
       factors.map(async (assertion) => {
-        const credential = await sandbox.prisma.sandboxCredential.findUnique({ where: { credId: assertion.credentialAssertion.credId } });
+        const credential = await sandbox.prisma.sandboxCredential.findUnique({
+          where: { credId: assertion.credentialAssertion.credId },
+        });
         if (!credential || credential.userId !== caller.userId || !credential.isActive) {
           throw unauthorized("Credential is not an active credential of this user");
         }
-        if (!SIGNING_KINDS.includes(credential.kind)) throw unauthorized(`A ${credential.kind} credential cannot sign user actions`);
-        if (credential.kind !== assertion.kind) throw unauthorized(`Credential is a ${credential.kind}, not a ${assertion.kind}`);
+        if (!SIGNING_KINDS.includes(credential.kind))
+          throw unauthorized(`A ${credential.kind} credential cannot sign user actions`);
+        if (credential.kind !== assertion.kind)
+          throw unauthorized(`Credential is a ${credential.kind}, not a ${assertion.kind}`);
         const { signCount } = await verifyAssertion({
           assertion,
           challenge,
@@ -81,14 +95,16 @@ const sign: Route = {
     );
 
     const userAction = newId("to");
-    const spend = (tx: Tx) => spendOnce(tx, claims, forbidden("This challenge has already been signed: start a new user action"));
+    const spend = (tx: Tx) =>
+      spendOnce(tx, claims, forbidden("This challenge has already been signed: start a new user action"));
     // A Key credential's count never moves: then the spend is the only write, no transaction needed.
     const counters = verified.filter((v) => v.changed);
     if (counters.length === 0) await spend(sandbox.prisma);
     else {
       await sandbox.prisma.$transaction(async (tx) => {
         await spend(tx);
-        for (const { uuid, signCount } of counters) await tx.sandboxCredential.update({ where: { uuid }, data: { signCount } });
+        for (const { uuid, signCount } of counters)
+          await tx.sandboxCredential.update({ where: { uuid }, data: { signCount } });
       });
     }
     return json({

@@ -22,15 +22,21 @@ const assets: Route = {
   pattern: "/wallets/:walletId/assets",
   async handler(ctx) {
     const { wallet, spec, onLocalChain } = await valueWallet(ctx);
-    return json({ walletId: wallet.id, network: spec.network, assets: onLocalChain ? await walletAssets(ctx.sandbox, spec, wallet.address) : [] });
+    return json({
+      walletId: wallet.id,
+      network: spec.network,
+      assets: onLocalChain ? await walletAssets(ctx.sandbox, spec, wallet.address) : [],
+    });
   },
 };
 
 function historyQuery(query: URLSearchParams): HistoryQuery {
   const limit = Number(query.get("limit") ?? 100);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badRequest("Invalid query: limit must be a whole number from 1 to 500", { field: "limit" });
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw badRequest("Invalid query: limit must be a whole number from 1 to 500", { field: "limit" });
   const direction = query.get("direction") ?? undefined;
-  if (direction !== undefined && direction !== "In" && direction !== "Out") throw badRequest("Invalid query: direction must be In or Out", { field: "direction" });
+  if (direction !== undefined && direction !== "In" && direction !== "Out")
+    throw badRequest("Invalid query: direction must be In or Out", { field: "direction" });
   return {
     limit,
     paginationToken: query.get("paginationToken") ?? undefined,
@@ -46,7 +52,11 @@ const history: Route = {
   async handler(ctx) {
     const query = historyQuery(ctx.query);
     const { wallet, spec, onLocalChain } = await valueWallet(ctx);
-    return json(onLocalChain ? await walletHistory(ctx.sandbox, spec, wallet, query) : { walletId: wallet.id, network: spec.network, items: [] });
+    return json(
+      onLocalChain
+        ? await walletHistory(ctx.sandbox, spec, wallet, query)
+        : { walletId: wallet.id, network: spec.network, items: [] },
+    );
   },
 };
 

@@ -15,7 +15,8 @@ const DEFAULT_PAGE = 100;
 export function pageArgs(ctx: RequestContext) {
   const limitText = ctx.query.get("limit");
   const limit = limitText === null ? DEFAULT_PAGE : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badRequest("Invalid query: limit must be a whole number from 1 to 500", { field: "limit" });
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw badRequest("Invalid query: limit must be a whole number from 1 to 500", { field: "limit" });
   const cursor = ctx.query.get("paginationToken") ?? undefined;
   return { take: limit + 1, ...(cursor ? { cursor: { id: cursor }, skip: 0 } : {}) };
 }
@@ -30,7 +31,11 @@ export function page<T extends { id: string }>(rows: T[], take: number) {
 export async function ownedWallet(ctx: RequestContext, caller: Caller, walletId: string) {
   const wallet = await ctx.sandbox.prisma.sandboxWallet.findUnique({ where: { id: walletId }, include: { key: true } });
   // Another user's wallet is a 404, the same as one that does not exist: nothing leaks.
-  if (!wallet || wallet.orgId !== ctx.sandbox.org.id || (caller.kind === "EndUser" && wallet.userId !== caller.userId)) {
+  if (
+    !wallet ||
+    wallet.orgId !== ctx.sandbox.org.id ||
+    (caller.kind === "EndUser" && wallet.userId !== caller.userId)
+  ) {
     throw notFound(`Wallet ${walletId} not found`);
   }
   return wallet;
@@ -52,7 +57,10 @@ const list: Route = {
       ...args,
     });
     const { items, nextPageToken } = page(rows, args.take);
-    return json({ items: items.map((w) => walletItem(w, isCustodial(ctx, w.userId))), ...(nextPageToken ? { nextPageToken } : {}) });
+    return json({
+      items: items.map((w) => walletItem(w, isCustodial(ctx, w.userId))),
+      ...(nextPageToken ? { nextPageToken } : {}),
+    });
   },
 };
 

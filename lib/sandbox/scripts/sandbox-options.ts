@@ -13,7 +13,10 @@ function behaviourOptions(env: Record<string, string | undefined>): Partial<Sand
   if (env.SANDBOX_USER_EXISTS_STATUS === "409" || env.SANDBOX_USER_EXISTS_STATUS === "401") {
     behaviour.userExistsStatus = Number(env.SANDBOX_USER_EXISTS_STATUS) as 401 | 409;
   }
-  if (env.SANDBOX_UNFINISHED_REGISTRATION === "user-exists" || env.SANDBOX_UNFINISHED_REGISTRATION === "fresh-challenge") {
+  if (
+    env.SANDBOX_UNFINISHED_REGISTRATION === "user-exists" ||
+    env.SANDBOX_UNFINISHED_REGISTRATION === "fresh-challenge"
+  ) {
     behaviour.unfinishedRegistration = env.SANDBOX_UNFINISHED_REGISTRATION;
   }
   const rp = env.SANDBOX_CHALLENGE_RP?.trim();
@@ -24,9 +27,16 @@ function behaviourOptions(env: Record<string, string | undefined>): Partial<Sand
 
 export function standaloneOptions(env: Record<string, string | undefined> = process.env) {
   const port = Number(env.PORT || SANDBOX_DEFAULT_PORT);
-  const origins = (env.SANDBOX_ORIGINS || "http://localhost:3000").split(",").map((o) => o.trim()).filter(Boolean);
+  const origins = (env.SANDBOX_ORIGINS || "http://localhost:3000")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
   const config: SandboxOptions = {
-    rp: { id: env.SANDBOX_RP_ID || new URL(origins[0]!).hostname, name: env.SANDBOX_RP_NAME || "Dfns Sandbox", origins },
+    rp: {
+      id: env.SANDBOX_RP_ID || new URL(origins[0]!).hostname,
+      name: env.SANDBOX_RP_NAME || "Dfns Sandbox",
+      origins,
+    },
     behaviour: behaviourOptions(env),
   };
   // Its own database by default: the embedded one allows one process per data folder.

@@ -17,7 +17,10 @@ const env = () => ({ ...process.env, PORT: String(PORT), SANDBOX_DATABASE_URL: p
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "sandbox-cli-"));
-  server = spawn(process.execPath, ["--import", "tsx", "lib/sandbox/scripts/sandbox.ts"], { env: env(), stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn(process.execPath, ["--import", "tsx", "lib/sandbox/scripts/sandbox.ts"], {
+    env: env(),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   await new Promise<void>((resolve, reject) => {
     server.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("listening") && resolve());
     server.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
@@ -35,19 +38,32 @@ afterAll(async () => {
 });
 
 async function printedCredentials(): Promise<Record<string, string>> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "lib/sandbox/scripts/sandbox-credentials.ts"], { env: env() });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", "lib/sandbox/scripts/sandbox-credentials.ts"],
+    { env: env() },
+  );
   return Object.fromEntries(
-    stdout.trim().split("\n").map((line) => {
-      const [name, ...rest] = line.split("=");
-      return [name!, JSON.parse(rest.join("=")) as string];
-    }),
+    stdout
+      .trim()
+      .split("\n")
+      .map((line) => {
+        const [name, ...rest] = line.split("=");
+        return [name!, JSON.parse(rest.join("=")) as string];
+      }),
   );
 }
 
 describe("the standalone sandbox", () => {
   it("prints DFNS_* lines that an SDK script can use as they are", async () => {
     const vars = await printedCredentials();
-    expect(Object.keys(vars)).toEqual(["DFNS_API_URL", "DFNS_ORG_ID", "DFNS_AUTH_TOKEN", "DFNS_CRED_ID", "DFNS_PRIVATE_KEY"]);
+    expect(Object.keys(vars)).toEqual([
+      "DFNS_API_URL",
+      "DFNS_ORG_ID",
+      "DFNS_AUTH_TOKEN",
+      "DFNS_CRED_ID",
+      "DFNS_PRIVATE_KEY",
+    ]);
     expect(vars.DFNS_PRIVATE_KEY).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
     const dfns = new DfnsApiClient({
       baseUrl: vars.DFNS_API_URL,
@@ -55,7 +71,9 @@ describe("the standalone sandbox", () => {
       authToken: vars.DFNS_AUTH_TOKEN,
       signer: new AsymmetricKeySigner({ credId: vars.DFNS_CRED_ID!, privateKey: vars.DFNS_PRIVATE_KEY! }),
     });
-    const challenge = await dfns.auth.createDelegatedRegistrationChallenge({ body: { kind: "EndUser", email: "cli@example.com" } });
+    const challenge = await dfns.auth.createDelegatedRegistrationChallenge({
+      body: { kind: "EndUser", email: "cli@example.com" },
+    });
     expect(challenge.user.name).toBe("cli@example.com");
     expect((await dfns.wallets.listWallets()).items).toEqual([]);
   });

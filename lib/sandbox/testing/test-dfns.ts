@@ -6,9 +6,16 @@ import { listen } from "../node-server";
 /** The sandbox as the route tests' Dfns (`dfns-sandbox-testing`, see lib/testing/test-dfns.ts). */
 export type TestDfnsSwitches = SandboxBehaviour;
 /** The sandbox's tables. */
-export type TestDfnsStore = Pick<PrismaClient, "sandboxUser" | "sandboxCredential" | "sandboxWallet" | "sandboxSignature" | "sandboxTransfer">;
+export type TestDfnsStore = Pick<
+  PrismaClient,
+  "sandboxUser" | "sandboxCredential" | "sandboxWallet" | "sandboxSignature" | "sandboxTransfer"
+>;
 
-export const startTestDfns: StartTestDfns<TestDfnsSwitches, TestDfnsStore> | null = async ({ database, rp, switches }) => {
+export const startTestDfns: StartTestDfns<TestDfnsSwitches, TestDfnsStore> | null = async ({
+  database,
+  rp,
+  switches,
+}) => {
   const sandbox = createSandbox({ prisma: database.prisma, config: { rp, behaviour: switches } });
   const { server, url } = await listen(sandbox, 0);
   const c = await sandbox.credentials(url);

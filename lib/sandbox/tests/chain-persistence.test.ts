@@ -46,16 +46,27 @@ describe("local chains across a restart", () => {
     await faucet(h, EVM, evmFrom.address, "token");
     await faucet(h, SOLANA, solFrom.address, "native");
     const sent = await Promise.all([
-      alice.client.wallets.transferAsset({ walletId: evmFrom.id, body: { kind: "Native", to: walletOn(bob, EVM).address, amount: "123456789" } }),
-      alice.client.wallets.transferAsset({ walletId: evmFrom.id, body: { kind: "Erc20", contract: TOKEN_ADDRESS, to: walletOn(bob, EVM).address, amount: "1500000" } }),
-      alice.client.wallets.transferAsset({ walletId: solFrom.id, body: { kind: "Native", to: walletOn(bob, SOLANA).address, amount: "2000000" } }),
+      alice.client.wallets.transferAsset({
+        walletId: evmFrom.id,
+        body: { kind: "Native", to: walletOn(bob, EVM).address, amount: "123456789" },
+      }),
+      alice.client.wallets.transferAsset({
+        walletId: evmFrom.id,
+        body: { kind: "Erc20", contract: TOKEN_ADDRESS, to: walletOn(bob, EVM).address, amount: "1500000" },
+      }),
+      alice.client.wallets.transferAsset({
+        walletId: solFrom.id,
+        body: { kind: "Native", to: walletOn(bob, SOLANA).address, amount: "2000000" },
+      }),
     ]);
     await settled(alice, evmFrom.id, sent[0].id);
     await settled(alice, evmFrom.id, sent[1].id);
     await settled(alice, solFrom.id, sent[2].id);
     const state = {
-      aliceEvm: await snapshot(alice, EVM), bobEvm: await snapshot(bob, EVM),
-      aliceSol: await snapshot(alice, SOLANA), bobSol: await snapshot(bob, SOLANA),
+      aliceEvm: await snapshot(alice, EVM),
+      bobEvm: await snapshot(bob, EVM),
+      aliceSol: await snapshot(alice, SOLANA),
+      bobSol: await snapshot(bob, SOLANA),
     };
     expect(state.bobEvm.history).toHaveLength(2);
     expect(state.bobSol.history).toHaveLength(1);
@@ -68,16 +79,24 @@ describe("local chains across a restart", () => {
     try {
       // Same users, same tokens: the database was reopened too.
       expect({
-        aliceEvm: await snapshot(alice, EVM), bobEvm: await snapshot(bob, EVM),
-        aliceSol: await snapshot(alice, SOLANA), bobSol: await snapshot(bob, SOLANA),
+        aliceEvm: await snapshot(alice, EVM),
+        bobEvm: await snapshot(bob, EVM),
+        aliceSol: await snapshot(alice, SOLANA),
+        bobSol: await snapshot(bob, SOLANA),
       }).toEqual(state);
       // The chain goes on from where it was: the next transfer from the same account (next nonce).
       const evm = await h.chains.evm(EVM);
       const nonce = await evm.client.getTransactionCount({ address: evmFrom.address as Address });
       expect(nonce).toBe(2);
-      const again = await alice.client.wallets.transferAsset({ walletId: evmFrom.id, body: { kind: "Native", to: walletOn(bob, EVM).address, amount: "1" } });
+      const again = await alice.client.wallets.transferAsset({
+        walletId: evmFrom.id,
+        body: { kind: "Native", to: walletOn(bob, EVM).address, amount: "1" },
+      });
       expect((await settled(alice, evmFrom.id, again.id)).status).toBe("Confirmed");
-      const sol = await alice.client.wallets.transferAsset({ walletId: solFrom.id, body: { kind: "Native", to: walletOn(bob, SOLANA).address, amount: "2000000" } });
+      const sol = await alice.client.wallets.transferAsset({
+        walletId: solFrom.id,
+        body: { kind: "Native", to: walletOn(bob, SOLANA).address, amount: "2000000" },
+      });
       expect((await settled(alice, solFrom.id, sol.id)).status).toBe("Confirmed");
     } finally {
       await h.close();

@@ -44,8 +44,19 @@ describe("npm run doctor", () => {
   it("passes against the sandbox in live mode: token, key, permissions, RP ID, networks, database, each on its line", async () => {
     const lines = await runDoctor({ source: liveSource(), database });
     expect(failures(lines), formatReport(lines)).toEqual([]);
-    const passed = lines.filter((l) => l.status === "ok").map((l) => l.text).join("\n");
-    for (const expected of [/Configuration: live mode/, /reachable at http:\/\/127\.0\.0\.1/, /token accepted/, /key accepted/, /passkey RP ID is PASSKEY_RP_ID \(localhost\)/, /Wallet networks known to @dfns\/sdk/, /Database reachable .* and migrated/]) {
+    const passed = lines
+      .filter((l) => l.status === "ok")
+      .map((l) => l.text)
+      .join("\n");
+    for (const expected of [
+      /Configuration: live mode/,
+      /reachable at http:\/\/127\.0\.0\.1/,
+      /token accepted/,
+      /key accepted/,
+      /passkey RP ID is PASSKEY_RP_ID \(localhost\)/,
+      /Wallet networks known to @dfns\/sdk/,
+      /Database reachable .* and migrated/,
+    ]) {
       expect(passed).toMatch(expected);
     }
     for (const { operation } of SERVICE_ACCOUNT_PERMISSIONS) expect(passed).toContain(`Permission ${operation}`);
@@ -76,7 +87,9 @@ describe("npm run doctor", () => {
   });
 
   it("✗ a wrong key", async () => {
-    const other = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    const other = generateKeyPairSync("ec", { namedCurve: "P-256" })
+      .privateKey.export({ type: "pkcs8", format: "pem" })
+      .toString();
     const failed = await onlyFailure(liveSource({ DFNS_PRIVATE_KEY: other.replace(/\n/g, "\\n") }));
     expect(failed.text).toMatch(/refused the service account key's signature: .*HTTP 401/);
     expect(failed.fix).toMatch(/DFNS_PRIVATE_KEY/);

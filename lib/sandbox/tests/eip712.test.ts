@@ -39,8 +39,18 @@ async function sign({ types, domain, message }: Typed): Promise<Hex> {
 /** viem's check, with the domain's chainId as viem takes it (a bigint or number). */
 function verify(typed: Typed, signature: Hex): Promise<boolean> {
   const { chainId, ...rest } = typed.domain;
-  const domain = { ...rest, ...(chainId === undefined ? {} : { chainId: BigInt(chainId as string | number) }) } as TypedDataDomain;
-  return verifyTypedData({ address: wallet.address, types: typed.types, primaryType: typed.primaryType, domain, message: typed.message, signature });
+  const domain = {
+    ...rest,
+    ...(chainId === undefined ? {} : { chainId: BigInt(chainId as string | number) }),
+  } as TypedDataDomain;
+  return verifyTypedData({
+    address: wallet.address,
+    types: typed.types,
+    primaryType: typed.primaryType,
+    domain,
+    message: typed.message,
+    signature,
+  });
 }
 
 const PERSON = [

@@ -57,8 +57,17 @@ describe("Native transfers", () => {
     const c = await chain();
     const [senderBefore, receiverBefore] = await Promise.all([c.balance(aliceAddress), c.balance(bobAddress)]);
     const amount = 12_345_678_900_000n;
-    const sent = await alice.client.wallets.transferAsset({ walletId: aliceWallet(), body: { kind: "Native", to: bobAddress, amount: amount.toString(), priority: "Fast" } });
-    expect(sent).toMatchObject({ walletId: aliceWallet(), network: NETWORK, status: "Broadcasted", requester: { userId: alice.userId }, metadata: { asset: { symbol: "ETH", decimals: 18 } } });
+    const sent = await alice.client.wallets.transferAsset({
+      walletId: aliceWallet(),
+      body: { kind: "Native", to: bobAddress, amount: amount.toString(), priority: "Fast" },
+    });
+    expect(sent).toMatchObject({
+      walletId: aliceWallet(),
+      network: NETWORK,
+      status: "Broadcasted",
+      requester: { userId: alice.userId },
+      metadata: { asset: { symbol: "ETH", decimals: 18 } },
+    });
     expect(sent.id).toMatch(/^xfr-/);
     expect(sent.txHash).toMatch(/^0x[0-9a-f]{64}$/);
     expect(sent.dateBroadcasted).toBeDefined();
@@ -81,35 +90,56 @@ describe("Native transfers", () => {
 
   it("accepts a checksummed (EIP-55) destination", async () => {
     const { getAddress } = await import("viem");
-    const sent = await alice.client.wallets.transferAsset({ walletId: aliceWallet(), body: { kind: "Native", to: getAddress(bobAddress), amount: "1000" } });
+    const sent = await alice.client.wallets.transferAsset({
+      walletId: aliceWallet(),
+      body: { kind: "Native", to: getAddress(bobAddress), amount: "1000" },
+    });
     expect((await settled(alice, aliceWallet(), sent.id)).status).toBe("Confirmed");
   });
 
   it("insufficient balance: accepted, then Failed with a reason; nothing is broadcast", async () => {
     const c = await chain();
-    const [balance, nonce] = await Promise.all([c.balance(aliceAddress), c.client.getTransactionCount({ address: aliceAddress })]);
-    const sent = await alice.client.wallets.transferAsset({ walletId: aliceWallet(), body: { kind: "Native", to: bobAddress, amount: (balance + 1n).toString() } });
+    const [balance, nonce] = await Promise.all([
+      c.balance(aliceAddress),
+      c.client.getTransactionCount({ address: aliceAddress }),
+    ]);
+    const sent = await alice.client.wallets.transferAsset({
+      walletId: aliceWallet(),
+      body: { kind: "Native", to: bobAddress, amount: (balance + 1n).toString() },
+    });
     expect(sent.status).toBe("Failed");
     expect(sent.reason).toMatch(/Insufficient balance/);
     expect(sent.txHash).toBeUndefined();
     expect(await c.balance(aliceAddress)).toBe(balance);
     expect(await c.client.getTransactionCount({ address: aliceAddress })).toBe(nonce);
-    expect((await alice.client.wallets.getTransfer({ walletId: aliceWallet(), transferId: sent.id })).status).toBe("Failed");
+    expect((await alice.client.wallets.getTransfer({ walletId: aliceWallet(), transferId: sent.id })).status).toBe(
+      "Failed",
+    );
   });
 
   it.each([
     ["a short address", { to: "0x1234", amount: "1" }, /destination address \(to\)/],
     ["a wrong EIP-55 checksum", { to: "0x52908400098527886E0F7030069857D2E4169Ee7", amount: "1" }, /checksum/],
-    ["a Solana address on EVM", { to: "GmaDrppBC7P5ARKV8g3djiwP89vz1jLK23V2GBjuAEGB", amount: "1" }, /destination address \(to\)/],
+    [
+      "a Solana address on EVM",
+      { to: "GmaDrppBC7P5ARKV8g3djiwP89vz1jLK23V2GBjuAEGB", amount: "1" },
+      /destination address \(to\)/,
+    ],
     ["amount 0", { to: "0x000000000000000000000000000000000000dead", amount: "0" }, /amount/],
     ["a negative amount", { to: "0x000000000000000000000000000000000000dead", amount: "-5" }, /amount/],
     ["a decimal amount", { to: "0x000000000000000000000000000000000000dead", amount: "1.5" }, /amount/],
-    ["an unknown priority", { to: "0x000000000000000000000000000000000000dead", amount: "1", priority: "Turbo" }, /priority/],
+    [
+      "an unknown priority",
+      { to: "0x000000000000000000000000000000000000dead", amount: "1", priority: "Turbo" },
+      /priority/,
+    ],
   ])("%s is a 400 in Dfns's error shape and changes nothing", async (_, body, message) => {
     const c = await chain();
     const before = await c.balance(aliceAddress);
     const countBefore = (await alice.client.wallets.listTransfers({ walletId: aliceWallet() })).items.length;
-    const error = await dfnsError(() => alice.client.wallets.transferAsset({ walletId: aliceWallet(), body: { kind: "Native", ...body } as never }));
+    const error = await dfnsError(() =>
+      alice.client.wallets.transferAsset({ walletId: aliceWallet(), body: { kind: "Native", ...body } as never }),
+    );
     expect(error.httpStatus).toBe(400);
     expect(error.message).toMatch(message);
     expect(error.body).toMatchObject({ error: { status: 400 } });
@@ -119,8 +149,15 @@ describe("Native transfers", () => {
 
   it("refuses a transfer without a user action (403) and another user's wallet (404)", async () => {
     const body = JSON.stringify({ kind: "Native", to: bobAddress, amount: "1" });
-    expect((await raw(h, "POST", `/wallets/${aliceWallet()}/transfers`, { token: alice.token, body })).status).toBe(403);
-    const error = await dfnsError(() => bob.client.wallets.transferAsset({ walletId: aliceWallet(), body: { kind: "Native", to: bobAddress, amount: "1" } }));
+    expect((await raw(h, "POST", `/wallets/${aliceWallet()}/transfers`, { token: alice.token, body })).status).toBe(
+      403,
+    );
+    const error = await dfnsError(() =>
+      bob.client.wallets.transferAsset({
+        walletId: aliceWallet(),
+        body: { kind: "Native", to: bobAddress, amount: "1" },
+      }),
+    );
     expect(error.httpStatus).toBe(404);
   });
 });
@@ -141,18 +178,30 @@ describe("externalId idempotency", () => {
     const c = await chain();
     const nonce = await c.client.getTransactionCount({ address: aliceAddress });
     const body = { kind: "Native" as const, to: bobAddress, amount: "4242", externalId: `parallel-${Date.now()}` };
-    const results = await Promise.all(Array.from({ length: 10 }, () => alice.client.wallets.transferAsset({ walletId: aliceWallet(), body })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => alice.client.wallets.transferAsset({ walletId: aliceWallet(), body })),
+    );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     await settled(alice, aliceWallet(), results[0]!.id);
     expect(await c.client.getTransactionCount({ address: aliceAddress })).toBe(nonce + 1);
-    const listed = (await alice.client.wallets.listTransfers({ walletId: aliceWallet(), query: { limit: 500 } })).items.filter((t) => t.externalId === body.externalId);
+    const listed = (
+      await alice.client.wallets.listTransfers({ walletId: aliceWallet(), query: { limit: 500 } })
+    ).items.filter((t) => t.externalId === body.externalId);
     expect(listed).toHaveLength(1);
   });
 
   it("the same externalId with another body is a 409 naming the existing transfer", async () => {
     const externalId = `conflict-${Date.now()}`;
-    const first = await alice.client.wallets.transferAsset({ walletId: aliceWallet(), body: { kind: "Native", to: bobAddress, amount: "1", externalId } });
-    const error = await dfnsError(() => alice.client.wallets.transferAsset({ walletId: aliceWallet(), body: { kind: "Native", to: bobAddress, amount: "2", externalId } }));
+    const first = await alice.client.wallets.transferAsset({
+      walletId: aliceWallet(),
+      body: { kind: "Native", to: bobAddress, amount: "1", externalId },
+    });
+    const error = await dfnsError(() =>
+      alice.client.wallets.transferAsset({
+        walletId: aliceWallet(),
+        body: { kind: "Native", to: bobAddress, amount: "2", externalId },
+      }),
+    );
     expect(error.httpStatus).toBe(409);
     expect(error.body).toMatchObject({ error: { details: { duplicate: { id: first.id, externalId } } } });
   });
@@ -161,8 +210,15 @@ describe("externalId idempotency", () => {
 describe("Erc20 transfers", () => {
   it("moves exactly the amount of the test token; the sender pays the gas in ETH", async () => {
     const c = await chain();
-    const [tokensBefore, bobTokensBefore, ethBefore] = await Promise.all([c.tokenBalance(aliceAddress), c.tokenBalance(bobAddress), c.balance(aliceAddress)]);
-    const sent = await alice.client.wallets.transferAsset({ walletId: aliceWallet(), body: { kind: "Erc20", contract: TOKEN_ADDRESS, to: bobAddress, amount: "2500000" } });
+    const [tokensBefore, bobTokensBefore, ethBefore] = await Promise.all([
+      c.tokenBalance(aliceAddress),
+      c.tokenBalance(bobAddress),
+      c.balance(aliceAddress),
+    ]);
+    const sent = await alice.client.wallets.transferAsset({
+      walletId: aliceWallet(),
+      body: { kind: "Erc20", contract: TOKEN_ADDRESS, to: bobAddress, amount: "2500000" },
+    });
     expect(sent).toMatchObject({ status: "Broadcasted", metadata: { asset: { symbol: "SUSD", decimals: 6 } } });
     const done = await settled(alice, aliceWallet(), sent.id);
     expect(done.status).toBe("Confirmed");
@@ -176,13 +232,21 @@ describe("Erc20 transfers", () => {
   it("more tokens than held: Failed with a reason, nothing sent", async () => {
     const c = await chain();
     const tokens = await c.tokenBalance(aliceAddress);
-    const sent = await alice.client.wallets.transferAsset({ walletId: aliceWallet(), body: { kind: "Erc20", contract: TOKEN_ADDRESS, to: bobAddress, amount: (tokens + 1n).toString() } });
+    const sent = await alice.client.wallets.transferAsset({
+      walletId: aliceWallet(),
+      body: { kind: "Erc20", contract: TOKEN_ADDRESS, to: bobAddress, amount: (tokens + 1n).toString() },
+    });
     expect(sent).toMatchObject({ status: "Failed", reason: expect.stringMatching(/Insufficient balance/) });
     expect(await c.tokenBalance(aliceAddress)).toBe(tokens);
   });
 
   it("an unknown token contract is a 400", async () => {
-    const error = await dfnsError(() => alice.client.wallets.transferAsset({ walletId: aliceWallet(), body: { kind: "Erc20", contract: "0x000000000000000000000000000000000000beef", to: bobAddress, amount: "1" } }));
+    const error = await dfnsError(() =>
+      alice.client.wallets.transferAsset({
+        walletId: aliceWallet(),
+        body: { kind: "Erc20", contract: "0x000000000000000000000000000000000000beef", to: bobAddress, amount: "1" },
+      }),
+    );
     expect(error.httpStatus).toBe(400);
     expect(error.message).toMatch(/contract/);
   });
@@ -193,10 +257,19 @@ describe("reading transfers, assets and history", () => {
     const first = await alice.client.wallets.listTransfers({ walletId: aliceWallet(), query: { limit: 2 } });
     expect(first.items).toHaveLength(2);
     expect(first.nextPageToken).toBeDefined();
-    const second = await alice.client.wallets.listTransfers({ walletId: aliceWallet(), query: { limit: 2, paginationToken: first.nextPageToken } });
+    const second = await alice.client.wallets.listTransfers({
+      walletId: aliceWallet(),
+      query: { limit: 2, paginationToken: first.nextPageToken },
+    });
     expect(second.items[0]!.id).not.toBe(first.items[1]!.id);
     expect(first.items[0]!.dateRequested >= first.items[1]!.dateRequested).toBe(true);
-    expect((await dfnsError(() => bob.client.wallets.getTransfer({ walletId: aliceWallet(), transferId: first.items[0]!.id }))).httpStatus).toBe(404);
+    expect(
+      (
+        await dfnsError(() =>
+          bob.client.wallets.getTransfer({ walletId: aliceWallet(), transferId: first.items[0]!.id }),
+        )
+      ).httpStatus,
+    ).toBe(404);
   });
 
   it("assets are the chain's balances", async () => {
@@ -204,21 +277,45 @@ describe("reading transfers, assets and history", () => {
     const assets = await alice.client.wallets.getWalletAssets({ walletId: aliceWallet() });
     expect(assets).toMatchObject({ walletId: aliceWallet(), network: NETWORK });
     expect(assets.assets).toEqual([
-      { kind: "Native", symbol: "ETH", decimals: 18, verified: true, balance: (await c.balance(aliceAddress)).toString() },
-      { kind: "Erc20", contract: TOKEN_ADDRESS, symbol: "SUSD", decimals: 6, verified: false, balance: (await c.tokenBalance(aliceAddress)).toString() },
+      {
+        kind: "Native",
+        symbol: "ETH",
+        decimals: 18,
+        verified: true,
+        balance: (await c.balance(aliceAddress)).toString(),
+      },
+      {
+        kind: "Erc20",
+        contract: TOKEN_ADDRESS,
+        symbol: "SUSD",
+        decimals: 6,
+        verified: false,
+        balance: (await c.tokenBalance(aliceAddress)).toString(),
+      },
     ]);
   });
 
   it("history: the sender sees Out, the receiver (another user) sees In, native and token, with fees from the receipts", async () => {
     const c = await chain();
-    const sent = await alice.client.wallets.transferAsset({ walletId: aliceWallet(), body: { kind: "Native", to: bobAddress, amount: "31337" } });
+    const sent = await alice.client.wallets.transferAsset({
+      walletId: aliceWallet(),
+      body: { kind: "Native", to: bobAddress, amount: "31337" },
+    });
     await settled(alice, aliceWallet(), sent.id);
     const receipt = (await c.receipt(sent.txHash as Hex))!;
 
     const outgoing = await alice.client.wallets.getWalletHistory({ walletId: aliceWallet() });
     expect(outgoing.items[0]).toMatchObject({
-      walletId: aliceWallet(), network: NETWORK, direction: "Out", kind: "NativeTransfer", txHash: sent.txHash, from: aliceAddress, to: bobAddress,
-      value: "31337", fee: (receipt.gasUsed * receipt.effectiveGasPrice).toString(), blockNumber: Number(receipt.blockNumber),
+      walletId: aliceWallet(),
+      network: NETWORK,
+      direction: "Out",
+      kind: "NativeTransfer",
+      txHash: sent.txHash,
+      from: aliceAddress,
+      to: bobAddress,
+      value: "31337",
+      fee: (receipt.gasUsed * receipt.effectiveGasPrice).toString(),
+      blockNumber: Number(receipt.blockNumber),
       metadata: { asset: { symbol: "ETH", decimals: 18 } },
     });
     const block = await c.client.getBlock({ blockNumber: receipt.blockNumber });
@@ -226,14 +323,41 @@ describe("reading transfers, assets and history", () => {
 
     const bobWallet = walletOn(bob, NETWORK).id;
     const incoming = await bob.client.wallets.getWalletHistory({ walletId: bobWallet });
-    expect(incoming.items[0]).toMatchObject({ direction: "In", txHash: sent.txHash, from: aliceAddress, to: bobAddress, value: "31337" });
-    expect(incoming.items.some((i) => i.kind === "Erc20Transfer" && i.direction === "In" && "contract" in i && i.contract === TOKEN_ADDRESS && i.value === "2500000")).toBe(true);
+    expect(incoming.items[0]).toMatchObject({
+      direction: "In",
+      txHash: sent.txHash,
+      from: aliceAddress,
+      to: bobAddress,
+      value: "31337",
+    });
+    expect(
+      incoming.items.some(
+        (i) =>
+          i.kind === "Erc20Transfer" &&
+          i.direction === "In" &&
+          "contract" in i &&
+          i.contract === TOKEN_ADDRESS &&
+          i.value === "2500000",
+      ),
+    ).toBe(true);
     // The faucet's credits are incoming transfers too (the token's a mint from 0x0).
     const aliceAll = await alice.client.wallets.getWalletHistory({ walletId: aliceWallet(), query: { limit: 500 } });
-    expect(aliceAll.items.filter((i) => i.direction === "In").map((i) => i.kind).sort()).toEqual(["Erc20Transfer", "NativeTransfer"]);
+    expect(
+      aliceAll.items
+        .filter((i) => i.direction === "In")
+        .map((i) => i.kind)
+        .sort(),
+    ).toEqual(["Erc20Transfer", "NativeTransfer"]);
     // Every Out item is a transfer Alice confirmed on chain (failed ones moved nothing).
-    const confirmed = (await alice.client.wallets.listTransfers({ walletId: aliceWallet(), query: { limit: 500 } })).items.filter((t) => t.status === "Confirmed");
-    expect(aliceAll.items.filter((i) => i.direction === "Out").map((i) => i.txHash).sort()).toEqual(confirmed.map((t) => t.txHash).sort());
+    const confirmed = (
+      await alice.client.wallets.listTransfers({ walletId: aliceWallet(), query: { limit: 500 } })
+    ).items.filter((t) => t.status === "Confirmed");
+    expect(
+      aliceAll.items
+        .filter((i) => i.direction === "Out")
+        .map((i) => i.txHash)
+        .sort(),
+    ).toEqual(confirmed.map((t) => t.txHash).sort());
   });
 
   it("history pages with limit and paginationToken, and filters by direction", async () => {
@@ -241,15 +365,26 @@ describe("reading transfers, assets and history", () => {
     const pages: string[] = [];
     let token: string | undefined;
     do {
-      const page = await alice.client.wallets.getWalletHistory({ walletId: aliceWallet(), query: { limit: 3, ...(token ? { paginationToken: token } : {}) } });
+      const page = await alice.client.wallets.getWalletHistory({
+        walletId: aliceWallet(),
+        query: { limit: 3, ...(token ? { paginationToken: token } : {}) },
+      });
       pages.push(...page.items.map((i) => `${i.txHash}:${i.kind}`));
       token = page.nextPageToken;
     } while (token);
     expect(pages).toEqual(all.items.map((i) => `${i.txHash}:${i.kind}`));
-    const incoming = await alice.client.wallets.getWalletHistory({ walletId: aliceWallet(), query: { direction: "In" } });
+    const incoming = await alice.client.wallets.getWalletHistory({
+      walletId: aliceWallet(),
+      query: { direction: "In" },
+    });
     expect(incoming.items.every((i) => i.direction === "In")).toBe(true);
-    expect((await raw(h, "GET", `/wallets/${aliceWallet()}/history?paginationToken=nope`, { token: alice.token })).status).toBe(400);
-    const tokens = await alice.client.wallets.getWalletHistory({ walletId: aliceWallet(), query: { contract: TOKEN_ADDRESS, limit: 500 } });
+    expect(
+      (await raw(h, "GET", `/wallets/${aliceWallet()}/history?paginationToken=nope`, { token: alice.token })).status,
+    ).toBe(400);
+    const tokens = await alice.client.wallets.getWalletHistory({
+      walletId: aliceWallet(),
+      query: { contract: TOKEN_ADDRESS, limit: 500 },
+    });
     expect(tokens.items.length).toBeGreaterThan(0);
     expect(tokens.items.length).toBe(all.items.filter((i) => i.kind === "Erc20Transfer").length);
   });
@@ -259,7 +394,12 @@ describe("reading transfers, assets and history", () => {
     const walletId = carol.wallets[0]!.id;
     expect((await carol.client.wallets.getWalletAssets({ walletId })).assets).toEqual([]);
     expect((await carol.client.wallets.getWalletHistory({ walletId })).items).toEqual([]);
-    const error = await dfnsError(() => carol.client.wallets.transferAsset({ walletId, body: { kind: "Native", to: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", amount: "1" } }));
+    const error = await dfnsError(() =>
+      carol.client.wallets.transferAsset({
+        walletId,
+        body: { kind: "Native", to: "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", amount: "1" },
+      }),
+    );
     expect(error.httpStatus).toBe(400);
   });
 });
@@ -272,14 +412,23 @@ describe("another EVM network", () => {
     expect(base.rpcUrl).not.toBe((await chain()).rpcUrl);
     await faucet(h, "BaseSepolia", wallet.address!, "native");
     await faucet(h, "BaseSepolia", wallet.address!, "token");
-    const token = await alice.client.wallets.transferAsset({ walletId: wallet.id, body: { kind: "Erc20", contract: TOKEN_ADDRESS, to: bobAddress, amount: "1" } });
-    const coin = await alice.client.wallets.transferAsset({ walletId: wallet.id, body: { kind: "Native", to: bobAddress, amount: "1", priority: "Slow" } });
+    const token = await alice.client.wallets.transferAsset({
+      walletId: wallet.id,
+      body: { kind: "Erc20", contract: TOKEN_ADDRESS, to: bobAddress, amount: "1" },
+    });
+    const coin = await alice.client.wallets.transferAsset({
+      walletId: wallet.id,
+      body: { kind: "Native", to: bobAddress, amount: "1", priority: "Slow" },
+    });
     expect((await settled(alice, wallet.id, token.id)).status).toBe("Confirmed");
     expect((await settled(alice, wallet.id, coin.id)).status).toBe("Confirmed");
     expect(await base.tokenBalance(bobAddress)).toBe(1n);
     expect((await base.client.getTransaction({ hash: coin.txHash as Hex })).maxPriorityFeePerGas).toBe(100_000_000n);
     // Bob's Sepolia wallet shares the address but not the chain: its Sepolia history has no such token credit of 1.
-    const sepolia = await bob.client.wallets.getWalletHistory({ walletId: walletOn(bob, NETWORK).id, query: { limit: 500 } });
+    const sepolia = await bob.client.wallets.getWalletHistory({
+      walletId: walletOn(bob, NETWORK).id,
+      query: { limit: 500 },
+    });
     expect(sepolia.items.some((i) => i.txHash === token.txHash)).toBe(false);
   });
 });
@@ -288,9 +437,16 @@ describe("a transfer cut off by a restart", () => {
   const row = async (status: string, txHash: string | null, minutesAgo: number) =>
     h.db.prisma.sandboxTransfer.create({
       data: {
-        id: `xfr-cut-${Math.random().toString(36).slice(2)}`, orgId: (await h.db.prisma.sandboxOrg.findFirstOrThrow()).id, walletId: aliceWallet(),
-        network: NETWORK, requesterUserId: alice.userId, requestBody: { kind: "Native", to: bobAddress, amount: "1" }, asset: { symbol: "ETH", decimals: 18 },
-        status, txHash, dateRequested: new Date(Date.now() - minutesAgo * 60_000),
+        id: `xfr-cut-${Math.random().toString(36).slice(2)}`,
+        orgId: (await h.db.prisma.sandboxOrg.findFirstOrThrow()).id,
+        walletId: aliceWallet(),
+        network: NETWORK,
+        requesterUserId: alice.userId,
+        requestBody: { kind: "Native", to: bobAddress, amount: "1" },
+        asset: { symbol: "ETH", decimals: 18 },
+        status,
+        txHash,
+        dateRequested: new Date(Date.now() - minutesAgo * 60_000),
       },
     });
   const read = (id: string) => alice.client.wallets.getTransfer({ walletId: aliceWallet(), transferId: id });
@@ -311,7 +467,10 @@ describe("a transfer cut off by a restart", () => {
     const funded = await faucet(h, NETWORK, bobAddress, "native");
     const { id } = await row("Executing", funded.txHash, 3);
     const receipt = (await (await chain()).receipt(funded.txHash as Hex))!;
-    expect(await read(id)).toMatchObject({ status: "Confirmed", fee: (receipt.gasUsed * receipt.effectiveGasPrice).toString() });
+    expect(await read(id)).toMatchObject({
+      status: "Confirmed",
+      fee: (receipt.gasUsed * receipt.effectiveGasPrice).toString(),
+    });
   });
 });
 
@@ -321,7 +480,10 @@ describe("faucet input", () => {
     ["a network without a local chain", { network: "Bitcoin", address: "bc1qxyz", asset: "native" }],
     ["a bad address", { network: NETWORK, address: "0x12", asset: "native" }],
     ["an unknown asset", { network: NETWORK, address: "0x000000000000000000000000000000000000dead", asset: "gold" }],
-    ["a token on Solana", { network: "SolanaDevnet", address: "GmaDrppBC7P5ARKV8g3djiwP89vz1jLK23V2GBjuAEGB", asset: "token" }],
+    [
+      "a token on Solana",
+      { network: "SolanaDevnet", address: "GmaDrppBC7P5ARKV8g3djiwP89vz1jLK23V2GBjuAEGB", asset: "token" },
+    ],
   ])("%s is a 400 JSON error", async (_, body) => {
     const response = await raw(h, "POST", "/sandbox/faucet", { body: JSON.stringify(body) });
     expect(response.status).toBe(400);

@@ -9,7 +9,12 @@ import path from "node:path";
 import { openDatabase, type Database } from "@/lib/db/open";
 import { freshDatabase } from "@/lib/testing/database";
 import { createRecoveryCredential } from "@/lib/recovery";
-import { createSandbox, type SandboxBehaviour, type SandboxConfig, type ServiceAccountCredentials } from "@/lib/sandbox";
+import {
+  createSandbox,
+  type SandboxBehaviour,
+  type SandboxConfig,
+  type ServiceAccountCredentials,
+} from "@/lib/sandbox";
 import { chainManagerFor, type ChainManager } from "@/lib/sandbox/chain/manager";
 import { listen } from "@/lib/sandbox/node-server";
 import { SoftwarePasskey } from "@/lib/testing/software-passkey";
@@ -37,14 +42,20 @@ export interface Harness {
  * Without `chainDir` its local chains live in a temporary folder removed by `close()`.
  * `behaviour`: the sandbox's switches for what the Dfns documents leave open.
  */
-export async function startSandbox(options: { databaseUrl?: string; chainDir?: string; port?: number; behaviour?: Partial<SandboxBehaviour> } = {}): Promise<Harness> {
+export async function startSandbox(
+  options: { databaseUrl?: string; chainDir?: string; port?: number; behaviour?: Partial<SandboxBehaviour> } = {},
+): Promise<Harness> {
   const db = options.databaseUrl ? await openDatabase(options.databaseUrl) : await freshDatabase();
   if (options.databaseUrl) await db.migrate();
   const chainDir = options.chainDir ?? (await mkdtemp(path.join(tmpdir(), "sandbox-chain-test-")));
   let offsetMs = 0;
   const sandbox = createSandbox({
     prisma: db.prisma,
-    config: { rp: { id: RP_ID, name: "Test", origins: [ORIGIN] }, now: () => new Date(Date.now() + offsetMs), behaviour: options.behaviour ?? {} },
+    config: {
+      rp: { id: RP_ID, name: "Test", origins: [ORIGIN] },
+      now: () => new Date(Date.now() + offsetMs),
+      behaviour: options.behaviour ?? {},
+    },
     chainDir,
   });
   const { server, url } = await listen(sandbox, options.port ?? 0);
@@ -94,9 +105,20 @@ let counter = 0;
 export const uniqueEmail = (tag = "user") => `${tag}-${process.pid}-${Date.now()}-${++counter}@example.com`;
 
 /** The whole delegated registration, as the app does it: challenge, passkey + recovery key, complete. */
-export async function registerUser(h: Harness, networks = ["EthereumSepolia", "SolanaDevnet"], email = uniqueEmail()): Promise<RegisteredUser> {
-  const challenge = await h.serviceAccount.auth.createDelegatedRegistrationChallenge({ body: { kind: "EndUser", email, externalId: `app-${email}` } });
-  const { passkey, credentialInfo } = SoftwarePasskey.create({ rpId: RP_ID, origin: ORIGIN, challenge: challenge.challenge, userId: challenge.user.id });
+export async function registerUser(
+  h: Harness,
+  networks = ["EthereumSepolia", "SolanaDevnet"],
+  email = uniqueEmail(),
+): Promise<RegisteredUser> {
+  const challenge = await h.serviceAccount.auth.createDelegatedRegistrationChallenge({
+    body: { kind: "EndUser", email, externalId: `app-${email}` },
+  });
+  const { passkey, credentialInfo } = SoftwarePasskey.create({
+    rpId: RP_ID,
+    origin: ORIGIN,
+    challenge: challenge.challenge,
+    userId: challenge.user.id,
+  });
   const recovery = await createRecoveryCredential({ username: email, challenge: challenge.challenge, origin: ORIGIN });
   const temp = new DfnsApiClient({ baseUrl: h.url, authToken: challenge.temporaryAuthenticationToken });
   const result = await temp.auth.registerEndUser({
@@ -120,7 +142,9 @@ export async function registerUser(h: Harness, networks = ["EthereumSepolia", "S
 }
 
 /** Runs `fn` and returns the DfnsError it throws (status + message), failing if it does not throw. */
-export async function dfnsError(fn: () => Promise<unknown>): Promise<{ httpStatus: number; message: string; body: unknown }> {
+export async function dfnsError(
+  fn: () => Promise<unknown>,
+): Promise<{ httpStatus: number; message: string; body: unknown }> {
   try {
     await fn();
   } catch (error) {
@@ -132,11 +156,26 @@ export async function dfnsError(fn: () => Promise<unknown>): Promise<{ httpStatu
 }
 
 /** A raw HTTP call, for what the SDK would never send (malformed bodies, missing headers). */
-export async function raw(h: Harness, method: string, path: string, init: { token?: string; body?: string; headers?: Record<string, string> } = {}) {
+export async function raw(
+  h: Harness,
+  method: string,
+  path: string,
+  init: { token?: string; body?: string; headers?: Record<string, string> } = {},
+) {
   const response = await fetch(h.url + path, {
     method,
-    headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.body !== undefined ? { "content-type": "application/json" } : {}), ...init.headers },
+    headers: {
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+      ...init.headers,
+    },
     body: init.body,
   });
-  return { status: response.status, body: (await response.json()) as { error?: { message: string; status: number; details?: unknown } } & Record<string, unknown> };
+  return {
+    status: response.status,
+    body: (await response.json()) as { error?: { message: string; status: number; details?: unknown } } & Record<
+      string,
+      unknown
+    >,
+  };
 }

@@ -10,7 +10,10 @@ describe("the sandbox's migrations", () => {
   afterEach(async () => db?.close());
 
   it("come after the app's, and the first finds its tables already made by the app's history", async () => {
-    const [app, sandbox] = await Promise.all([readMigrationsIn(MIGRATIONS_DIR), readMigrationsIn(SANDBOX_MIGRATIONS_DIR)]);
+    const [app, sandbox] = await Promise.all([
+      readMigrationsIn(MIGRATIONS_DIR),
+      readMigrationsIn(SANDBOX_MIGRATIONS_DIR),
+    ]);
     expect(sandbox.length).toBeGreaterThan(0);
     expect(sandbox.map((m) => m.folder)).toEqual(sandbox.map(() => "sandbox-migrations"));
     expect((await readMigrations()).map((m) => m.name)).toEqual([...app, ...sandbox].map((m) => m.name));

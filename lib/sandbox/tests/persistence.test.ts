@@ -13,7 +13,9 @@ describe("sandbox state", () => {
       const first = await openDatabase(dir);
       await first.migrate();
       const before = await createSandbox({ prisma: first.prisma }).credentials("http://x");
-      await first.prisma.sandboxUser.create({ data: { id: "us-test", orgId: before.DFNS_ORG_ID, username: "kept@example.com", kind: "EndUser" } });
+      await first.prisma.sandboxUser.create({
+        data: { id: "us-test", orgId: before.DFNS_ORG_ID, username: "kept@example.com", kind: "EndUser" },
+      });
       await first.close();
 
       const second = await openDatabase(dir);
@@ -29,7 +31,10 @@ describe("sandbox state", () => {
 
   it("provisions one organization even when two instances start at once", async () => {
     const db = await freshDatabase();
-    const [a, b] = await Promise.all([createSandbox({ prisma: db.prisma }).credentials("u"), createSandbox({ prisma: db.prisma }).credentials("u")]);
+    const [a, b] = await Promise.all([
+      createSandbox({ prisma: db.prisma }).credentials("u"),
+      createSandbox({ prisma: db.prisma }).credentials("u"),
+    ]);
     expect(a.DFNS_ORG_ID).toBe(b.DFNS_ORG_ID);
     expect(await db.prisma.sandboxOrg.count()).toBe(1);
     await db.close();
@@ -40,7 +45,9 @@ describe("sandbox state", () => {
     await db.migrate();
     const sandbox = createSandbox({ prisma: db.prisma, basePath: "/api/dfns-sandbox" });
     const { DFNS_AUTH_TOKEN } = await sandbox.credentials("u");
-    const ok = await sandbox.handle(new Request("http://app/api/dfns-sandbox/wallets", { headers: { authorization: `Bearer ${DFNS_AUTH_TOKEN}` } }));
+    const ok = await sandbox.handle(
+      new Request("http://app/api/dfns-sandbox/wallets", { headers: { authorization: `Bearer ${DFNS_AUTH_TOKEN}` } }),
+    );
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ items: [] });
     await db.close();

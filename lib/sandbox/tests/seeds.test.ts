@@ -12,14 +12,19 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 async function temporaryToken() {
-  const challenge = await h.serviceAccount.auth.createDelegatedRegistrationChallenge({ body: { kind: "EndUser", email: uniqueEmail("seed") } });
+  const challenge = await h.serviceAccount.auth.createDelegatedRegistrationChallenge({
+    body: { kind: "EndUser", email: uniqueEmail("seed") },
+  });
   return challenge.temporaryAuthenticationToken;
 }
 
 describe("documentation examples", () => {
   for (const [name, body] of Object.entries(registerUserActionBody)) {
     it(`${name}: accepted as a shape, refused by verification with a 4xx`, async () => {
-      const response = await raw(h, "POST", "/auth/registration", { token: await temporaryToken(), body: JSON.stringify(body) });
+      const response = await raw(h, "POST", "/auth/registration", {
+        token: await temporaryToken(),
+        body: JSON.stringify(body),
+      });
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
       // Not a shape error: the validator's message starts with "Invalid request body".
@@ -29,7 +34,9 @@ describe("documentation examples", () => {
   }
 
   it("the delegated registration body of seed 001 is accepted", async () => {
-    const response = await h.serviceAccount.auth.createDelegatedRegistrationChallenge({ body: { email: uniqueEmail("seed001"), kind: "EndUser", externalId: "<string>" } });
+    const response = await h.serviceAccount.auth.createDelegatedRegistrationChallenge({
+      body: { email: uniqueEmail("seed001"), kind: "EndUser", externalId: "<string>" },
+    });
     expect(response.user.id).toMatch(/^us-/);
   });
 });

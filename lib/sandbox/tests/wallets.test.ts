@@ -36,7 +36,12 @@ describe("wallets", () => {
 
   it("creates a wallet with the end user's passkey signing the user action", async () => {
     const wallet = await alice.client.wallets.createWallet({ body: { network: "BaseSepolia", name: "Second" } });
-    expect(wallet).toMatchObject({ network: "BaseSepolia", name: "Second", custodial: false, signingKey: { delegatedTo: alice.userId } });
+    expect(wallet).toMatchObject({
+      network: "BaseSepolia",
+      name: "Second",
+      custodial: false,
+      signingKey: { delegatedTo: alice.userId },
+    });
     // Same key scheme, different key: a new wallet is a new key.
     expect(wallet.address).not.toBe(alice.wallets[0]!.address);
   });
@@ -51,16 +56,30 @@ describe("signatures", () => {
     h.config.behaviour.policyApproval = true;
     let error: unknown;
     try {
-      await alice.client.wallets.generateSignature({ walletId: alice.wallets[0]!.id, body: { kind: "Message", message: hexOf("approve me") } });
+      await alice.client.wallets.generateSignature({
+        walletId: alice.wallets[0]!.id,
+        body: { kind: "Message", message: hexOf("approve me") },
+      });
     } catch (e) {
       error = e;
     } finally {
       h.config.behaviour.policyApproval = false;
     }
     expect(error).toBeInstanceOf(PolicyPendingError);
-    const approval = (error as PolicyPendingError).context as { id: string; status: string; activity: { kind: string; signatureRequest: { id: string } } };
-    expect(approval).toMatchObject({ id: expect.stringMatching(/^ap-/), status: "Pending", activity: { kind: "Wallets:Sign" } });
-    const held = await alice.client.wallets.getSignature({ walletId: alice.wallets[0]!.id, signatureId: approval.activity.signatureRequest.id });
+    const approval = (error as PolicyPendingError).context as {
+      id: string;
+      status: string;
+      activity: { kind: string; signatureRequest: { id: string } };
+    };
+    expect(approval).toMatchObject({
+      id: expect.stringMatching(/^ap-/),
+      status: "Pending",
+      activity: { kind: "Wallets:Sign" },
+    });
+    const held = await alice.client.wallets.getSignature({
+      walletId: alice.wallets[0]!.id,
+      signatureId: approval.activity.signatureRequest.id,
+    });
     expect(held.status).toBe("Pending");
     expect(held.signature).toBeUndefined();
   });
@@ -68,17 +87,36 @@ describe("signatures", () => {
   it("signs an EVM message (EIP-191) that viem verifies against the wallet address", async () => {
     const wallet = alice.wallets.find((w) => w.network === "EthereumSepolia")!;
     const message = "Hello from the Dfns sandbox";
-    const result = await alice.client.wallets.generateSignature({ walletId: wallet.id, body: { kind: "Message", message: hexOf(message) } });
-    expect(result).toMatchObject({ status: "Signed", walletId: wallet.id, network: "EthereumSepolia", requester: { userId: alice.userId } });
-    const ok = await verifyMessage({ address: wallet.address as `0x${string}`, message, signature: result.signature!.encoded as `0x${string}` });
+    const result = await alice.client.wallets.generateSignature({
+      walletId: wallet.id,
+      body: { kind: "Message", message: hexOf(message) },
+    });
+    expect(result).toMatchObject({
+      status: "Signed",
+      walletId: wallet.id,
+      network: "EthereumSepolia",
+      requester: { userId: alice.userId },
+    });
+    const ok = await verifyMessage({
+      address: wallet.address as `0x${string}`,
+      message,
+      signature: result.signature!.encoded as `0x${string}`,
+    });
     expect(ok).toBe(true);
-    const wrong = await verifyMessage({ address: wallet.address as `0x${string}`, message: message + "!", signature: result.signature!.encoded as `0x${string}` });
+    const wrong = await verifyMessage({
+      address: wallet.address as `0x${string}`,
+      message: message + "!",
+      signature: result.signature!.encoded as `0x${string}`,
+    });
     expect(wrong).toBe(false);
   });
 
   it("signs a Solana message with ed25519 under the wallet's key (the address)", async () => {
     const wallet = alice.wallets.find((w) => w.network === "SolanaDevnet")!;
-    const result = await alice.client.wallets.generateSignature({ walletId: wallet.id, body: { kind: "Message", message: hexOf("gm") } });
+    const result = await alice.client.wallets.generateSignature({
+      walletId: wallet.id,
+      body: { kind: "Message", message: hexOf("gm") },
+    });
     const signature = Buffer.from(result.signature!.encoded!.replace(/^0x/, ""), "hex");
     expect(ed25519.verify(signature, new TextEncoder().encode("gm"), base58.decode(wallet.address!))).toBe(true);
   });
@@ -113,17 +151,30 @@ describe("signatures", () => {
     const one = await alice.client.wallets.getSignature({ walletId: wallet.id, signatureId: newest!.id });
     expect(one.id).toBe(newest!.id);
     expect((await dfnsError(() => bob.client.wallets.listSignatures({ walletId: wallet.id }))).httpStatus).toBe(404);
-    expect((await dfnsError(() => bob.client.wallets.getSignature({ walletId: bob.wallets[0]!.id, signatureId: newest!.id }))).httpStatus).toBe(404);
+    expect(
+      (
+        await dfnsError(() =>
+          bob.client.wallets.getSignature({ walletId: bob.wallets[0]!.id, signatureId: newest!.id }),
+        )
+      ).httpStatus,
+    ).toBe(404);
   });
 
   it("refuses to sign another user's wallet with 404", async () => {
-    const error = await dfnsError(() => alice.client.wallets.generateSignature({ walletId: bob.wallets[0]!.id, body: { kind: "Message", message: "0x00" } }));
+    const error = await dfnsError(() =>
+      alice.client.wallets.generateSignature({
+        walletId: bob.wallets[0]!.id,
+        body: { kind: "Message", message: "0x00" },
+      }),
+    );
     expect(error.httpStatus).toBe(404);
   });
 
   it("answers a malformed signature request with 400", async () => {
     const wallet = alice.wallets[0]!;
-    const error = await dfnsError(() => alice.client.wallets.generateSignature({ walletId: wallet.id, body: { kind: "Message", message: "not hex" } }));
+    const error = await dfnsError(() =>
+      alice.client.wallets.generateSignature({ walletId: wallet.id, body: { kind: "Message", message: "not hex" } }),
+    );
     expect(error.httpStatus).toBe(400);
   });
 });
@@ -134,9 +185,14 @@ describe("user actions", () => {
   async function signedAction(user: RegisteredUser, body: string, path = "/wallets", method: "POST" | "PUT" = "POST") {
     const { DfnsApiClient } = await import("@dfns/sdk");
     const client = new DfnsApiClient({ baseUrl: h.url, authToken: user.token });
-    const challenge = await client.auth.createUserActionChallenge({ body: { userActionPayload: body, userActionHttpMethod: method, userActionHttpPath: path } });
+    const challenge = await client.auth.createUserActionChallenge({
+      body: { userActionPayload: body, userActionHttpMethod: method, userActionHttpPath: path },
+    });
     const { userAction } = await client.auth.createUserActionSignature({
-      body: { challengeIdentifier: challenge.challengeIdentifier, firstFactor: user.passkey.assert(challenge.challenge) },
+      body: {
+        challengeIdentifier: challenge.challengeIdentifier,
+        firstFactor: user.passkey.assert(challenge.challenge),
+      },
     });
     return userAction;
   }
@@ -144,12 +200,24 @@ describe("user actions", () => {
   it("is single use: a replayed user action is 400 `user action has already been used` (with an error id) and creates nothing", async () => {
     const body = walletBody("PolygonAmoy");
     const userAction = await signedAction(alice, body);
-    const first = await raw(h, "POST", "/wallets", { token: alice.token, body, headers: { "x-dfns-useraction": userAction } });
+    const first = await raw(h, "POST", "/wallets", {
+      token: alice.token,
+      body,
+      headers: { "x-dfns-useraction": userAction },
+    });
     expect(first.status).toBe(200);
     const before = await h.db.prisma.sandboxWallet.count({ where: { userId: alice.userId } });
-    const replay = await raw(h, "POST", "/wallets", { token: alice.token, body, headers: { "x-dfns-useraction": userAction } });
+    const replay = await raw(h, "POST", "/wallets", {
+      token: alice.token,
+      body,
+      headers: { "x-dfns-useraction": userAction },
+    });
     expect(replay.status).toBe(400);
-    expect(replay.body.error).toMatchObject({ message: "user action has already been used", status: 400, id: expect.stringMatching(/^er-/) });
+    expect(replay.body.error).toMatchObject({
+      message: "user action has already been used",
+      status: 400,
+      id: expect.stringMatching(/^er-/),
+    });
     expect(await h.db.prisma.sandboxWallet.count({ where: { userId: alice.userId } })).toBe(before);
   });
 
@@ -157,7 +225,9 @@ describe("user actions", () => {
     const body = walletBody("OptimismSepolia");
     const userAction = await signedAction(alice, body);
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => raw(h, "POST", "/wallets", { token: alice.token, body, headers: { "x-dfns-useraction": userAction } })),
+      Array.from({ length: 10 }, () =>
+        raw(h, "POST", "/wallets", { token: alice.token, body, headers: { "x-dfns-useraction": userAction } }),
+      ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 400)).toHaveLength(9);
@@ -165,7 +235,11 @@ describe("user actions", () => {
 
   it("is bound to the body: a tampered body is 403", async () => {
     const userAction = await signedAction(alice, walletBody("EthereumSepolia"));
-    const response = await raw(h, "POST", "/wallets", { token: alice.token, body: walletBody("Ethereum"), headers: { "x-dfns-useraction": userAction } });
+    const response = await raw(h, "POST", "/wallets", {
+      token: alice.token,
+      body: walletBody("Ethereum"),
+      headers: { "x-dfns-useraction": userAction },
+    });
     expect(response.status).toBe(403);
     expect(response.body.error?.message).toMatch(/body/);
   });
@@ -173,9 +247,14 @@ describe("user actions", () => {
   it("is bound to the path and the user", async () => {
     const body = walletBody("EthereumSepolia");
     const userAction = await signedAction(alice, body, "/wallets/other");
-    expect((await raw(h, "POST", "/wallets", { token: alice.token, body, headers: { "x-dfns-useraction": userAction } })).status).toBe(403);
+    expect(
+      (await raw(h, "POST", "/wallets", { token: alice.token, body, headers: { "x-dfns-useraction": userAction } }))
+        .status,
+    ).toBe(403);
     const alices = await signedAction(alice, body);
-    expect((await raw(h, "POST", "/wallets", { token: bob.token, body, headers: { "x-dfns-useraction": alices } })).status).toBe(403);
+    expect(
+      (await raw(h, "POST", "/wallets", { token: bob.token, body, headers: { "x-dfns-useraction": alices } })).status,
+    ).toBe(403);
   });
 
   it("expires", async () => {
@@ -183,7 +262,10 @@ describe("user actions", () => {
     const userAction = await signedAction(alice, body);
     h.advanceClock(301);
     try {
-      expect((await raw(h, "POST", "/wallets", { token: alice.token, body, headers: { "x-dfns-useraction": userAction } })).status).toBe(403);
+      expect(
+        (await raw(h, "POST", "/wallets", { token: alice.token, body, headers: { "x-dfns-useraction": userAction } }))
+          .status,
+      ).toBe(403);
     } finally {
       h.advanceClock(-301);
     }
@@ -192,9 +274,16 @@ describe("user actions", () => {
   it("refuses a challenge signed by a credential that is not the user's (401)", async () => {
     const { DfnsApiClient } = await import("@dfns/sdk");
     const client = new DfnsApiClient({ baseUrl: h.url, authToken: alice.token });
-    const challenge = await client.auth.createUserActionChallenge({ body: { userActionPayload: "{}", userActionHttpMethod: "POST", userActionHttpPath: "/wallets" } });
+    const challenge = await client.auth.createUserActionChallenge({
+      body: { userActionPayload: "{}", userActionHttpMethod: "POST", userActionHttpPath: "/wallets" },
+    });
     const error = await dfnsError(() =>
-      client.auth.createUserActionSignature({ body: { challengeIdentifier: challenge.challengeIdentifier, firstFactor: bob.passkey.assert(challenge.challenge) } }),
+      client.auth.createUserActionSignature({
+        body: {
+          challengeIdentifier: challenge.challengeIdentifier,
+          firstFactor: bob.passkey.assert(challenge.challenge),
+        },
+      }),
     );
     expect(error.httpStatus).toBe(401);
   });
@@ -202,8 +291,13 @@ describe("user actions", () => {
   it("refuses a replayed challenge signature (the challenge is spent)", async () => {
     const { DfnsApiClient } = await import("@dfns/sdk");
     const client = new DfnsApiClient({ baseUrl: h.url, authToken: alice.token });
-    const challenge = await client.auth.createUserActionChallenge({ body: { userActionPayload: "{}", userActionHttpMethod: "POST", userActionHttpPath: "/wallets" } });
-    const body = { challengeIdentifier: challenge.challengeIdentifier, firstFactor: alice.passkey.assert(challenge.challenge) };
+    const challenge = await client.auth.createUserActionChallenge({
+      body: { userActionPayload: "{}", userActionHttpMethod: "POST", userActionHttpPath: "/wallets" },
+    });
+    const body = {
+      challengeIdentifier: challenge.challengeIdentifier,
+      firstFactor: alice.passkey.assert(challenge.challenge),
+    };
     await client.auth.createUserActionSignature({ body });
     const second = { ...body, firstFactor: alice.passkey.assert(challenge.challenge) };
     expect((await dfnsError(() => client.auth.createUserActionSignature({ body: second }))).httpStatus).toBe(403);
@@ -212,9 +306,19 @@ describe("user actions", () => {
   it("refuses an assertion for a wrong origin", async () => {
     const { DfnsApiClient } = await import("@dfns/sdk");
     const client = new DfnsApiClient({ baseUrl: h.url, authToken: alice.token });
-    const challenge = await client.auth.createUserActionChallenge({ body: { userActionPayload: "{}", userActionHttpMethod: "POST", userActionHttpPath: "/wallets" } });
+    const challenge = await client.auth.createUserActionChallenge({
+      body: { userActionPayload: "{}", userActionHttpMethod: "POST", userActionHttpPath: "/wallets" },
+    });
     const firstFactor = alice.passkey.assert(challenge.challenge, { origin: "https://evil.example" });
-    expect((await dfnsError(() => client.auth.createUserActionSignature({ body: { challengeIdentifier: challenge.challengeIdentifier, firstFactor } }))).httpStatus).toBe(401);
+    expect(
+      (
+        await dfnsError(() =>
+          client.auth.createUserActionSignature({
+            body: { challengeIdentifier: challenge.challengeIdentifier, firstFactor },
+          }),
+        )
+      ).httpStatus,
+    ).toBe(401);
   });
 });
 

@@ -15,9 +15,19 @@ export async function walletAssets(sandbox: Sandbox, spec: NetworkSpec, address:
     return [{ kind: "Native", ...native, balance: chain.balance(address).toString() }];
   }
   const chain = await sandbox.chains.evm(spec.network);
-  const [balance, tokens] = await Promise.all([chain.balance(address as Address), chain.tokenBalance(address as Address)]);
+  const [balance, tokens] = await Promise.all([
+    chain.balance(address as Address),
+    chain.tokenBalance(address as Address),
+  ]);
   return [
     { kind: "Native", ...native, balance: balance.toString() },
-    { kind: "Erc20", contract: TOKEN_ADDRESS, symbol: TOKEN.symbol, decimals: TOKEN.decimals, verified: false, balance: tokens.toString() },
+    {
+      kind: "Erc20",
+      contract: TOKEN_ADDRESS,
+      symbol: TOKEN.symbol,
+      decimals: TOKEN.decimals,
+      verified: false,
+      balance: tokens.toString(),
+    },
   ];
 }

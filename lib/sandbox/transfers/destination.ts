@@ -28,7 +28,8 @@ export function parseDestination(family: NetworkFamily, value: string, field = "
     } catch {
       bytes = undefined;
     }
-    if (!bytes || bytes.length !== 32) throw badRequest(`Invalid ${label}: expected a base58 Solana address (32 bytes)`, { field });
+    if (!bytes || bytes.length !== 32)
+      throw badRequest(`Invalid ${label}: expected a base58 Solana address (32 bytes)`, { field });
     return value;
   }
   throw badRequest(`Transfers on ${family} networks are not supported by the sandbox`, { field: "network" });
@@ -39,7 +40,10 @@ const MAX_UINT256 = (1n << 256n) - 1n;
 /** A positive whole number of the asset's smallest unit (wei, lamports, token base units). */
 export function parseAmount(value: string, field = "amount"): bigint {
   if (!/^[1-9][0-9]*$/.test(value)) {
-    throw badRequest(`Invalid ${field}: expected a positive whole number in the asset's smallest unit, as a string (e.g. "1000000")`, { field });
+    throw badRequest(
+      `Invalid ${field}: expected a positive whole number in the asset's smallest unit, as a string (e.g. "1000000")`,
+      { field },
+    );
   }
   const amount = BigInt(value);
   if (amount > MAX_UINT256) throw badRequest(`Invalid ${field}: too large`, { field });

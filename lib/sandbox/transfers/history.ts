@@ -24,16 +24,27 @@ export interface HistoryQuery {
  * address, newest first. EVM: read from the chain (blocks, receipts, the token's Transfer logs).
  * Solana: from the record of what the local VM executed (it has no index by address).
  */
-export async function walletHistory(sandbox: Sandbox, spec: NetworkSpec, wallet: { id: string; address: string }, query: HistoryQuery) {
-  const movements = spec.family === "evm" ? await evmMovements(sandbox, spec, wallet) : await solanaMovements(sandbox, spec, wallet);
+export async function walletHistory(
+  sandbox: Sandbox,
+  spec: NetworkSpec,
+  wallet: { id: string; address: string },
+  query: HistoryQuery,
+) {
+  const movements =
+    spec.family === "evm" ? await evmMovements(sandbox, spec, wallet) : await solanaMovements(sandbox, spec, wallet);
   const filtered = movements
-    .filter((m) => (!query.direction || m.item.direction === query.direction) && (!query.kind || m.item.kind === query.kind))
+    .filter(
+      (m) => (!query.direction || m.item.direction === query.direction) && (!query.kind || m.item.kind === query.kind),
+    )
     .filter((m) => !query.contract || m.item.contract === query.contract)
     .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
   let start = 0;
   if (query.paginationToken) {
     start = filtered.findIndex((m) => m.key === query.paginationToken) + 1;
-    if (start === 0) throw badRequest("Invalid paginationToken: use the nextPageToken of the previous page", { field: "paginationToken" });
+    if (start === 0)
+      throw badRequest("Invalid paginationToken: use the nextPageToken of the previous page", {
+        field: "paginationToken",
+      });
   }
   const items = filtered.slice(start, start + query.limit);
   const more = start + query.limit < filtered.length;
@@ -46,9 +57,14 @@ export async function walletHistory(sandbox: Sandbox, spec: NetworkSpec, wallet:
 }
 
 // Fixed width, so that string order is chain order.
-const position = (block: bigint | number | string, index: number) => `${String(block).padStart(20, "0")}-${String(index).padStart(6, "0")}`;
+const position = (block: bigint | number | string, index: number) =>
+  `${String(block).padStart(20, "0")}-${String(index).padStart(6, "0")}`;
 
-async function evmMovements(sandbox: Sandbox, spec: NetworkSpec, wallet: { id: string; address: string }): Promise<Movement[]> {
+async function evmMovements(
+  sandbox: Sandbox,
+  spec: NetworkSpec,
+  wallet: { id: string; address: string },
+): Promise<Movement[]> {
   const chain = await sandbox.chains.evm(spec.network);
   const native = nativeAsset(spec);
   const token = { symbol: TOKEN.symbol, decimals: TOKEN.decimals, verified: false };
@@ -83,9 +99,17 @@ async function evmMovements(sandbox: Sandbox, spec: NetworkSpec, wallet: { id: s
     });
 }
 
-async function solanaMovements(sandbox: Sandbox, spec: NetworkSpec, wallet: { id: string; address: string }): Promise<Movement[]> {
+async function solanaMovements(
+  sandbox: Sandbox,
+  spec: NetworkSpec,
+  wallet: { id: string; address: string },
+): Promise<Movement[]> {
   const rows = await sandbox.prisma.sandboxSolanaTransaction.findMany({
-    where: { network: spec.network, succeeded: true, OR: [{ fromAddress: wallet.address }, { toAddress: wallet.address }] },
+    where: {
+      network: spec.network,
+      succeeded: true,
+      OR: [{ fromAddress: wallet.address }, { toAddress: wallet.address }],
+    },
   });
   const asset = nativeAsset(spec);
   return rows.map((row) => {

@@ -5,7 +5,10 @@ import { conflict } from "../errors";
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
-    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(",")}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value);
 }
@@ -17,5 +20,7 @@ function canonical(value: unknown): string {
  */
 export function replayOrConflict(existing: SandboxTransfer, walletId: string, body: unknown): SandboxTransfer {
   if (existing.walletId === walletId && canonical(existing.requestBody) === canonical(body)) return existing;
-  throw conflict("Conflicting transfer with same externalId", { duplicate: { id: existing.id, externalId: existing.externalId } });
+  throw conflict("Conflicting transfer with same externalId", {
+    duplicate: { id: existing.id, externalId: existing.externalId },
+  });
 }

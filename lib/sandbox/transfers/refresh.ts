@@ -7,7 +7,10 @@ import type { TransferProgress } from "./progress";
 /** How long a transfer may stay `Pending`/`Executing` before it counts as cut off by a restart. */
 export const ABANDONED_AFTER_MS = 2 * 60_000;
 
-const NEVER_SENT: TransferProgress = { status: "Failed", reason: "The sandbox stopped before this transfer was sent: send it again" };
+const NEVER_SENT: TransferProgress = {
+  status: "Failed",
+  reason: "The sandbox stopped before this transfer was sent: send it again",
+};
 
 /**
  * Brings a transfer up to date with its chain when it is read: a `Broadcasted` transfer whose
@@ -20,12 +23,18 @@ const NEVER_SENT: TransferProgress = { status: "Failed", reason: "The sandbox st
  */
 export async function refreshTransfer(sandbox: Sandbox, row: SandboxTransfer): Promise<SandboxTransfer> {
   const abandoned = sandbox.config.now().getTime() - row.dateRequested.getTime() > ABANDONED_AFTER_MS;
-  if (row.status !== "Broadcasted" && !((row.status === "Pending" || row.status === "Executing") && abandoned)) return row;
+  if (row.status !== "Broadcasted" && !((row.status === "Pending" || row.status === "Executing") && abandoned))
+    return row;
   const outcome = row.txHash ? await outcomeOnChain(sandbox, row) : undefined;
   const progress = outcome ?? (row.status === "Broadcasted" ? undefined : NEVER_SENT);
   if (!progress) return row;
-  const { count } = await sandbox.prisma.sandboxTransfer.updateMany({ where: { id: row.id, status: row.status }, data: progress });
-  return count ? { ...row, ...progress } : ((await sandbox.prisma.sandboxTransfer.findUnique({ where: { id: row.id } })) ?? row);
+  const { count } = await sandbox.prisma.sandboxTransfer.updateMany({
+    where: { id: row.id, status: row.status },
+    data: progress,
+  });
+  return count
+    ? { ...row, ...progress }
+    : ((await sandbox.prisma.sandboxTransfer.findUnique({ where: { id: row.id } })) ?? row);
 }
 
 /** `Confirmed` / `Failed` from the chain's own record of the transaction; undefined while it has none. */
@@ -34,7 +43,12 @@ async function outcomeOnChain(sandbox: Sandbox, row: SandboxTransfer): Promise<T
     const executed = await sandbox.prisma.sandboxSolanaTransaction.findUnique({ where: { signature: row.txHash! } });
     if (!executed) return undefined;
     return executed.succeeded
-      ? { status: "Confirmed", fee: executed.fee, dateConfirmed: executed.timestamp, dateBroadcasted: row.dateBroadcasted ?? executed.timestamp }
+      ? {
+          status: "Confirmed",
+          fee: executed.fee,
+          dateConfirmed: executed.timestamp,
+          dateBroadcasted: row.dateBroadcasted ?? executed.timestamp,
+        }
       : { status: "Failed", fee: executed.fee, reason: executed.error ?? "Transaction failed on chain" };
   }
   const chain = await sandbox.chains.evm(row.network);

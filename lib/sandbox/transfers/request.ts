@@ -15,7 +15,12 @@ const common = {
 };
 const transferSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("Native"), ...common, priority: z.enum(["Slow", "Standard", "Fast"]).optional() }),
-  z.strictObject({ kind: z.literal("Erc20"), ...common, contract: z.string().min(1), priority: z.enum(["Slow", "Standard", "Fast"]).optional() }),
+  z.strictObject({
+    kind: z.literal("Erc20"),
+    ...common,
+    contract: z.string().min(1),
+    priority: z.enum(["Slow", "Standard", "Fast"]).optional(),
+  }),
 ]);
 
 export type TransferBody = z.infer<typeof transferSchema>;
@@ -42,7 +47,10 @@ export const SOL = { symbol: "SOL", decimals: 9 } as const;
 export function nativeAsset(spec: NetworkSpec): AssetMetadata {
   if (spec.family === "evm") return { ...evmNativeAsset(spec.network), verified: true };
   if (spec.family === "solana") return { ...SOL, verified: true };
-  throw badRequest(`The sandbox runs no local chain for ${spec.network}: value transfers work on EVM and Solana networks`, { field: "network" });
+  throw badRequest(
+    `The sandbox runs no local chain for ${spec.network}: value transfers work on EVM and Solana networks`,
+    { field: "network" },
+  );
 }
 
 export function parseTransferRequest(rawBody: string, spec: NetworkSpec): TransferRequest {
@@ -53,20 +61,35 @@ export function parseTransferRequest(rawBody: string, spec: NetworkSpec): Transf
     kind = undefined; // parseBody says it is not JSON
   }
   if (typeof kind === "string" && kind !== "Native" && kind !== "Erc20") {
-    throw badRequest(`Transfers of kind ${kind} are not supported by the sandbox (supported: Native, Erc20 on EVM networks; Native on Solana)`, { field: "kind" });
+    throw badRequest(
+      `Transfers of kind ${kind} are not supported by the sandbox (supported: Native, Erc20 on EVM networks; Native on Solana)`,
+      { field: "kind" },
+    );
   }
   const body = parseBody(rawBody, transferSchema);
   const asset = nativeAsset(spec);
   const to = parseDestination(spec.family, body.to);
   const amount = parseAmount(body.amount);
-  if (spec.family !== "evm" && body.priority) throw badRequest(`priority is only supported on EVM networks, not on ${spec.network}`, { field: "priority" });
+  if (spec.family !== "evm" && body.priority)
+    throw badRequest(`priority is only supported on EVM networks, not on ${spec.network}`, { field: "priority" });
   if (body.kind === "Erc20") {
-    if (spec.family !== "evm") throw badRequest(`Erc20 transfers need an EVM network, not ${spec.network}`, { field: "kind" });
+    if (spec.family !== "evm")
+      throw badRequest(`Erc20 transfers need an EVM network, not ${spec.network}`, { field: "kind" });
     const contract = parseDestination("evm", body.contract, "contract");
     if (contract !== TOKEN_ADDRESS) {
-      throw badRequest(`Unknown token contract ${body.contract}: the sandbox's chains have one ERC-20 token, ${TOKEN.symbol} at ${TOKEN_ADDRESS}`, { field: "contract" });
+      throw badRequest(
+        `Unknown token contract ${body.contract}: the sandbox's chains have one ERC-20 token, ${TOKEN.symbol} at ${TOKEN_ADDRESS}`,
+        { field: "contract" },
+      );
     }
-    return { body, kind: "Erc20", to, amount, priority: body.priority ?? "Standard", asset: { symbol: TOKEN.symbol, decimals: TOKEN.decimals, verified: false } };
+    return {
+      body,
+      kind: "Erc20",
+      to,
+      amount,
+      priority: body.priority ?? "Standard",
+      asset: { symbol: TOKEN.symbol, decimals: TOKEN.decimals, verified: false },
+    };
   }
   return { body, kind: "Native", to, amount, priority: body.priority ?? "Standard", asset };
 }

@@ -53,7 +53,12 @@ export function findMessageProblem(types: Types, type: string, value: unknown, p
   const fields = types[type];
   if (!fields || typeof value !== "object") return undefined; // an atomic value: viem checks it
   for (const field of fields) {
-    const problem = findMessageProblem(types, field.type, (value as Record<string, unknown>)[field.name], `${path}.${field.name}`);
+    const problem = findMessageProblem(
+      types,
+      field.type,
+      (value as Record<string, unknown>)[field.name],
+      `${path}.${field.name}`,
+    );
     if (problem) return problem;
   }
   return undefined;
@@ -88,6 +93,8 @@ export function eip712Digest(body: Eip712Body): Uint8Array {
   attempt("domain", () => hashTypedData({ domain, types, primaryType: "EIP712Domain" } as never));
   const problem = findMessageProblem(body.types, primaryType, body.message, "message");
   if (problem) throw badRequest(`Invalid message: ${problem}`, { field: "message" });
-  const digest = attempt("message", () => hashTypedData({ domain, types, primaryType, message: body.message } as never));
+  const digest = attempt("message", () =>
+    hashTypedData({ domain, types, primaryType, message: body.message } as never),
+  );
   return hexToBytes(digest.slice(2));
 }

@@ -20,7 +20,10 @@ export function generateWalletKey(curve: Curve): WalletKey {
     const ecdh = createECDH("secp256k1");
     ecdh.generateKeys();
     // OpenSSL drops leading zero bytes of the scalar: pad back to 32 bytes.
-    return { privateKey: ecdh.getPrivateKey("hex").padStart(64, "0"), publicKey: ecdh.getPublicKey("hex", "compressed") };
+    return {
+      privateKey: ecdh.getPrivateKey("hex").padStart(64, "0"),
+      publicKey: ecdh.getPublicKey("hex", "compressed"),
+    };
   }
   const jwk = generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" });
   return { privateKey: base64UrlToHex(jwk.d!), publicKey: base64UrlToHex(jwk.x!) };

@@ -11,7 +11,8 @@ function prefixedKeccak(prefix: string, message: Uint8Array): Uint8Array {
 }
 
 /** EIP-191 personal_sign digest, what viem `hashMessage({ raw })` computes. */
-export const eip191Digest = (message: Uint8Array): Uint8Array => prefixedKeccak("\x19Ethereum Signed Message:\n", message);
+export const eip191Digest = (message: Uint8Array): Uint8Array =>
+  prefixedKeccak("\x19Ethereum Signed Message:\n", message);
 
 /** TIP-191 digest, what TronWeb `signMessageV2` / `utils.message.hashMessage` computes. */
 export const tip191Digest = (message: Uint8Array): Uint8Array => prefixedKeccak("\x19TRON Signed Message:\n", message);

@@ -7,14 +7,18 @@ import { SandboxError } from "@/lib/sandbox/errors";
 
 import { DFNS_NETWORKS, resolveNetwork, SUPPORTED_NETWORKS } from "./networks";
 
-const sdkFile = (rel: string) => readFileSync(path.resolve(__dirname, "../../../node_modules/@dfns/sdk/generated", rel), "utf8");
+const sdkFile = (rel: string) =>
+  readFileSync(path.resolve(__dirname, "../../../node_modules/@dfns/sdk/generated", rel), "utf8");
 
 /** The string literals of the first `network:` union after `marker` in an SDK .d.ts file. */
 function sdkUnion(rel: string, marker: string): string[] {
   const text = sdkFile(rel);
   const start = text.indexOf(marker);
   expect(start, `${marker} in ${rel}`).toBeGreaterThanOrEqual(0);
-  const line = text.slice(start).split("\n").find((l) => l.trim().startsWith("network:"));
+  const line = text
+    .slice(start)
+    .split("\n")
+    .find((l) => l.trim().startsWith("network:"));
   return [...(line ?? "").matchAll(/"([A-Za-z0-9]+)"/g)].map((m) => m[1]!);
 }
 

@@ -63,7 +63,11 @@ describe("EVM Message (EIP-191 personal_sign)", () => {
     ).resolves.toBe(true);
     // …and not for another message.
     await expect(
-      verifyMessage({ address: w.address as Hex, message: { raw: hexOf("other") as Hex }, signature: sig.encoded as Hex }),
+      verifyMessage({
+        address: w.address as Hex,
+        message: { raw: hexOf("other") as Hex },
+        signature: sig.encoded as Hex,
+      }),
     ).resolves.toBe(false);
   });
 
@@ -86,20 +90,29 @@ describe("EVM Message (EIP-191 personal_sign)", () => {
 });
 
 describe("Hash (raw ECDSA)", () => {
-  it.each(["Ethereum", "Bitcoin", "BitcoinTestnet3", "Tron", "KeyECDSA"])("%s: recovers to the wallet's public key", async (network) => {
-    const w = wallet(network);
-    const hash = `0x${bytesToHex(keccak_256(utf8ToBytes("payload")))}`;
-    const sig = signRequest(w.spec, w.privateKey, { kind: "Hash", hash });
-    expectEcdsaShape(sig);
-    const recovered = await recoverPublicKey({ hash: hash as Hex, signature: sig.encoded as Hex });
-    expect(bytesToHex(secp256k1.Point.fromHex(recovered.slice(2)).toBytes(true))).toBe(w.publicKey);
-    expect(secp256k1.verify(hexToBytes(sig.encoded.slice(2, 130)), hexToBytes(hash.slice(2)), hexToBytes(w.publicKey), { prehash: false })).toBe(true);
-  });
+  it.each(["Ethereum", "Bitcoin", "BitcoinTestnet3", "Tron", "KeyECDSA"])(
+    "%s: recovers to the wallet's public key",
+    async (network) => {
+      const w = wallet(network);
+      const hash = `0x${bytesToHex(keccak_256(utf8ToBytes("payload")))}`;
+      const sig = signRequest(w.spec, w.privateKey, { kind: "Hash", hash });
+      expectEcdsaShape(sig);
+      const recovered = await recoverPublicKey({ hash: hash as Hex, signature: sig.encoded as Hex });
+      expect(bytesToHex(secp256k1.Point.fromHex(recovered.slice(2)).toBytes(true))).toBe(w.publicKey);
+      expect(
+        secp256k1.verify(hexToBytes(sig.encoded.slice(2, 130)), hexToBytes(hash.slice(2)), hexToBytes(w.publicKey), {
+          prehash: false,
+        }),
+      ).toBe(true);
+    },
+  );
 
   it("accepts the hash without 0x (as in Dfns's EVM docs example) and signs the same digest", () => {
     const spec = resolveNetwork("Ethereum");
     const hash = "031edd7d41651593c5fe5c006fa5752b37fddff7bc4e843aa6af0c950f4b9406";
-    expect(signRequest(spec, ONE, { kind: "Hash", hash })).toEqual(signRequest(spec, ONE, { kind: "Hash", hash: `0x${hash}` }));
+    expect(signRequest(spec, ONE, { kind: "Hash", hash })).toEqual(
+      signRequest(spec, ONE, { kind: "Hash", hash: `0x${hash}` }),
+    );
   });
 });
 
@@ -185,8 +198,16 @@ describe("Eip712", () => {
     ["a bad address in the message", "message", { message: { ...body.message, to: { name: "Bob", wallet: "nope" } } }],
     ["types that are not arrays", "types.Mail", { types: { Mail: "string" } }],
     ["a missing message", "message", { message: undefined }],
-    ["a fixed-size array of the wrong length", "message", { types: { Mail: [{ name: "tags", type: "string[2]" }] }, message: { tags: ["a"] } }],
-    ["bytes that are not hex", "message", { types: { Mail: [{ name: "blob", type: "bytes" }] }, message: { blob: "hello" } }],
+    [
+      "a fixed-size array of the wrong length",
+      "message",
+      { types: { Mail: [{ name: "tags", type: "string[2]" }] }, message: { tags: ["a"] } },
+    ],
+    [
+      "bytes that are not hex",
+      "message",
+      { types: { Mail: [{ name: "blob", type: "bytes" }] }, message: { blob: "hello" } },
+    ],
   ])("refuses %s with a 400 naming %s", (_, field, patch) => {
     const error = rejection(() => signRequest(resolveNetwork("Ethereum"), ONE, { ...body, ...patch }));
     expect(error.details).toEqual({ field: field });
@@ -226,11 +247,18 @@ describe("Eip712", () => {
 describe("Tron Message (TIP-191, TronWeb signMessageV2)", () => {
   // TronWeb's own sign-message test vectors (test/testcases/src/sign-message.ts).
   it.each([
-    [ONE, hexOf("hello world"), "TMVQGm1qAQYVdetCeGRRkTWYYrLXuHK2HC",
-      "0x0dc0b53d525e0103a6013061cf18e60cf158809149f2b8994a545af65a7004cb1eeaff560e801ab51b28df5d42549aa024c2aa7e9d34de1e01294b9afb5e6c7e1c"],
-    ["51d1d6047622bca92272d36b297799ecc152dc2ef91b229debf84fc41e8c73ee",
-      "0x47173285a8d7341e5e972fc677286384f802f8ef42a5ec5f03bbfa254cb01fad", "TVEZYjZyemfJoLUdGtzsM2ua1HAnbsNgAF",
-      "0xdc3ffce3ffa792a3c76b9ea6909f715ffed0386bb9be0d1ece2d80bde37c368028eed4c9a6fd9608407b224050db7c648a8a7668a7582893efcb2c19d3327b811b"],
+    [
+      ONE,
+      hexOf("hello world"),
+      "TMVQGm1qAQYVdetCeGRRkTWYYrLXuHK2HC",
+      "0x0dc0b53d525e0103a6013061cf18e60cf158809149f2b8994a545af65a7004cb1eeaff560e801ab51b28df5d42549aa024c2aa7e9d34de1e01294b9afb5e6c7e1c",
+    ],
+    [
+      "51d1d6047622bca92272d36b297799ecc152dc2ef91b229debf84fc41e8c73ee",
+      "0x47173285a8d7341e5e972fc677286384f802f8ef42a5ec5f03bbfa254cb01fad",
+      "TVEZYjZyemfJoLUdGtzsM2ua1HAnbsNgAF",
+      "0xdc3ffce3ffa792a3c76b9ea6909f715ffed0386bb9be0d1ece2d80bde37c368028eed4c9a6fd9608407b224050db7c648a8a7668a7582893efcb2c19d3327b811b",
+    ],
   ])("key %s signs %s like TronWeb", (key, message, address, signature) => {
     const w = wallet("TronNile", key);
     expect(w.address).toBe(address);
@@ -241,22 +269,31 @@ describe("Tron Message (TIP-191, TronWeb signMessageV2)", () => {
 });
 
 describe("ed25519 Message (Solana, KeyEdDSA)", () => {
-  it.each(["Solana", "SolanaDevnet", "KeyEdDSA"])("%s: verifies with noble ed25519 against the wallet key", (network) => {
-    const w = wallet(network);
-    const message = "0x01000507a824baef8cad745bb58148551728d245d6fc2167";
-    const sig = signRequest(w.spec, w.privateKey, { kind: "Message", message });
-    expect(sig.recid).toBeUndefined();
-    expect(sig.r).toMatch(/^0x[0-9a-f]{64}$/);
-    expect(sig.s).toMatch(/^0x[0-9a-f]{64}$/);
-    expect(sig.encoded).toBe(`${sig.r}${sig.s.slice(2)}`);
-    expect(ed25519.verify(hexToBytes(sig.encoded.slice(2)), hexToBytes(message.slice(2)), hexToBytes(w.publicKey))).toBe(true);
-  });
+  it.each(["Solana", "SolanaDevnet", "KeyEdDSA"])(
+    "%s: verifies with noble ed25519 against the wallet key",
+    (network) => {
+      const w = wallet(network);
+      const message = "0x01000507a824baef8cad745bb58148551728d245d6fc2167";
+      const sig = signRequest(w.spec, w.privateKey, { kind: "Message", message });
+      expect(sig.recid).toBeUndefined();
+      expect(sig.r).toMatch(/^0x[0-9a-f]{64}$/);
+      expect(sig.s).toMatch(/^0x[0-9a-f]{64}$/);
+      expect(sig.encoded).toBe(`${sig.r}${sig.s.slice(2)}`);
+      expect(
+        ed25519.verify(hexToBytes(sig.encoded.slice(2)), hexToBytes(message.slice(2)), hexToBytes(w.publicKey)),
+      ).toBe(true);
+    },
+  );
 
   it("matches RFC 8032 test 2 exactly", () => {
-    const sig = signRequest(resolveNetwork("Solana"), "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb", {
-      kind: "Message",
-      message: "0x72",
-    });
+    const sig = signRequest(
+      resolveNetwork("Solana"),
+      "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb",
+      {
+        kind: "Message",
+        message: "0x72",
+      },
+    );
     expect(sig.encoded).toBe(
       "0x92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00",
     );
@@ -264,11 +301,14 @@ describe("ed25519 Message (Solana, KeyEdDSA)", () => {
 });
 
 describe("refusals", () => {
-  it.each(["Transaction", "Psbt", "Eip7702", "Bip322", "Nonsense"])("kind %s is not supported by the sandbox", (kind) => {
-    const error = rejection(() => signRequest(resolveNetwork("Ethereum"), ONE, { kind, transaction: "0x00" }));
-    expect(error.message).toBe(`Signature kind ${kind} is not supported by the Dfns sandbox`);
-    expect(error.details).toEqual({ field: "kind" });
-  });
+  it.each(["Transaction", "Psbt", "Eip7702", "Bip322", "Nonsense"])(
+    "kind %s is not supported by the sandbox",
+    (kind) => {
+      const error = rejection(() => signRequest(resolveNetwork("Ethereum"), ONE, { kind, transaction: "0x00" }));
+      expect(error.message).toBe(`Signature kind ${kind} is not supported by the Dfns sandbox`);
+      expect(error.details).toEqual({ field: "kind" });
+    },
+  );
 
   it.each([
     ["Solana", { kind: "Hash", hash: `0x${"11".repeat(32)}` }, "Message"],
@@ -280,7 +320,9 @@ describe("refusals", () => {
   ])("%s refuses %j", (network, body, supported) => {
     const w = wallet(network);
     const error = rejection(() => signRequest(w.spec, w.privateKey, body));
-    expect(error.message).toBe(`Signature kind ${body.kind} is not supported for ${network} wallets (supported: ${supported})`);
+    expect(error.message).toBe(
+      `Signature kind ${body.kind} is not supported for ${network} wallets (supported: ${supported})`,
+    );
     expect(error.details).toEqual({ field: "kind" });
   });
 });

@@ -15,7 +15,9 @@ describe("the body limit of NextAuth's routes", () => {
     const body = `email=a%40example.com&password=${"x".repeat(10 * 1024 * 1024)}`;
     const response = await POST(new NextRequest(url(), { method: "POST", headers: form, body }), context);
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ error: { message: "Request body is too large.", code: "body_too_large", status: 413 } });
+    expect(await response.json()).toEqual({
+      error: { message: "Request body is too large.", code: "body_too_large", status: 413 },
+    });
   });
 
   it("stops reading a body without Content-Length at the cap", async () => {

@@ -21,7 +21,11 @@ async function authPost(request: NextRequest, context: Context): Promise<Respons
   if (body === null) return errorResponse(413, "body_too_large", "Request body is too large.");
   // NextAuth parses a JSON body without catching: broken JSON would be a 500 instead of a 400.
   if (/^application\/json\b/i.test(request.headers.get("content-type") ?? "") && !isJson(body)) {
-    return errorResponse(400, "invalid_body", "The request body is not valid JSON. Reload the page and try signing in again.");
+    return errorResponse(
+      400,
+      "invalid_body",
+      "The request body is not valid JSON. Reload the page and try signing in again.",
+    );
   }
   return auth(new NextRequest(request.url, { method: "POST", headers: request.headers, body }), context);
 }

@@ -53,8 +53,18 @@ describe("signing out", () => {
     for (const cookie of [alice.cookie, secondDevice]) {
       const read = await walletsWith(cookie);
       expect(read.status).toBe(401);
-      expect(await read.json()).toEqual({ error: { message: "You are not signed in, or your session has ended. Sign in and try again.", code: "not_signed_in", status: 401 } });
-      const sign = await app.call(beginSignature, null, { cookie, body: { message: "after sign-out" }, params: { walletId: wallets[0]!.id } });
+      expect(await read.json()).toEqual({
+        error: {
+          message: "You are not signed in, or your session has ended. Sign in and try again.",
+          code: "not_signed_in",
+          status: 401,
+        },
+      });
+      const sign = await app.call(beginSignature, null, {
+        cookie,
+        body: { message: "after sign-out" },
+        params: { walletId: wallets[0]!.id },
+      });
       expect(sign.status).toBe(401);
     }
     expect(await app.database.prisma.pendingUserAction.count({ where: { userId: alice.user.id } })).toBe(0);

@@ -63,7 +63,11 @@ describe("POST /api/auth/sign-up", () => {
   it("400 when the body is not JSON", async () => {
     const response = await signUp(undefined, { raw: "{email: nope" });
     expect(response.status).toBe(400);
-    expect(await errorOf(response)).toEqual({ message: "Request body is not valid JSON", code: "invalid_body", status: 400 });
+    expect(await errorOf(response)).toEqual({
+      message: "Request body is not valid JSON",
+      code: "invalid_body",
+      status: 400,
+    });
   });
 
   it("400 with the field named when the email is invalid", async () => {

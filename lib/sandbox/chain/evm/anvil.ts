@@ -12,7 +12,11 @@ export function anvilBinary(): string {
   const name = `@foundry-rs/anvil-${process.platform}-${arch}`;
   const require = createRequire(path.join(process.cwd(), "package.json"));
   try {
-    return path.join(path.dirname(require.resolve(`${name}/package.json`)), "bin", process.platform === "win32" ? "anvil.exe" : "anvil");
+    return path.join(
+      path.dirname(require.resolve(`${name}/package.json`)),
+      "bin",
+      process.platform === "win32" ? "anvil.exe" : "anvil",
+    );
   } catch {
     throw new Error(`The local EVM chain needs ${name} (installed with @foundry-rs/anvil by npm install)`);
   }
@@ -32,16 +36,24 @@ const STARTUP_TIMEOUT_MS = 20_000;
  */
 export async function startAnvil(chainId: number): Promise<AnvilNode> {
   const tied = spawnTied(anvilBinary(), [
-    "--host", "127.0.0.1",
-    "--port", "0",
-    "--chain-id", String(chainId),
+    "--host",
+    "127.0.0.1",
+    "--port",
+    "0",
+    "--chain-id",
+    String(chainId),
     // One funded account (the sandbox's faucet and token deployer); no others needed.
-    "--accounts", "1",
-    "--balance", "1000000000",
+    "--accounts",
+    "1",
+    "--balance",
+    "1000000000",
   ]);
   const rpcUrl = await new Promise<string>((resolve, reject) => {
     let output = "";
-    const timer = setTimeout(() => fail(new Error(`anvil did not start within ${STARTUP_TIMEOUT_MS / 1000} s`)), STARTUP_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(new Error(`anvil did not start within ${STARTUP_TIMEOUT_MS / 1000} s`)),
+      STARTUP_TIMEOUT_MS,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       void tied.stop();
@@ -59,7 +71,9 @@ export async function startAnvil(chainId: number): Promise<AnvilNode> {
       }
     });
     tied.child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    tied.child.once("exit", (code) => fail(new Error(`anvil exited (${code}) before listening: ${output.slice(-500)}`)));
+    tied.child.once("exit", (code) =>
+      fail(new Error(`anvil exited (${code}) before listening: ${output.slice(-500)}`)),
+    );
   });
   return { rpcUrl, process: tied };
 }

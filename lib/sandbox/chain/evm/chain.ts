@@ -1,8 +1,15 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import {
-  createPublicClient, decodeEventLog, encodeFunctionData, http, keccak256, parseGwei,
-  type Address, type Hex, type PublicClient,
+  createPublicClient,
+  decodeEventLog,
+  encodeFunctionData,
+  http,
+  keccak256,
+  parseGwei,
+  type Address,
+  type Hex,
+  type PublicClient,
 } from "viem";
 import type { PrivateKeyAccount } from "viem/accounts";
 import { writeFileAtomic } from "../atomic-file";
@@ -13,7 +20,11 @@ import { FAUCET_ACCOUNT, TOKEN_ABI, TOKEN_ADDRESS, TOKEN_BYTECODE } from "./toke
 export type Priority = "Slow" | "Standard" | "Fast";
 
 /** The EIP-1559 tip each Dfns priority pays; the fee cap leaves room for the base fee to double. */
-export const PRIORITY_TIP: Record<Priority, bigint> = { Slow: parseGwei("0.1"), Standard: parseGwei("1"), Fast: parseGwei("2") };
+export const PRIORITY_TIP: Record<Priority, bigint> = {
+  Slow: parseGwei("0.1"),
+  Standard: parseGwei("1"),
+  Fast: parseGwei("2"),
+};
 
 export interface EvmTransfer {
   kind: "Native" | "Erc20";
@@ -60,7 +71,12 @@ export class EvmChain {
   private indexed = { block: 0n, transfers: [] as EvmTransfer[] };
   private indexing: Promise<EvmTransfer[]> | undefined;
 
-  private constructor(readonly network: string, readonly chainId: number, private readonly node: AnvilNode, private readonly stateFile: string) {
+  private constructor(
+    readonly network: string,
+    readonly chainId: number,
+    private readonly node: AnvilNode,
+    private readonly stateFile: string,
+  ) {
     this.client = createPublicClient({ transport: http(node.rpcUrl, { retryCount: 0 }) });
   }
 
@@ -70,7 +86,9 @@ export class EvmChain {
     try {
       if (existsSync(stateFile)) {
         await chain.rpc("anvil_loadState", [(await readFile(stateFile, "utf8")).trim()]).catch((error: unknown) => {
-          throw new Error(`anvil could not load ${stateFile} (${error instanceof Error ? error.message : error}); delete it to start this chain afresh`);
+          throw new Error(
+            `anvil could not load ${stateFile} (${error instanceof Error ? error.message : error}); delete it to start this chain afresh`,
+          );
         });
       }
       await chain.deployToken();
@@ -97,9 +115,14 @@ export class EvmChain {
   /** First start: the faucet account's first transaction deploys the token (nonce 0 → fixed address). */
   private async deployToken() {
     if (await this.client.getCode({ address: TOKEN_ADDRESS })) return;
-    const { hash } = await this.send({ from: FAUCET_ACCOUNT, to: undefined as unknown as Address, data: TOKEN_BYTECODE });
+    const { hash } = await this.send({
+      from: FAUCET_ACCOUNT,
+      to: undefined as unknown as Address,
+      data: TOKEN_BYTECODE,
+    });
     const receipt = await this.client.getTransactionReceipt({ hash });
-    if (receipt.contractAddress?.toLowerCase() !== TOKEN_ADDRESS) throw new Error(`The test token landed at ${receipt.contractAddress}, not ${TOKEN_ADDRESS}`);
+    if (receipt.contractAddress?.toLowerCase() !== TOKEN_ADDRESS)
+      throw new Error(`The test token landed at ${receipt.contractAddress}, not ${TOKEN_ADDRESS}`);
   }
 
   balance(address: Address) {
@@ -107,7 +130,12 @@ export class EvmChain {
   }
 
   tokenBalance(address: Address) {
-    return this.client.readContract({ address: TOKEN_ADDRESS, abi: TOKEN_ABI, functionName: "balanceOf", args: [address] }) as Promise<bigint>;
+    return this.client.readContract({
+      address: TOKEN_ADDRESS,
+      abi: TOKEN_ABI,
+      functionName: "balanceOf",
+      args: [address],
+    }) as Promise<bigint>;
   }
 
   /**
@@ -118,7 +146,10 @@ export class EvmChain {
    */
   async send(
     request: SendRequest,
-    hooks: { check?: (tx: SignedTransaction) => Promise<void>; beforeBroadcast?: (tx: SignedTransaction) => Promise<void> } = {},
+    hooks: {
+      check?: (tx: SignedTransaction) => Promise<void>;
+      beforeBroadcast?: (tx: SignedTransaction) => Promise<void>;
+    } = {},
   ): Promise<SignedTransaction> {
     const signed = await this.senders.run(request.from.address, async () => {
       const [nonce, block] = await Promise.all([
@@ -127,12 +158,29 @@ export class EvmChain {
       ]);
       const tip = PRIORITY_TIP[request.priority ?? "Standard"];
       const maxFeePerGas = (block.baseFeePerGas ?? 0n) * 2n + tip;
-      const gas = await this.client.estimateGas({ account: request.from.address, to: request.to, value: request.value, data: request.data });
-      const raw = await request.from.signTransaction({
-        type: "eip1559", chainId: this.chainId, nonce, to: request.to, value: request.value ?? 0n, data: request.data,
-        gas, maxFeePerGas, maxPriorityFeePerGas: tip,
+      const gas = await this.client.estimateGas({
+        account: request.from.address,
+        to: request.to,
+        value: request.value,
+        data: request.data,
       });
-      const tx: SignedTransaction = { hash: keccak256(raw), raw, gas, maxCost: (request.value ?? 0n) + gas * maxFeePerGas };
+      const raw = await request.from.signTransaction({
+        type: "eip1559",
+        chainId: this.chainId,
+        nonce,
+        to: request.to,
+        value: request.value ?? 0n,
+        data: request.data,
+        gas,
+        maxFeePerGas,
+        maxPriorityFeePerGas: tip,
+      });
+      const tx: SignedTransaction = {
+        hash: keccak256(raw),
+        raw,
+        gas,
+        maxCost: (request.value ?? 0n) + gas * maxFeePerGas,
+      };
       await hooks.check?.(tx);
       await hooks.beforeBroadcast?.(tx);
       await this.client.sendRawTransaction({ serializedTransaction: raw });
@@ -186,17 +234,33 @@ export class EvmChain {
         const receipt = await this.client.getTransactionReceipt({ hash: tx.hash });
         if (receipt.status !== "success") continue;
         found.push({
-          kind: "Native", txHash: tx.hash, blockNumber: Number(n), index: tx.transactionIndex ?? 0, from: lower(tx.from), to: lower(tx.to),
-          value: tx.value, timestamp: timestamps.get(n)!, fee: receipt.gasUsed * receipt.effectiveGasPrice,
+          kind: "Native",
+          txHash: tx.hash,
+          blockNumber: Number(n),
+          index: tx.transactionIndex ?? 0,
+          from: lower(tx.from),
+          to: lower(tx.to),
+          value: tx.value,
+          timestamp: timestamps.get(n)!,
+          fee: receipt.gasUsed * receipt.effectiveGasPrice,
         });
       }
     }
     const logs = await this.client.getLogs({ address: TOKEN_ADDRESS, fromBlock: from, toBlock: latest });
     for (const log of logs) {
-      const { args } = decodeEventLog({ abi: [TRANSFER_EVENT], data: log.data, topics: log.topics }) as unknown as { args: { from: Address; to: Address; value: bigint } };
+      const { args } = decodeEventLog({ abi: [TRANSFER_EVENT], data: log.data, topics: log.topics }) as unknown as {
+        args: { from: Address; to: Address; value: bigint };
+      };
       found.push({
-        kind: "Erc20", txHash: log.transactionHash!, blockNumber: Number(log.blockNumber), index: log.logIndex!, contract: TOKEN_ADDRESS,
-        from: lower(args.from), to: lower(args.to), value: args.value, timestamp: timestamps.get(log.blockNumber!)!,
+        kind: "Erc20",
+        txHash: log.transactionHash!,
+        blockNumber: Number(log.blockNumber),
+        index: log.logIndex!,
+        contract: TOKEN_ADDRESS,
+        from: lower(args.from),
+        to: lower(args.to),
+        value: args.value,
+        timestamp: timestamps.get(log.blockNumber!)!,
       });
     }
     found.sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);

@@ -15,4 +15,7 @@ export const TOKEN_BYTECODE = artifact.bytecode as `0x${string}`;
 export const TOKEN = { symbol: "SUSD", name: "Sandbox USD", decimals: 6 } as const;
 
 /** Deployed by the faucet account at nonce 0: 0x5FbDB2315678afecb367f032d93F642f64180aa3. */
-export const TOKEN_ADDRESS: Address = getContractAddress({ from: FAUCET_ACCOUNT.address, nonce: 0n }).toLowerCase() as Address;
+export const TOKEN_ADDRESS: Address = getContractAddress({
+  from: FAUCET_ACCOUNT.address,
+  nonce: 0n,
+}).toLowerCase() as Address;

@@ -1,9 +1,16 @@
 import { existsSync, readFileSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import {
-  address, appendTransactionMessageInstruction, createKeyPairSignerFromPrivateKeyBytes, createTransactionMessage,
-  getSignatureFromTransaction, lamports, pipe, setTransactionMessageFeePayerSigner,
-  setTransactionMessageLifetimeUsingBlockhash, signTransactionMessageWithSigners,
+  address,
+  appendTransactionMessageInstruction,
+  createKeyPairSignerFromPrivateKeyBytes,
+  createTransactionMessage,
+  getSignatureFromTransaction,
+  lamports,
+  pipe,
+  setTransactionMessageFeePayerSigner,
+  setTransactionMessageLifetimeUsingBlockhash,
+  signTransactionMessageWithSigners,
 } from "@solana/kit";
 import { getTransferSolInstruction } from "@solana-program/system";
 import { FailedTransactionMetadata, LiteSVM } from "litesvm";
@@ -77,15 +84,28 @@ export class SolanaChain {
   }
 
   /** A system-program transfer signed with the sender's ed25519 key (32-byte seed, hex). */
-  transfer(privateKeyHex: string, to: string, amount: bigint, beforeSend?: (signature: string) => Promise<unknown>): Promise<SolanaResult> {
+  transfer(
+    privateKeyHex: string,
+    to: string,
+    amount: bigint,
+    beforeSend?: (signature: string) => Promise<unknown>,
+  ): Promise<SolanaResult> {
     return this.queue.run("", async () => {
       const signer = await createKeyPairSignerFromPrivateKeyBytes(Buffer.from(privateKeyHex, "hex"));
       this.touched.add(signer.address).add(to);
       const message = pipe(
         createTransactionMessage({ version: 0 }),
         (m) => setTransactionMessageFeePayerSigner(signer, m),
-        (m) => setTransactionMessageLifetimeUsingBlockhash({ blockhash: this.svm.latestBlockhash(), lastValidBlockHeight: 0n }, m),
-        (m) => appendTransactionMessageInstruction(getTransferSolInstruction({ source: signer, destination: address(to), amount: lamports(amount) }), m),
+        (m) =>
+          setTransactionMessageLifetimeUsingBlockhash(
+            { blockhash: this.svm.latestBlockhash(), lastValidBlockHeight: 0n },
+            m,
+          ),
+        (m) =>
+          appendTransactionMessageInstruction(
+            getTransferSolInstruction({ source: signer, destination: address(to), amount: lamports(amount) }),
+            m,
+          ),
       );
       const transaction = await signTransactionMessageWithSigners(message);
       await beforeSend?.(getSignatureFromTransaction(transaction));
@@ -93,7 +113,11 @@ export class SolanaChain {
       const outcome = this.svm.sendTransaction(transaction);
       const failed = outcome instanceof FailedTransactionMetadata;
       const spent = before - this.balance(signer.address);
-      return this.commit({ signature: getSignatureFromTransaction(transaction), fee: failed ? spent : spent - amount, error: failed ? failure(outcome) : undefined });
+      return this.commit({
+        signature: getSignatureFromTransaction(transaction),
+        fee: failed ? spent : spent - amount,
+        error: failed ? failure(outcome) : undefined,
+      });
     });
   }
 
@@ -104,7 +128,11 @@ export class SolanaChain {
       const outcome = this.svm.airdrop(address(to), lamports(amount));
       if (!outcome) throw new Error("The Solana airdrop did not run");
       const meta = outcome instanceof FailedTransactionMetadata ? outcome.meta() : outcome;
-      return this.commit({ signature: base58.encode(meta.signature()), fee: 0n, error: outcome instanceof FailedTransactionMetadata ? failure(outcome) : undefined });
+      return this.commit({
+        signature: base58.encode(meta.signature()),
+        fee: 0n,
+        error: outcome instanceof FailedTransactionMetadata ? failure(outcome) : undefined,
+      });
     });
   }
 

@@ -56,7 +56,13 @@ interface TransferJson {
   priority: string | null;
 }
 interface ErrorJson {
-  error: { message: string; issues?: { path: string }[]; code?: string; field?: string; details?: { transferId?: string } };
+  error: {
+    message: string;
+    issues?: { path: string }[];
+    code?: string;
+    field?: string;
+    details?: { transferId?: string };
+  };
 }
 
 const json = async <T>(response: Response) => (await response.json()) as T;
@@ -425,7 +431,9 @@ describe("sending exactly what was approved, once", () => {
     const body = await json<ErrorJson>(response);
     expect(body.error.message).toMatch(/didn't get its answer.*Don't send it again/);
     expect(body.error).toMatchObject({ code: "transfer_unconfirmed", details: { transferId: transfer.id } });
-    expect((await app.database.prisma.transfer.findUniqueOrThrow({ where: { id: transfer.id } })).status).toBe("Submitting");
+    expect((await app.database.prisma.transfer.findUniqueOrThrow({ where: { id: transfer.id } })).status).toBe(
+      "Submitting",
+    );
 
     expect(await settled(alice.user, from.id, transfer.id)).toMatchObject({ status: "Confirmed" });
   });
@@ -498,7 +506,10 @@ describe("refusing what cannot be sent, in words, storing nothing", () => {
       complete(alice.user, from.id, approval(alice.passkey, action)),
     );
     expect(response.status).toBe(502);
-    expect((await json<ErrorJson>(response)).error).toMatchObject({ code: "transfer_unconfirmed", details: { transferId: transfer.id } });
+    expect((await json<ErrorJson>(response)).error).toMatchObject({
+      code: "transfer_unconfirmed",
+      details: { transferId: transfer.id },
+    });
     // Dfns answers again and has no such transfer: still Submitting while its approval could arrive…
     const first = await json<{ transfer: TransferJson }>(await status(alice.user, from.id, transfer.id));
     expect(first.transfer.status).toBe("Submitting");
