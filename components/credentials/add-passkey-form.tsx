@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/auth/field";
-import { Spinner } from "@/components/onboarding/stepper";
+import { Spinner } from "@/components/spinner";
 import { buttonStyles } from "@/components/styles";
 import type { Busy } from "./use-credentials";
 

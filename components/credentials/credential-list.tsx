@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Spinner } from "@/components/onboarding/stepper";
+import { Spinner } from "@/components/spinner";
 import { buttonStyles } from "@/components/styles";
 import type { CredentialView } from "@/lib/dfns/credentials";
 import { formatUtc } from "@/lib/format-date";

@@ -1,12 +1,12 @@
 "use client";
 
 import { cardStyles } from "@/components/styles";
-import { FlowStatus } from "./flow-status";
+import { FlowStatus } from "@/components/steps/flow-status";
 import { PasskeyStep } from "./passkey-step";
 import { RecoveryCodeStep } from "./recovery-code-step";
-import { useStepHeadingFocus } from "./step-hooks";
-import { Stepper } from "./stepper";
-import { statusMessage, useOnboarding } from "./use-onboarding";
+import { useStepHeadingFocus } from "@/components/steps/step-hooks";
+import { Stepper } from "@/components/steps/stepper";
+import { ONBOARDING_STEPS, statusMessage, useOnboarding } from "./use-onboarding";
 import { WalletsStep } from "./wallets-step";
 
 /**
@@ -22,7 +22,7 @@ export function OnboardingFlow() {
 
   return (
     <div className="space-y-6">
-      <Stepper current={state.step} finished={finished} />
+      <Stepper steps={ONBOARDING_STEPS} current={state.step} finished={finished} />
 
       <FlowStatus name="onboarding" status={statusMessage(state)} notice={state.notice} />
 

@@ -1,10 +1,10 @@
 import type { Ref } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
 import { buttonStyles } from "@/components/styles";
-import { SignInAgainLink } from "./retry-actions";
-import { Spinner } from "./stepper";
+import { SignInAgainLink } from "@/components/steps/retry-actions";
+import { Spinner } from "@/components/spinner";
 import type { OnboardingState } from "./use-onboarding";
-import { StepSection } from "./step-section";
+import { StepSection } from "@/components/steps/step-section";
 
 interface Props {
   state: OnboardingState;

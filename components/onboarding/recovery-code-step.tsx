@@ -3,11 +3,11 @@
 import { useState, type Ref } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
 import { buttonStyles } from "@/components/styles";
-import { SignInAgainLink } from "./retry-actions";
-import { ConfirmSavedButton, SaveRecoveryCode } from "./save-recovery-code";
-import { Spinner } from "./stepper";
+import { SignInAgainLink } from "@/components/steps/retry-actions";
+import { ConfirmSavedButton, SaveRecoveryCode } from "@/components/recovery-code/save-recovery-code";
+import { Spinner } from "@/components/spinner";
 import type { OnboardingState } from "./use-onboarding";
-import { StepSection } from "./step-section";
+import { StepSection } from "@/components/steps/step-section";
 
 interface Props {
   state: OnboardingState;

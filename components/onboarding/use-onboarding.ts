@@ -6,8 +6,8 @@ import { ApiError } from "@/lib/api/client";
 import { createPasskey, type DfnsRegistrationChallenge, type Fido2CredentialInfo } from "@/lib/passkeys";
 import { createRecoveryCredential, type RecoveryCredential } from "@/lib/recovery";
 import { completeRegistration, startRegistration, type CreatedWallet } from "./registration-api";
-import { useLeaveWarning } from "./step-hooks";
-import { apiProblem, passkeyProblem, runRetry, useStepFlow, type Problem } from "./use-step-flow";
+import { useLeaveWarning } from "@/components/steps/step-hooks";
+import { apiProblem, passkeyProblem, runRetry, useStepFlow, type Problem } from "@/components/steps/use-step-flow";
 
 // The onboarding flow as a small state machine: get the challenge (before any click, so the
 // WebAuthn call follows the user's gesture closely, as Safari requires), create the passkey,
@@ -15,6 +15,12 @@ import { apiProblem, passkeyProblem, runRetry, useStepFlow, type Problem } from 
 // The recovery code lives only in this component's memory: never sent, never stored.
 
 export type Step = "passkey" | "recovery" | "wallets";
+
+export const ONBOARDING_STEPS: readonly { id: Step; title: string }[] = [
+  { id: "passkey", title: "Create your passkey" },
+  { id: "recovery", title: "Save your recovery code" },
+  { id: "wallets", title: "Create your wallets" },
+];
 
 export type Activity =
   | "loading" // asking the server for the registration challenge

@@ -2,11 +2,11 @@ import Link from "next/link";
 import type { Ref } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
 import { buttonStyles } from "@/components/styles";
-import { RetryOrStartOver } from "./retry-actions";
+import { RetryOrStartOver } from "@/components/steps/retry-actions";
 import { networkInfo } from "@/lib/networks";
-import { Spinner } from "./stepper";
+import { Spinner } from "@/components/spinner";
 import type { OnboardingState } from "./use-onboarding";
-import { StepSection } from "./step-section";
+import { StepSection } from "@/components/steps/step-section";
 
 interface Props {
   state: OnboardingState;

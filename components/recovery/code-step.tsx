@@ -1,11 +1,11 @@
 import { useState, type FormEvent, type Ref } from "react";
 import { Field } from "@/components/auth/field";
 import { FormAlert } from "@/components/auth/form-alert";
-import { SignInAgainLink } from "@/components/onboarding/retry-actions";
-import { Spinner } from "@/components/onboarding/stepper";
+import { SignInAgainLink } from "@/components/steps/retry-actions";
+import { Spinner } from "@/components/spinner";
 import { buttonStyles } from "@/components/styles";
 import type { RecoveryState } from "./use-recovery";
-import { StepSection } from "@/components/onboarding/step-section";
+import { StepSection } from "@/components/steps/step-section";
 
 interface Props {
   state: RecoveryState;

@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { useState, type Ref } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
-import { ConfirmSavedButton, SaveRecoveryCode } from "@/components/onboarding/save-recovery-code";
-import { RetryOrStartOver } from "@/components/onboarding/retry-actions";
-import { Spinner } from "@/components/onboarding/stepper";
+import { ConfirmSavedButton, SaveRecoveryCode } from "@/components/recovery-code/save-recovery-code";
+import { RetryOrStartOver } from "@/components/steps/retry-actions";
+import { Spinner } from "@/components/spinner";
 import { buttonStyles } from "@/components/styles";
 import type { RecoveryState } from "./use-recovery";
-import { StepSection } from "@/components/onboarding/step-section";
+import { StepSection } from "@/components/steps/step-section";
 
 interface Props {
   state: RecoveryState;

@@ -1,9 +1,9 @@
 import type { Ref } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
-import { Spinner } from "@/components/onboarding/stepper";
+import { Spinner } from "@/components/spinner";
 import { buttonStyles } from "@/components/styles";
 import type { RecoveryState } from "./use-recovery";
-import { StepSection } from "@/components/onboarding/step-section";
+import { StepSection } from "@/components/steps/step-section";
 
 interface Props {
   state: RecoveryState;

@@ -1,8 +1,8 @@
 "use client";
 
-import { FlowStatus } from "@/components/onboarding/flow-status";
-import { useStepHeadingFocus } from "@/components/onboarding/step-hooks";
-import { Stepper } from "@/components/onboarding/stepper";
+import { FlowStatus } from "@/components/steps/flow-status";
+import { useStepHeadingFocus } from "@/components/steps/step-hooks";
+import { Stepper } from "@/components/steps/stepper";
 import { cardStyles } from "@/components/styles";
 import { CodeStep } from "./code-step";
 import { NewCodeStep } from "./new-code-step";

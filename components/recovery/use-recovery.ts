@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef } from "react";
-import { useLeaveWarning } from "@/components/onboarding/step-hooks";
-import { apiProblem, passkeyProblem, runRetry, useStepFlow, type Problem } from "@/components/onboarding/use-step-flow";
+import { useLeaveWarning } from "@/components/steps/step-hooks";
+import { apiProblem, passkeyProblem, runRetry, useStepFlow, type Problem } from "@/components/steps/use-step-flow";
 import { ApiError } from "@/lib/api/client";
 import { signRecoveryRequest } from "@/lib/dfns/recovery-request";
 import { createPasskey, type Fido2CredentialInfo } from "@/lib/passkeys";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
-import { Spinner } from "@/components/onboarding/stepper";
+import { Spinner } from "@/components/spinner";
 import { buttonStyles, cardStyles } from "@/components/styles";
 import { runUserAction, userActionErrorMessage } from "@/lib/api/user-action";
 import type { NetworkChoice, WalletView } from "@/lib/dfns/wallets";

@@ -2,7 +2,7 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
-import { Spinner } from "@/components/onboarding/stepper";
+import { Spinner } from "@/components/spinner";
 import { buttonStyles } from "@/components/styles";
 import { runUserAction, userActionErrorMessage } from "@/lib/api/user-action";
 import type { SignatureView } from "@/lib/dfns/signatures";

@@ -218,13 +218,7 @@ export async function completeRegistration(
       userId: user.id,
       dfnsUserId: registration.user.id,
       username: pending.username,
-      credentials: credentials.map((c) => ({
-        uuid: c.credentialUuid,
-        credId: c.credentialId,
-        kind: c.kind,
-        name: c.name,
-        isActive: c.isActive,
-      })),
+      credentials,
       wallets: registration.wallets,
     });
     await tx.pendingRegistration.delete({ where: { id: pending.id } });
@@ -301,13 +295,7 @@ async function adoptRegisteredDfnsUser(user: SessionUser, username: string): Pro
       userId: user.id,
       dfnsUserId: tokenUserId(token),
       username,
-      credentials: credentials.map((c) => ({
-        uuid: c.credentialUuid,
-        credId: c.credentialId,
-        kind: c.kind,
-        name: c.name,
-        isActive: c.isActive,
-      })),
+      credentials,
       wallets,
     });
     await tx.pendingRegistration.deleteMany({ where: { userId: user.id } });

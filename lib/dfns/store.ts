@@ -13,37 +13,21 @@ export interface DfnsWalletData {
   signingKey: { publicKey: string };
 }
 
-export interface DfnsCredentialData {
-  uuid: string;
-  credId: string;
-  kind: string;
-  name: string;
-  isActive?: boolean;
-}
-
 export async function saveDfnsUser(
   tx: Prisma.TransactionClient,
   args: {
     userId: string;
     dfnsUserId: string;
     username: string;
-    credentials: DfnsCredentialData[];
+    /** As Dfns lists them (`auth.listCredentials`). */
+    credentials: DfnsListedCredential[];
     wallets: DfnsWalletData[];
   },
 ) {
   const dfnsUser = await tx.dfnsUser.create({
     data: { userId: args.userId, dfnsUserId: args.dfnsUserId, username: args.username, status: "Active" },
   });
-  await tx.credential.createMany({
-    data: args.credentials.map((c) => ({
-      dfnsUserId: dfnsUser.id,
-      dfnsUuid: c.uuid,
-      credId: c.credId,
-      kind: c.kind,
-      name: c.name,
-      active: c.isActive ?? true,
-    })),
-  });
+  await tx.credential.createMany({ data: args.credentials.map((c) => credentialFields(dfnsUser.id, c)) });
   await tx.wallet.createMany({ data: args.wallets.map((w) => ({ dfnsUserId: dfnsUser.id, ...walletFields(w) })) });
   return dfnsUser;
 }
@@ -79,17 +63,22 @@ export async function syncCredentials(
 export function upsertCredential(tx: Prisma.TransactionClient, dfnsUserId: string, c: DfnsListedCredential) {
   return tx.credential.upsert({
     where: { dfnsUuid: c.credentialUuid },
-    create: {
-      dfnsUserId,
-      dfnsUuid: c.credentialUuid,
-      credId: c.credentialId,
-      kind: c.kind,
-      name: c.name,
-      active: c.isActive,
-      createdAt: new Date(c.dateCreated),
-    },
+    create: credentialFields(dfnsUserId, c),
     update: { name: c.name, active: c.isActive },
   });
+}
+
+/** The app's columns of a credential of the Dfns user `dfnsUserId` (`DfnsUser.id`), from Dfns's list. */
+function credentialFields(dfnsUserId: string, c: DfnsListedCredential) {
+  return {
+    dfnsUserId,
+    dfnsUuid: c.credentialUuid,
+    credId: c.credentialId,
+    kind: c.kind,
+    name: c.name,
+    active: c.isActive,
+    createdAt: new Date(c.dateCreated),
+  };
 }
 
 /** The app's columns of a wallet, from Dfns's wallet object. */

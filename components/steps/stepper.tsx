@@ -1,27 +1,14 @@
-import type { Step } from "./use-onboarding";
-
-export const STEPS: { id: Step; title: string }[] = [
-  { id: "passkey", title: "Create your passkey" },
-  { id: "recovery", title: "Save your recovery code" },
-  { id: "wallets", title: "Create your wallets" },
-];
-
 interface StepperProps<Id extends string> {
   current: Id;
   finished: boolean;
-  /** The steps in order (onboarding's by default). */
-  steps?: readonly { id: Id; title: string }[];
+  /** The steps in order. */
+  steps: readonly { id: Id; title: string }[];
   /** The navigation landmark's name. */
   label?: string;
 }
 
 /** Where the user is in the steps: done ones ticked, the current one marked for screen readers. */
-export function Stepper<Id extends string = Step>({
-  current,
-  finished,
-  steps = STEPS as never,
-  label = "Setup progress",
-}: StepperProps<Id>) {
+export function Stepper<Id extends string>({ current, finished, steps, label = "Setup progress" }: StepperProps<Id>) {
   const currentIndex = steps.findIndex((step) => step.id === current);
   return (
     <nav aria-label={label}>
@@ -76,15 +63,6 @@ function CheckIcon() {
         d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z"
         clipRule="evenodd"
       />
-    </svg>
-  );
-}
-
-export function Spinner() {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" className="size-4 animate-spin">
-      <circle cx="12" cy="12" r="10" stroke="currentColor" strokeOpacity="0.25" strokeWidth="4" />
-      <path d="M22 12a10 10 0 0 0-10-10" stroke="currentColor" strokeWidth="4" strokeLinecap="round" />
     </svg>
   );
 }
