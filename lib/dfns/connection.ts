@@ -25,7 +25,7 @@ export async function dfnsConnection(): Promise<DfnsConnection> {
   if (globalForDfns.__dfnsConnection) return globalForDfns.__dfnsConnection;
   const { dfns, appOrigin } = getEnv();
   if (dfns.mode === "live") return dfns;
-  // lib/env.ts picks sandbox mode only when the sandbox is there.
+  // lib/env picks sandbox mode only when the sandbox is there.
   if (!sandboxLink) throw new Error("Sandbox mode without lib/sandbox");
   return { apiUrl: appOrigin, ...(await sandboxLink.credentials(await sandboxMount())) };
 }
