@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { FAUCET } from "./helpers/value";
 
 // The sandbox's faucet page, where the app's "Get test funds" link points in sandbox mode: real
 // Chromium, under the app's Content-Security-Policy, crediting the local chains.
-const FAUCET = "/api/dfns-sandbox/sandbox/faucet";
 const randomEvmAddress = () =>
   `0x${Array.from({ length: 40 }, () => Math.floor(Math.random() * 16).toString(16)).join("")}`;
 

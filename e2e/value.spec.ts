@@ -1,116 +1,241 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { uniqueEmail } from "./helpers/accounts";
+import { generatePrivateKey, privateKeyToAddress } from "viem/accounts";
+import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { EVM_ADDRESS, SOLANA_ADDRESS } from "./helpers/onboarding";
 import { onWalletPage } from "./helpers/registered-user";
-import { baseUnits, fillSend, getTestFunds, sendAndConfirm, tokenAsset } from "./helpers/value";
+import { baseUnits, creditFromFaucet, fillSend, getTestFunds, sendAndConfirm, tokenAsset } from "./helpers/value";
 import type { VirtualAuthenticator } from "./helpers/virtual-authenticator";
 import { walletCard } from "./helpers/wallet";
 
-// Moving value on the sandbox's local chains: user A gets test funds from the faucet page, sends
-// ETH, the test token and SOL to user B with the passkey, and sees each Confirmed with its hash;
-// B's page shows the incoming transfers by itself. Amounts are compared in base units.
+// Moving value on the sandbox's local chains, one behaviour a test: the "Get test funds" page
+// credits the balances; ETH, the test token (SUSD) and SOL sent with the passkey are Confirmed
+// with their hash, the sender pays exactly amount + fee and the receiver's page shows the arrival;
+// mistakes are said in words before any passkey prompt, and so is a dismissed prompt. Each test
+// makes its own users through the routes and, when it is not about the faucet page, takes its
+// test funds from the faucet's endpoint. Amounts are compared in base units.
 
-async function onboardedUser(
-  browser: Browser,
-  label: string,
-): Promise<{ page: Page; authenticator: VirtualAuthenticator; evm: string; solana: string }> {
-  const page = await (await browser.newContext()).newPage();
-  const { authenticator, evmAddress: evm, solanaAddress: solana } = await onWalletPage(page, label);
-  expect(evm).toMatch(EVM_ADDRESS);
-  expect(solana).toMatch(SOLANA_ADDRESS);
-  return { page, authenticator, evm, solana };
+const ETH = 10n ** 18n;
+const SUSD = 10n ** 6n;
+const SOL = 10n ** 9n;
+
+interface WalletUser {
+  page: Page;
+  authenticator: VirtualAuthenticator;
+  evm: string;
+  solana: string;
+  evmCard: Locator;
+  solanaCard: Locator;
 }
 
-// The server opens (and migrates) its database on the first request that needs one: done here,
-// so that a cold start on a busy machine does not eat into the first sign-up's wait.
-test.beforeAll(async ({ request, baseURL }) => {
-  const response = await request.post("/api/auth/sign-up", {
-    headers: { origin: baseURL! },
-    data: { email: uniqueEmail("warm-up"), password: "correct horse battery staple" },
-    timeout: 90_000,
-  });
-  expect(response.ok()).toBe(true);
+type Credit = { network: "EthereumSepolia" | "SolanaDevnet"; asset: "native" | "token" };
+
+const test = base.extend<{
+  /** A registered user on its wallet page, in a browser context of its own; `funds` credited first. */
+  walletUser: (label: string, funds?: Credit[]) => Promise<WalletUser>;
+}>({
+  walletUser: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (label, funds = []) => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      const { authenticator, evmAddress: evm, solanaAddress: solana } = await onWalletPage(page, label);
+      expect(evm).toMatch(EVM_ADDRESS);
+      expect(solana).toMatch(SOLANA_ADDRESS);
+      for (const credit of funds)
+        await creditFromFaucet(page.request, { ...credit, address: credit.network === "SolanaDevnet" ? solana : evm });
+      if (funds.length) await page.reload();
+      const evmCard = walletCard(page, "Ethereum Sepolia");
+      const solanaCard = walletCard(page, "Solana Devnet");
+      if (funds.some((f) => f.network === "EthereumSepolia"))
+        await expect(evmCard.locator('[data-testid="balance"][data-asset="native"]')).toContainText("1 ETH");
+      if (funds.some((f) => f.network === "SolanaDevnet"))
+        await expect(solanaCard.locator('[data-testid="balance"][data-asset="native"]')).toContainText("1 SOL");
+      return { page, authenticator, evm, solana, evmCard, solanaCard };
+    });
+    for (const context of contexts) await context.close();
+  },
 });
 
-test("A gets test funds and sends ETH, a token and SOL to B; both pages show it; mistakes are said in words", async ({
-  browser,
+/** The sender's activity lists this one send. */
+async function expectOneSend(card: Locator, txHash: string, text: string): Promise<void> {
+  const sent = card.getByTestId("activity-item").filter({ hasText: "Sent" });
+  await expect(sent).toHaveCount(1);
+  await expect(sent).toContainText(text);
+  await expect(sent).toContainText(txHash);
+}
+
+/** The receiver's page, reloaded: `units` of `asset` on `card`, and the transfer `txHash` listed as received. */
+async function expectReceived(
+  receiver: WalletUser,
+  card: Locator,
+  arrival: { asset: string; units: bigint; txHash: string; text: string },
+): Promise<void> {
+  await receiver.page.reload();
+  await expect.poll(() => baseUnits(card, arrival.asset)).toBe(arrival.units);
+  await expect(card.getByTestId("activity-item").filter({ hasText: arrival.txHash })).toContainText(arrival.text);
+}
+
+const ETH_FUNDS: Credit[] = [{ network: "EthereumSepolia", asset: "native" }];
+const TOKEN_FUNDS: Credit[] = [...ETH_FUNDS, { network: "EthereumSepolia", asset: "token" }];
+const SOL_FUNDS: Credit[] = [{ network: "SolanaDevnet", asset: "native" }];
+/** A Solana address outside the app, for a test that needs no receiver's page. */
+const OTHER_SOLANA_ADDRESS = "GmaDrppBC7P5ARKV8g3djiwP89vz1jLK23V2GBjuAEGB";
+
+test("Get test funds: the link opens the sandbox's faucet for this address, and what it sends shows in the balances", async ({
+  walletUser,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
-  const a = await onboardedUser(browser, "sender");
-  const b = await onboardedUser(browser, "receiver");
-  const aEvm = walletCard(a.page, "Ethereum Sepolia");
-  const aSolana = walletCard(a.page, "Solana Devnet");
-  const bEvm = walletCard(b.page, "Ethereum Sepolia");
-  const bSolana = walletCard(b.page, "Solana Devnet");
-
-  // Get test funds: in sandbox mode the link opens the sandbox's faucet page for this address.
-  await expect(aEvm.getByTestId("test-funds-link")).toHaveAttribute(
+  const a = await walletUser("funds");
+  await expect(a.evmCard.getByTestId("test-funds-link")).toHaveAttribute(
     "href",
     `${baseURL}/api/dfns-sandbox/sandbox/faucet?network=EthereumSepolia&address=${a.evm}`,
   );
-  await expect(aEvm.locator('[data-testid="balance"][data-asset="native"]')).toContainText("0 ETH");
-  await getTestFunds(a.page, aEvm, ["Get native coins", "Get test tokens (SUSD)"]);
-  await getTestFunds(a.page, aSolana, ["Get native coins"]);
+  await expect(a.evmCard.locator('[data-testid="balance"][data-asset="native"]')).toContainText("0 ETH");
+
+  await getTestFunds(a.page, a.evmCard, ["Get native coins", "Get test tokens (SUSD)"]);
+  await getTestFunds(a.page, a.solanaCard, ["Get native coins"]);
   await a.page.reload();
-  await expect(aEvm.locator('[data-testid="balance"][data-asset="native"]')).toContainText("1 ETH");
-  const token = await tokenAsset(aEvm);
-  await expect(aSolana.locator('[data-testid="balance"][data-asset="native"]')).toBeVisible();
+  await expect(a.evmCard.locator('[data-testid="balance"][data-asset="native"]')).toContainText("1 ETH");
+  expect(await baseUnits(a.evmCard, "native")).toBe(1n * ETH);
+  expect(await baseUnits(a.evmCard, await tokenAsset(a.evmCard))).toBe(100n * SUSD);
+  await expect(a.solanaCard.locator('[data-testid="balance"][data-asset="native"]')).toBeVisible();
+  expect(await baseUnits(a.solanaCard, "native")).toBe(1n * SOL);
+});
 
-  // Mistakes, said in words before anything is signed.
-  await fillSend(aEvm, { asset: "native", to: b.evm, amount: "5" });
-  await aEvm.getByRole("button", { name: "Review" }).click();
-  await expect(aEvm.getByTestId("send-field-error")).toHaveText(/^That is more than your balance of 1 ETH\./);
-  await fillSend(aEvm, { asset: "native", to: `${b.evm.slice(0, -1)}`, amount: "0.1" });
-  await aEvm.getByRole("button", { name: "Review" }).click();
-  await expect(aEvm.getByTestId("send-field-error")).toHaveText(/^This is not a Ethereum Sepolia address/);
-  await fillSend(aEvm, { asset: "native", to: b.evm, amount: "0.1234567890123456789" });
-  await aEvm.getByRole("button", { name: "Review" }).click();
-  await expect(aEvm.getByTestId("send-field-error")).toHaveText(
-    "ETH has 18 decimals at most: shorten the amount after the dot.",
-  );
-  await expect(aEvm.getByTestId("transfer-review")).toHaveCount(0);
+test("sending ETH: Confirmed with its hash, the sender pays exactly amount + fee, the receiver's open page shows it", async ({
+  walletUser,
+}) => {
+  // B first: its page's activity poll (every 15 s) starts while A is made.
+  const b = await walletUser("eth-receiver");
+  const a = await walletUser("eth-sender", ETH_FUNDS);
+  await expect(b.evmCard.getByText("No transfers yet.")).toBeVisible();
 
-  // ETH: A pays exactly amount + fee; B's open page shows it by itself (its light poll).
-  await expect(bEvm.getByText("No transfers yet.")).toBeVisible();
-  const ethBefore = await baseUnits(aEvm, "native");
-  const eth = await sendAndConfirm(aEvm, a.authenticator, { asset: "native", to: b.evm, amount: "0.1", symbol: "ETH" });
+  const before = await baseUnits(a.evmCard, "native");
+  const eth = await sendAndConfirm(a.evmCard, a.authenticator, {
+    asset: "native",
+    to: b.evm,
+    amount: "0.1",
+    symbol: "ETH",
+  });
   expect(eth.txHash).toMatch(/^0x[0-9a-f]{64}$/);
   expect(eth.fee).toBeGreaterThan(0n);
-  await expect.poll(() => baseUnits(aEvm, "native")).toBe(ethBefore - 100_000_000_000_000_000n - eth.fee);
-  const incoming = bEvm.getByTestId("activity-item").filter({ hasText: eth.txHash });
+  await expect.poll(() => baseUnits(a.evmCard, "native")).toBe(before - ETH / 10n - eth.fee);
+  await expectOneSend(a.evmCard, eth.txHash, "Sent 0.1 ETH");
+
+  // B's page, open all along, shows the arrival by itself (its light poll); after a reload, the balance.
+  const incoming = b.evmCard.getByTestId("activity-item").filter({ hasText: eth.txHash });
   await expect(incoming).toContainText("Received 0.1 ETH", { timeout: 30_000 });
   await expect(incoming).toContainText(new RegExp(`From ${a.evm}`, "i"));
+  await expectReceived(b, b.evmCard, {
+    asset: "native",
+    units: ETH / 10n,
+    txHash: eth.txHash,
+    text: "Received 0.1 ETH",
+  });
+  await expect(b.evmCard.locator('[data-testid="balance"][data-asset="native"]')).toContainText("0.1 ETH");
+});
 
-  // The token: its balance moves by the amount, ETH by the fee only.
-  const ethBeforeToken = await baseUnits(aEvm, "native");
-  const tokenBefore = await baseUnits(aEvm, token);
-  const sent = await sendAndConfirm(aEvm, a.authenticator, { asset: token, to: b.evm, amount: "2.5", symbol: "SUSD" });
-  await expect.poll(() => baseUnits(aEvm, token)).toBe(tokenBefore - 2_500_000n);
-  expect(await baseUnits(aEvm, "native")).toBe(ethBeforeToken - sent.fee);
+test("sending the test token (SUSD): its balance moves by the amount, ETH by the fee only; the receiver gets it", async ({
+  walletUser,
+}) => {
+  const a = await walletUser("token-sender", TOKEN_FUNDS);
+  const b = await walletUser("token-receiver");
+  const token = await tokenAsset(a.evmCard);
 
-  // SOL to B's Solana address; a first passkey prompt is dismissed, which is said in words.
-  await a.authenticator.setUserVerified(false);
-  await fillSend(aSolana, { asset: "native", to: b.solana, amount: "0.5" });
-  await aSolana.getByRole("button", { name: "Review" }).click();
-  const review = aSolana.getByTestId("transfer-review");
-  await review.getByRole("button", { name: "Send with passkey" }).click();
-  await expect(review.getByRole("alert")).toHaveText(/^The request wasn't approved: the passkey prompt was closed/);
-  await a.authenticator.setUserVerified(true);
-  await review.getByRole("button", { name: "Change" }).click();
-  const sol = await sendAndConfirm(aSolana, a.authenticator, {
+  const ethBefore = await baseUnits(a.evmCard, "native");
+  const tokenBefore = await baseUnits(a.evmCard, token);
+  const sent = await sendAndConfirm(a.evmCard, a.authenticator, {
+    asset: token,
+    to: b.evm,
+    amount: "2.5",
+    symbol: "SUSD",
+  });
+  await expect.poll(() => baseUnits(a.evmCard, token)).toBe(tokenBefore - (5n * SUSD) / 2n);
+  expect(await baseUnits(a.evmCard, "native")).toBe(ethBefore - sent.fee);
+  await expectOneSend(a.evmCard, sent.txHash, "Sent 2.5 SUSD");
+  await expectReceived(b, b.evmCard, {
+    asset: token,
+    units: (5n * SUSD) / 2n,
+    txHash: sent.txHash,
+    text: "Received 2.5 SUSD",
+  });
+});
+
+test("sending SOL: Confirmed with its signature, the sender pays amount + fee, the receiver gets it", async ({
+  walletUser,
+}) => {
+  const a = await walletUser("sol-sender", SOL_FUNDS);
+  const b = await walletUser("sol-receiver");
+
+  const before = await baseUnits(a.solanaCard, "native");
+  const sol = await sendAndConfirm(a.solanaCard, a.authenticator, {
     asset: "native",
     to: b.solana,
     amount: "0.5",
     symbol: "SOL",
   });
+  await expect.poll(() => baseUnits(a.solanaCard, "native")).toBe(before - SOL / 2n - sol.fee);
+  await expectOneSend(a.solanaCard, sol.txHash, "Sent 0.5 SOL");
+  await expectReceived(b, b.solanaCard, {
+    asset: "native",
+    units: SOL / 2n,
+    txHash: sol.txHash,
+    text: "Received 0.5 SOL",
+  });
+});
 
-  // A's activity lists the three sends; B, after a reload, sees the three arrivals and the balances.
-  await expect(aEvm.getByTestId("activity-item").filter({ hasText: "Sent" })).toHaveCount(2);
-  await b.page.reload();
-  await expect(bEvm.locator('[data-testid="balance"][data-asset="native"]')).toContainText("0.1 ETH");
-  expect(await baseUnits(bEvm, token)).toBe(2_500_000n);
-  expect(await baseUnits(bSolana, "native")).toBe(500_000_000n);
-  await expect(bEvm.getByTestId("activity-item").filter({ hasText: sent.txHash })).toContainText("Received 2.5 SUSD");
-  await expect(bSolana.getByTestId("activity-item").filter({ hasText: sol.txHash })).toContainText("Received 0.5 SOL");
+test("mistakes in the send form (more than the balance, a bad address, too many decimals) are said in words before any passkey prompt", async ({
+  walletUser,
+}) => {
+  const a = await walletUser("send-mistakes", ETH_FUNDS);
+  const to = privateKeyToAddress(generatePrivateKey());
+  const begun: string[] = [];
+  a.page.on(
+    "request",
+    (request) => request.method() === "POST" && request.url().includes("/transfers") && begun.push(request.url()),
+  );
+  const signCounts = async () => (await a.authenticator.credentials()).map((c) => c.signCount);
+  const signCountsBefore = await signCounts();
+  const error = a.evmCard.getByTestId("send-field-error");
+
+  await fillSend(a.evmCard, { asset: "native", to, amount: "5" });
+  await a.evmCard.getByRole("button", { name: "Review" }).click();
+  await expect(error).toHaveText(/^That is more than your balance of 1 ETH\./);
+  await fillSend(a.evmCard, { asset: "native", to: to.slice(0, -1), amount: "0.1" });
+  await a.evmCard.getByRole("button", { name: "Review" }).click();
+  await expect(error).toHaveText(/^This is not a Ethereum Sepolia address/);
+  await fillSend(a.evmCard, { asset: "native", to, amount: "0.1234567890123456789" });
+  await a.evmCard.getByRole("button", { name: "Review" }).click();
+  await expect(error).toHaveText("ETH has 18 decimals at most: shorten the amount after the dot.");
+
+  await expect(a.evmCard.getByTestId("transfer-review")).toHaveCount(0);
+  expect(begun).toEqual([]);
+  expect(await signCounts()).toEqual(signCountsBefore);
+});
+
+test("a dismissed passkey prompt on a send is said in words and moves nothing; approved, the same transfer goes through", async ({
+  walletUser,
+}) => {
+  const a = await walletUser("send-dismissed", SOL_FUNDS);
+  const transfer = { asset: "native", to: OTHER_SOLANA_ADDRESS, amount: "0.5", symbol: "SOL" };
+  const before = await baseUnits(a.solanaCard, "native");
+
+  await a.authenticator.setUserVerified(false);
+  await fillSend(a.solanaCard, transfer);
+  await a.solanaCard.getByRole("button", { name: "Review" }).click();
+  const review = a.solanaCard.getByTestId("transfer-review");
+  await review.getByRole("button", { name: "Send with passkey" }).click();
+  await expect(review.getByRole("alert")).toHaveText(/^The request wasn't approved: the passkey prompt was closed/);
+  await review.getByRole("button", { name: "Change" }).click();
+  await expect(a.solanaCard.getByRole("button", { name: "Review" })).toBeVisible();
+
+  // Nothing moved: after a reload the activity holds the faucet's airdrop only, the balance is the same.
+  await a.page.reload();
+  await expect(a.solanaCard.getByTestId("activity-item")).toHaveCount(1);
+  await expect(a.solanaCard.getByTestId("activity-item")).toContainText("Received 1 SOL");
+  await expect.poll(() => baseUnits(a.solanaCard, "native")).toBe(before);
+
+  await a.authenticator.setUserVerified(true);
+  const sol = await sendAndConfirm(a.solanaCard, a.authenticator, transfer);
+  await expect.poll(() => baseUnits(a.solanaCard, "native")).toBe(before - SOL / 2n - sol.fee);
 });

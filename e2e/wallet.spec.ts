@@ -14,7 +14,8 @@ import {
 
 // The wallet home of a registered user (made through the routes, its passkey on the page's
 // virtual authenticator): receive (copy, QR, explorer), sign a message with the passkey and see
-// the server's verification, add a wallet on another network and sign with it.
+// the server's verification, add a wallet on another network and sign with it, sign typed data
+// (EIP-712). One behaviour a test, each with a user of its own.
 // The e2e server offers EthereumSepolia and SolanaDevnet at registration, BaseSepolia to add.
 
 test("receive: copy the address, see its QR code and explorer links", async ({ page, context, baseURL }) => {
@@ -147,15 +148,14 @@ test("a cancelled passkey prompt or an expired request is said in words, and sig
   ).toHaveCount(1);
 });
 
-test("typed data (EIP-712): broken JSON is said in words with no passkey prompt; the permit example is signed and verified", async ({
+test("typed data (EIP-712), on EVM wallets only: broken JSON and a domain for another chain are said in words, with no request and no passkey prompt", async ({
   page,
 }) => {
-  const { authenticator, evmAddress } = await onWalletPage(page, "wallet-typed");
+  const { authenticator } = await onWalletPage(page, "wallet-typed-mistakes");
   const evm = walletCard(page, "Ethereum Sepolia");
-  await expect(walletCard(page, "Solana Devnet").getByText("Sign typed data (EIP-712)")).toHaveCount(0); // EVM wallets only
+  await expect(walletCard(page, "Solana Devnet").getByText("Sign typed data (EIP-712)")).toHaveCount(0);
   const form = await typedDataForm(evm);
 
-  // Broken JSON: the page says what is wrong; nothing reaches the server, the passkey is not asked.
   const begun: string[] = [];
   page.on("request", (request) => request.url().includes("/signatures/typed-data") && begun.push(request.url()));
   const signCount = async () => (await authenticator.credentials()).map((c) => c.signCount);
@@ -165,7 +165,6 @@ test("typed data (EIP-712): broken JSON is said in words with no passkey prompt;
   await expect(form.getByRole("alert")).toHaveText(
     /^This isn't valid JSON \(.+\)\. Check for a missing quote, comma or brace\.$/,
   );
-  // A domain for another chain is refused too, in words.
   await form.getByRole("button", { name: "Mail (EIP-712's example)" }).click();
   const onMainnet = (await form.getByRole("textbox").inputValue()).replace('"chainId": 11155111', '"chainId": 1');
   await form.getByRole("textbox").fill(onMainnet);
@@ -175,6 +174,14 @@ test("typed data (EIP-712): broken JSON is said in words with no passkey prompt;
   );
   expect(begun).toEqual([]);
   expect(await signCount()).toEqual(before);
+});
+
+test("typed data (EIP-712): the permit example is signed with the passkey, verified, and listed after a reload", async ({
+  page,
+}) => {
+  const { authenticator, evmAddress } = await onWalletPage(page, "wallet-typed");
+  const evm = walletCard(page, "Ethereum Sepolia");
+  const form = await typedDataForm(evm);
 
   // The permit example for this wallet: approved with the passkey, verified by the server.
   const { latest, json } = await signTypedExampleWith(evm, authenticator, "ERC-2612 permit", "Permit (Example Token)");

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import type { VirtualAuthenticator } from "./virtual-authenticator";
 
 /** The wallet's balance of `asset` ("native", "Erc20:0x…") in base units, as the page shows it. */
@@ -25,6 +25,21 @@ export async function getTestFunds(page: Page, card: Locator, buttons: string[])
     await expect(faucet.getByRole("status")).toHaveText(/^Sent \d+ \(smallest units\)\. Transaction: \S+$/);
   }
   await faucet.close();
+}
+
+/** The sandbox's faucet: its page (GET) and the endpoint its buttons call (POST). */
+export const FAUCET = "/api/dfns-sandbox/sandbox/faucet";
+
+/**
+ * Credits `address` through the faucet's endpoint, as its page's buttons do: setup for tests
+ * that are not about getting test funds (1 ETH, 100 SUSD or 1 SOL a call).
+ */
+export async function creditFromFaucet(
+  request: APIRequestContext,
+  credit: { network: "EthereumSepolia" | "SolanaDevnet"; address: string; asset: "native" | "token" },
+): Promise<void> {
+  const response = await request.post(FAUCET, { data: credit });
+  expect(response.status(), await response.text()).toBe(200);
 }
 
 /** Fills the send form. */

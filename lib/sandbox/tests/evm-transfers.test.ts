@@ -389,6 +389,14 @@ describe("reading transfers, assets and history", () => {
     expect(tokens.items.length).toBe(all.items.filter((i) => i.kind === "Erc20Transfer").length);
   });
 
+  it("history shows a transaction as soon as it is mined, also right after an earlier read", async () => {
+    const walletId = walletOn(bob, NETWORK).id;
+    await bob.client.wallets.getWalletHistory({ walletId });
+    const credit = await faucet(h, NETWORK, bobAddress, "native");
+    const history = await bob.client.wallets.getWalletHistory({ walletId });
+    expect(history.items[0]).toMatchObject({ direction: "In", txHash: credit.txHash, value: ETH.toString() });
+  });
+
   it("a wallet on a network without a local chain (Bitcoin) holds nothing and has no history", async () => {
     const carol = await registerUser(h, ["Bitcoin"]);
     const walletId = carol.wallets[0]!.id;

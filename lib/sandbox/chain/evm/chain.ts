@@ -221,7 +221,9 @@ export class EvmChain {
   // The chain has no address index; the sandbox reads each new block once (a local chain has a
   // block per transaction) and keeps the transfers in memory, rebuilt from the blocks on start.
   private async indexNewBlocks(): Promise<EvmTransfer[]> {
-    const latest = await this.client.getBlockNumber();
+    // Not viem's cached block number (up to 4 s old): a transfer mined just before this read
+    // would be missing from the history until a later read.
+    const latest = await this.client.getBlockNumber({ cacheTime: 0 });
     const from = this.indexed.block + 1n;
     if (latest < from) return this.indexed.transfers;
     const found: EvmTransfer[] = [];
