@@ -90,11 +90,30 @@ const routeCells = (route: ReturnType<RouteTimings["summary"]>[number], prefix: 
   route.name.replace(prefix, ""),
   ...[route.p50, route.p95, route.p99, route.appP50, route.appP95].map(f1),
 ];
+const ROUTE_COLUMNS = ["route", "p50 ms", "p95 ms", "p99 ms", "app p50 ms", "app p95 ms"];
 const cpuColumns = () => (sandboxProcess ? ["app server CPU ms each", "sandbox CPU ms each"] : ["server CPU ms each"]);
 const cpuCells = (first: boolean, cpu: ReturnType<ReturnType<typeof cpuMeter>>) =>
   sandboxProcess
     ? [first ? f1(cpu.serverCpuMsEach) : "", first ? f1(cpu.sandboxCpuMsEach!) : ""]
     : [first ? f1(cpu.serverCpuMsEach) : ""];
+/** A load run of a wallet route pair: its rate and counts on the first row, then one row per route. */
+function loadTable(
+  rate: string,
+  perSecond: number,
+  run: { done: number; errors: number },
+  cpu: ReturnType<ReturnType<typeof cpuMeter>>,
+  routes: ReturnType<RouteTimings["summary"]>,
+) {
+  return markdownTable(
+    [rate, "done / errors", ...cpuColumns(), ...ROUTE_COLUMNS],
+    routes.map((r, i) => [
+      i === 0 ? f1(perSecond) : "",
+      i === 0 ? `${run.done} / ${run.errors}` : "",
+      ...cpuCells(i === 0, cpu),
+      ...routeCells(r, "POST /api/wallets/:id/"),
+    ]),
+  );
+}
 const summary: [string, string, string, string][] = [];
 const printed: string[] = [];
 
@@ -189,21 +208,7 @@ async function registrationStep(client: AppClient, server: BenchServer, register
   );
   print(
     "Registration load (through the app's routes)",
-    markdownTable(
-      [
-        "concurrency",
-        "registrations/s",
-        "done / errors",
-        ...cpuColumns(),
-        "route",
-        "p50 ms",
-        "p95 ms",
-        "p99 ms",
-        "app p50 ms",
-        "app p95 ms",
-      ],
-      rows,
-    ),
+    markdownTable(["concurrency", "registrations/s", "done / errors", ...cpuColumns(), ...ROUTE_COLUMNS], rows),
     "`app`: the server's own time per request from its `Server-Timing` header, without the time spent waiting on Dfns " +
       (sandboxProcess
         ? "(here the sandbox, in its own process). CPU: each process's CPU time (all threads) per registration, "
@@ -279,28 +284,7 @@ async function signingStep(client: AppClient, server: BenchServer, registered: B
   const cpu = meter(run.done);
   const perSecond = run.done / run.seconds;
   const routes = timings.summary();
-  print(
-    `Signing load (concurrency ${concurrency})`,
-    markdownTable(
-      [
-        "signatures/s",
-        "done / errors",
-        ...cpuColumns(),
-        "route",
-        "p50 ms",
-        "p95 ms",
-        "p99 ms",
-        "app p50 ms",
-        "app p95 ms",
-      ],
-      routes.map((r, i) => [
-        i === 0 ? f1(perSecond) : "",
-        i === 0 ? `${run.done} / ${run.errors}` : "",
-        ...cpuCells(i === 0, cpu),
-        ...routeCells(r, "POST /api/wallets/:id/"),
-      ]),
-    ),
-  );
+  print(`Signing load (concurrency ${concurrency})`, loadTable("signatures/s", perSecond, run, cpu, routes));
   summary.push([
     "signatures/s at concurrency 8",
     f1(perSecond),
@@ -354,25 +338,7 @@ async function transfersStep(client: AppClient, server: BenchServer, registered:
   const routes = timings.summary();
   print(
     `Transfer load (concurrency ${concurrency})`,
-    markdownTable(
-      [
-        "transfers/s",
-        "done / errors",
-        ...cpuColumns(),
-        "route",
-        "p50 ms",
-        "p95 ms",
-        "p99 ms",
-        "app p50 ms",
-        "app p95 ms",
-      ],
-      routes.map((r, i) => [
-        i === 0 ? f1(perSecond) : "",
-        i === 0 ? `${run.done} / ${run.errors}` : "",
-        ...cpuCells(i === 0, cpu),
-        ...routeCells(r, "POST /api/wallets/:id/"),
-      ]),
-    ),
+    loadTable("transfers/s", perSecond, run, cpu, routes),
     "A transfer counts once Dfns has accepted it (Pending or later); the local chain confirms it after.",
   );
   summary.push(["transfers/s at concurrency 8", f1(perSecond), "(no target)", ""]);

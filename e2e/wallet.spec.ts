@@ -1,6 +1,6 @@
 import QRCode from "qrcode";
 import { verifyMessage, verifyTypedData, type Hex } from "viem";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { EVM_ADDRESS } from "./helpers/onboarding";
 import { onWalletPage } from "./helpers/registered-user";
 import {
@@ -105,12 +105,27 @@ test("add a wallet on another network with the passkey, and sign with it", async
   await page.screenshot({ path: "docs/wallet.png", fullPage: true });
 });
 
-test("a cancelled passkey prompt or an expired request is said in words, and signing again works", async ({ page }) => {
-  const { authenticator } = await onWalletPage(page, "wallet-cancel");
+/** The signing part of the Ethereum Sepolia card (the card also holds the send form, with its own alerts). */
+function evmSigning(page: Page) {
   const evm = walletCard(page, "Ethereum Sepolia");
-  // The card also holds the send form, with its own alerts and fields: look at the signing part.
   const signing = evm.getByRole("region", { name: "Sign with your Ethereum Sepolia wallet" });
-  const alert = signing.getByRole("alert");
+  return { evm, signing, alert: signing.getByRole("alert") };
+}
+
+/** Signs again after a failure: verified, the alert cleared, one signature listed. */
+async function expectSigningAgainWorks(page: Page) {
+  const { evm, alert } = evmSigning(page);
+  await evm.getByRole("button", { name: "Sign with passkey" }).click();
+  await expect(evm.getByTestId("latest-signature").getByText("Verified", { exact: true })).toBeVisible();
+  await expect(alert).toBeEmpty();
+  await expect(
+    evm.getByRole("list", { name: "Signatures of your Ethereum Sepolia wallet" }).getByRole("listitem"),
+  ).toHaveCount(1);
+}
+
+test("a dismissed passkey prompt is said in words, nothing is signed, and signing again works", async ({ page }) => {
+  const { authenticator } = await onWalletPage(page, "wallet-cancel");
+  const { evm, alert } = evmSigning(page);
 
   // The authenticator refuses user verification, as when the prompt is dismissed.
   await authenticator.setUserVerified(false);
@@ -121,8 +136,15 @@ test("a cancelled passkey prompt or an expired request is said in words, and sig
   );
   await expect(evm.getByText("No signatures yet.")).toBeVisible();
 
-  // The server says the request expired (as it does after four minutes) once.
   await authenticator.setUserVerified(true);
+  await expectSigningAgainWorks(page);
+});
+
+test("an expired passkey request is said in words, the message is kept, and signing again works", async ({ page }) => {
+  await onWalletPage(page, "wallet-expired");
+  const { evm, signing, alert } = evmSigning(page);
+
+  // The server says the request expired (as it does after four minutes) once.
   await page.route("**/api/wallets/*/signatures/complete", (route) =>
     route.fulfill({
       status: 409,
@@ -135,17 +157,13 @@ test("a cancelled passkey prompt or an expired request is said in words, and sig
       },
     }),
   );
+  await evm.getByLabel(/Message to sign/).fill("approved too late");
   await evm.getByRole("button", { name: "Sign with passkey" }).click();
   await expect(alert).toHaveText("The passkey request expired before it was approved. Start again.");
-  await expect(signing.getByRole("textbox")).toHaveValue("not approved"); // kept for the next attempt
+  await expect(signing.getByRole("textbox")).toHaveValue("approved too late"); // kept for the next attempt
   await page.unroute("**/api/wallets/*/signatures/complete");
 
-  await evm.getByRole("button", { name: "Sign with passkey" }).click();
-  await expect(evm.getByTestId("latest-signature").getByText("Verified", { exact: true })).toBeVisible();
-  await expect(alert).toBeEmpty();
-  await expect(
-    evm.getByRole("list", { name: "Signatures of your Ethereum Sepolia wallet" }).getByRole("listitem"),
-  ).toHaveCount(1);
+  await expectSigningAgainWorks(page);
 });
 
 test("typed data (EIP-712), on EVM wallets only: broken JSON and a domain for another chain are said in words, with no request and no passkey prompt", async ({
