@@ -2,10 +2,10 @@
 
 import { cardStyles } from "@/components/styles";
 import { FlowStatus } from "@/components/steps/flow-status";
-import { PasskeyStep } from "./passkey-step";
-import { RecoveryCodeStep } from "./recovery-code-step";
 import { useStepHeadingFocus } from "@/components/steps/step-hooks";
 import { Stepper } from "@/components/steps/stepper";
+import { PasskeyStep } from "./passkey-step";
+import { RecoveryCodeStep } from "./recovery-code-step";
 import { ONBOARDING_STEPS, statusMessage, useOnboarding } from "./use-onboarding";
 import { WalletsStep } from "./wallets-step";
 

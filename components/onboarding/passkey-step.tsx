@@ -3,8 +3,8 @@ import { FormAlert } from "@/components/auth/form-alert";
 import { buttonStyles } from "@/components/styles";
 import { SignInAgainLink } from "@/components/steps/retry-actions";
 import { Spinner } from "@/components/spinner";
-import type { OnboardingState } from "./use-onboarding";
 import { StepSection } from "@/components/steps/step-section";
+import type { OnboardingState } from "./use-onboarding";
 
 interface Props {
   state: OnboardingState;

@@ -6,8 +6,8 @@ import { buttonStyles } from "@/components/styles";
 import { SignInAgainLink } from "@/components/steps/retry-actions";
 import { ConfirmSavedButton, SaveRecoveryCode } from "@/components/recovery-code/save-recovery-code";
 import { Spinner } from "@/components/spinner";
-import type { OnboardingState } from "./use-onboarding";
 import { StepSection } from "@/components/steps/step-section";
+import type { OnboardingState } from "./use-onboarding";
 
 interface Props {
   state: OnboardingState;

@@ -5,9 +5,9 @@ import { useCallback, useEffect, useRef } from "react";
 import { ApiError } from "@/lib/api/client";
 import { createPasskey, type DfnsRegistrationChallenge, type Fido2CredentialInfo } from "@/lib/passkeys";
 import { createRecoveryCredential, type RecoveryCredential } from "@/lib/recovery";
-import { completeRegistration, startRegistration, type CreatedWallet } from "./registration-api";
 import { useLeaveWarning } from "@/components/steps/step-hooks";
 import { apiProblem, passkeyProblem, runRetry, useStepFlow, type Problem } from "@/components/steps/use-step-flow";
+import { completeRegistration, startRegistration, type CreatedWallet } from "./registration-api";
 
 // The onboarding flow as a small state machine: get the challenge (before any click, so the
 // WebAuthn call follows the user's gesture closely, as Safari requires), create the passkey,

@@ -5,8 +5,8 @@ import { buttonStyles } from "@/components/styles";
 import { RetryOrStartOver } from "@/components/steps/retry-actions";
 import { networkInfo } from "@/lib/networks";
 import { Spinner } from "@/components/spinner";
-import type { OnboardingState } from "./use-onboarding";
 import { StepSection } from "@/components/steps/step-section";
+import type { OnboardingState } from "./use-onboarding";
 
 interface Props {
   state: OnboardingState;

@@ -4,8 +4,8 @@ import { FormAlert } from "@/components/auth/form-alert";
 import { SignInAgainLink } from "@/components/steps/retry-actions";
 import { Spinner } from "@/components/spinner";
 import { buttonStyles } from "@/components/styles";
-import type { RecoveryState } from "./use-recovery";
 import { StepSection } from "@/components/steps/step-section";
+import type { RecoveryState } from "./use-recovery";
 
 interface Props {
   state: RecoveryState;

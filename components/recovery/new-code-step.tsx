@@ -7,8 +7,8 @@ import { ConfirmSavedButton, SaveRecoveryCode } from "@/components/recovery-code
 import { RetryOrStartOver } from "@/components/steps/retry-actions";
 import { Spinner } from "@/components/spinner";
 import { buttonStyles } from "@/components/styles";
-import type { RecoveryState } from "./use-recovery";
 import { StepSection } from "@/components/steps/step-section";
+import type { RecoveryState } from "./use-recovery";
 
 interface Props {
   state: RecoveryState;

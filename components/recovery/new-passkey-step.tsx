@@ -2,8 +2,8 @@ import type { Ref } from "react";
 import { FormAlert } from "@/components/auth/form-alert";
 import { Spinner } from "@/components/spinner";
 import { buttonStyles } from "@/components/styles";
-import type { RecoveryState } from "./use-recovery";
 import { StepSection } from "@/components/steps/step-section";
+import type { RecoveryState } from "./use-recovery";
 
 interface Props {
   state: RecoveryState;

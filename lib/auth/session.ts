@@ -3,8 +3,8 @@ import { getServerSession } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getAuthOptions } from "./options";
 import { getEnv } from "@/lib/env";
+import { getAuthOptions } from "./options";
 import { localPath } from "./paths";
 
 /** The signed-in app user, as pages and routes see it. */

@@ -7,10 +7,10 @@ import { advisoryLockId, lockUntilCommit } from "@/lib/db/advisory-lock";
 import { formatUtc } from "@/lib/format-date";
 import { badRequest, conflict, forbidden, HttpError, isDfnsError, notFound } from "@/lib/http";
 import { tooManyAttempts } from "@/lib/rate-limit";
+import type { BrowserUserAction } from "@/lib/passkeys/types";
 import { isPolicyPending, isUserActionUsed, pendingApproval, type PendingApproval } from "./answers";
 import { withEndUserClient } from "./end-user";
 import { passkeyRelyingParty } from "./relying-party";
-import type { BrowserUserAction } from "@/lib/passkeys/types";
 import type { Fido2AssertionInput } from "./user-action-schema";
 
 // Dfns user actions (a signature, a new wallet, a new passkey…) in two routes:

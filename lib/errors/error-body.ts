@@ -58,6 +58,10 @@ export type ErrorCode =
   | "transfer_not_found"
   | "transfer_unconfirmed"
   | "signature_unconfirmed"
+  | TransferCheckCode;
+
+/** The amount and recipient checks that the browser and the server share (lib/transfers). */
+export type TransferCheckCode =
   | "invalid_recipient"
   | "invalid_amount"
   | "too_many_decimals"

@@ -3,8 +3,8 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getUserFromRequest, type SessionUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { readTextWithin } from "./body";
 import { errorResponse, forbidden, toErrorResponse, type ValidationIssue } from "@/lib/errors";
+import { readTextWithin } from "./body";
 import { withServerTiming } from "./server-timing";
 import { findUnstorableText, UNSTORABLE_TEXT } from "./storable-text";
 

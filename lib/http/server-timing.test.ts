@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getEnv } from "@/lib/env";
 import { startApp, type AppHarness } from "@/lib/testing/app-harness";
+import { POST as startRegistration } from "@/app/api/registration/start/route";
 import { handler } from "./handler";
 import { timeDfnsCall, timedDfnsClient, withServerTiming } from "./server-timing";
-import { POST as startRegistration } from "@/app/api/registration/start/route";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

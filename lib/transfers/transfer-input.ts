@@ -3,6 +3,7 @@
 // it again with the balance Dfns reports, so both say the same thing in the same words.
 import { base58 } from "@scure/base";
 import { isAddress } from "viem";
+import type { TransferCheckCode } from "@/lib/errors/error-body";
 import { networkInfo } from "@/lib/networks";
 import { amountProblemMessage, formatAmount, parseAmount } from "./amount";
 
@@ -26,13 +27,7 @@ export type TransferField = "asset" | "to" | "amount";
 
 export interface TransferIssue {
   field: TransferField;
-  code:
-    | "invalid_recipient"
-    | "invalid_amount"
-    | "too_many_decimals"
-    | "not_positive"
-    | "insufficient_funds"
-    | "asset_not_held";
+  code: TransferCheckCode;
   message: string;
 }
 
