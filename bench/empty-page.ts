@@ -17,6 +17,9 @@ const FILES: Record<string, string> = {
   "app/layout.jsx": `export default function Layout({ children }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n`,
   "app/page.jsx": `export default function Page() {\n  return <p>An empty page</p>;\n}\n`,
   "next.config.mjs": "export default {};\n",
+  // Its own (empty) instrumentation hook: Next would otherwise build the project's, and with it
+  // the app's start-up code.
+  "instrumentation.js": "export function register() {}\n",
 };
 
 const projectRequire = (root: string) => createRequire(path.join(root, "package.json"));
