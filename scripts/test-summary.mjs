@@ -13,9 +13,12 @@ for (const file of process.argv.slice(2)) {
   }
   const report = JSON.parse(readFileSync(file, "utf8"));
   if ("numPassedTests" in report) {
-    // vitest
+    // vitest; a file that failed before any of its tests ran (an import or setup error) counts as one failure
+    const unrunFiles = (report.testResults ?? []).filter(
+      (file) => file.status === "failed" && (file.assertionResults ?? []).length === 0,
+    ).length;
     passed += report.numPassedTests;
-    failed += report.numFailedTests;
+    failed += report.numFailedTests + unrunFiles;
     skipped += report.numPendingTests + (report.numTodoTests ?? 0);
   } else if (report.stats) {
     // Playwright
