@@ -5,6 +5,7 @@ import type { GenerateSignatureRequest, GenerateSignatureResponse } from "@dfns/
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Prisma, Signature, Wallet } from "@/lib/generated/prisma/client";
+import { isConnectionRefused } from "@/lib/errors";
 import { conflict, HttpError } from "@/lib/http";
 import { networkInfo } from "@/lib/networks";
 import type { BrowserUserAction } from "@/lib/passkeys/types";
@@ -191,11 +192,6 @@ export async function completeWalletSignature<Request extends SignatureRequest &
     );
   }
 }
-
-/** Dfns could not be connected to at all: nothing was sent. */
-const isConnectionRefused = (error: unknown) =>
-  (error as { code?: string; cause?: { code?: string } } | null)?.code === "ECONNREFUSED" ||
-  (error as { cause?: { code?: string } } | null)?.cause?.code === "ECONNREFUSED";
 
 type SignatureAnswer = Pick<GenerateSignatureResponse, "id" | "status"> & { signature?: DfnsSignatureParts };
 

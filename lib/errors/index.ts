@@ -176,10 +176,19 @@ const NETWORK_ERROR_CODES = [
   "UND_ERR_BODY_TIMEOUT",
 ];
 
+/** The system code of a failed request (its own, or its cause's in undici's shape). */
+const systemCodeOf = (error: unknown): string | undefined => {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e && typeof e === "object" ? (e.code ?? e.cause?.code) : undefined;
+  return typeof code === "string" ? code : undefined;
+};
+
 /** A request that never got an answer (refused, DNS, reset, timeout): node-fetch and undici shapes. */
 export function isNetworkError(error: unknown): boolean {
-  const e = error as { name?: string; type?: string; code?: string; cause?: { code?: string } } | null;
+  const e = error as { name?: string; type?: string } | null;
   if (!e || typeof e !== "object") return false;
-  const code = e.code ?? e.cause?.code;
-  return (e.name === "FetchError" && e.type === "system") || NETWORK_ERROR_CODES.includes(code ?? "");
+  return (e.name === "FetchError" && e.type === "system") || NETWORK_ERROR_CODES.includes(systemCodeOf(error) ?? "");
 }
+
+/** The connection was refused: the request was never sent. */
+export const isConnectionRefused = (error: unknown) => systemCodeOf(error) === "ECONNREFUSED";

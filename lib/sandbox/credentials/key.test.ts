@@ -21,6 +21,19 @@ async function registered(kind: KeyCredentialKind = "Key", curve?: "P-256" | "se
   return { key, stored };
 }
 
+/** An assertion over clientData of the test's own making, signed by `key`. */
+function assertionOver(key: KeyCredential, clientDataJson: Record<string, unknown>) {
+  const clientData = Buffer.from(JSON.stringify(clientDataJson));
+  return {
+    kind: "Key" as const,
+    credentialAssertion: {
+      credId: key.credId,
+      clientData: b64url(clientData),
+      signature: b64url(key.signBytes(clientData)),
+    },
+  };
+}
+
 describe("Key attestation", () => {
   it.each(KINDS)("accepts a %s credential made for the challenge", async (kind) => {
     const challenge = newChallenge();
@@ -204,17 +217,12 @@ describe("Key assertion", () => {
   it("accepts a base64url-encoded challenge and an allowed origin", async () => {
     const { key, stored } = await registered();
     const challenge = newChallenge();
-    const clientData = Buffer.from(
-      JSON.stringify({ type: "key.get", challenge: b64url(challenge), origin: rp.origins[0], crossOrigin: false }),
-    );
-    const assertion = {
-      kind: "Key" as const,
-      credentialAssertion: {
-        credId: key.credId,
-        clientData: b64url(clientData),
-        signature: b64url(key.signBytes(clientData)),
-      },
-    };
+    const assertion = assertionOver(key, {
+      type: "key.get",
+      challenge: b64url(challenge),
+      origin: rp.origins[0],
+      crossOrigin: false,
+    });
     await expect(verifyAssertion({ assertion, challenge, credential: stored, rp })).resolves.toEqual({ signCount: 0 });
   });
 
@@ -243,15 +251,7 @@ describe("Key assertion", () => {
   it("refuses a wrong origin", async () => {
     const { key, stored } = await registered();
     const challenge = newChallenge();
-    const clientData = Buffer.from(JSON.stringify({ type: "key.get", challenge, origin: "https://x.example" }));
-    const assertion = {
-      kind: "Key" as const,
-      credentialAssertion: {
-        credId: key.credId,
-        clientData: b64url(clientData),
-        signature: b64url(key.signBytes(clientData)),
-      },
-    };
+    const assertion = assertionOver(key, { type: "key.get", challenge, origin: "https://x.example" });
     await expectRefused(
       () => verifyAssertion({ assertion, challenge, credential: stored, rp }),
       401,
@@ -262,15 +262,7 @@ describe("Key assertion", () => {
   it("refuses a clientData of type key.create", async () => {
     const { key, stored } = await registered();
     const challenge = newChallenge();
-    const clientData = Buffer.from(JSON.stringify({ type: "key.create", challenge }));
-    const assertion = {
-      kind: "Key" as const,
-      credentialAssertion: {
-        credId: key.credId,
-        clientData: b64url(clientData),
-        signature: b64url(key.signBytes(clientData)),
-      },
-    };
+    const assertion = assertionOver(key, { type: "key.create", challenge });
     await expectRefused(
       () => verifyAssertion({ assertion, challenge, credential: stored, rp }),
       401,
